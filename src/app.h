@@ -1,0 +1,32 @@
+/* The one app context: options and what the run needs. No other globals. */
+#ifndef BISVIEW_APP_H
+#define BISVIEW_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum app_mode {
+	MODE_DEFAULT,
+	MODE_SUMMARY,
+	MODE_JSON,
+	MODE_SCAN,
+};
+
+/* Exit statuses (PRODUCT.md): 0 ok, 1 suspicious with --check, 2 error. */
+#define EXIT_SUSPICIOUS 1
+#define EXIT_INPUT 2
+
+struct app {
+	enum app_mode mode;
+	bool json;
+	bool check;
+	bool no_color;
+	const char *tree_path;
+	char **args;
+	size_t n_args;
+	unsigned san_flags;   /* sanitize() flags for this terminal's locale */
+};
+
+void app_error(const struct app *app, const char *file, const char *reason);
+
+#endif

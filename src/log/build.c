@@ -1,0 +1,159 @@
+/* Building the model while parsing. */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "log/build.h"
+
+char *field_dup(const void *ctx, const char *s, size_t len)
+{
+	size_t nuls = 0;
+	char *out, *o;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '\0')
+			nuls++;
+	if (nuls == 0)
+		return talloc_strndup(ctx, s, len);
+	out = talloc_size(ctx, len + nuls * 2 + 1);
+	o = out;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\0') {
+			/* U+2400 SYMBOL FOR NULL */
+			*o++ = '\xe2';
+			*o++ = '\x90';
+			*o++ = '\x80';
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+char *field_dup_trim(const void *ctx, const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return field_dup(ctx, s, len);
+}
+
+const char *field_append(const void *ctx, const char *text, const char *s, size_t len)
+{
+	char *line = field_dup(NULL, s, len);
+	char *out;
+
+	if (!text)
+		out = talloc_steal(ctx, line);
+	else {
+		out = talloc_asprintf(ctx, "%s\n%s", text, line);
+		talloc_free(line);
+		talloc_free(discard_const_p(char, text));
+	}
+	return out;
+}
+
+struct step *step_new(struct blog *log, enum step_phase phase, int line)
+{
+	struct step *s = talloc_zero(log, struct step);
+
+	s->index = (int)log->n_steps;
+	s->phase = phase;
+	s->false_negative_chance = -1;
+	s->revisions_left = -1;
+	s->steps_left = -1;
+	s->lines.first = s->lines.last = line;
+	s->runs = talloc_array(s, struct run, 0);
+	if (log->n_steps == talloc_array_length(log->steps)) {
+		size_t cap = log->n_steps ? log->n_steps * 2 : 32;
+
+		log->steps = talloc_realloc(log, log->steps, struct step *, cap);
+	}
+	log->steps[log->n_steps++] = s;
+	return s;
+}
+
+void step_touch(struct step *s, int first, int last)
+{
+	if (s->lines.first == 0 || first < s->lines.first)
+		s->lines.first = first;
+	if (last > s->lines.last)
+		s->lines.last = last;
+}
+
+struct run *step_add_run(struct step *s, int number, enum run_outcome outcome,
+			 const char *text, size_t len, int line)
+{
+	struct run *r;
+
+	if (s->n_runs == talloc_array_length(s->runs))
+		s->runs = talloc_realloc(s, s->runs, struct run, s->n_runs ? s->n_runs * 2 : 10);
+	r = &s->runs[s->n_runs++];
+	r->number = number;
+	r->outcome = outcome;
+	r->text = len ? field_dup_trim(s, text, len) : NULL;
+	r->detail = NULL;
+	r->line = line;
+	return r;
+}
+
+static const struct {
+	const char *prefix;
+	enum run_outcome outcome;
+} run_words[] = {
+	{ "OK", RUN_OK },
+	{ "crashed: ", RUN_CRASHED },
+	{ "boot failed: ", RUN_BOOT_FAILED },
+	{ "basic kernel testing failed: ", RUN_TEST_FAILED },
+	{ "infra problem: ", RUN_INFRA },
+	{ "ignore: ", RUN_IGNORED },
+	{ "failed: ", RUN_FAILED },
+};
+
+enum run_outcome run_outcome_parse(const char *s, size_t len, size_t *text_at)
+{
+	for (size_t i = 0; i < sizeof(run_words) / sizeof(run_words[0]); i++) {
+		if (pl_starts(s, len, run_words[i].prefix)) {
+			*text_at = strlen(run_words[i].prefix);
+			return run_words[i].outcome;
+		}
+	}
+	/* Anything else is an error text of its own kind. */
+	*text_at = 0;
+	return RUN_FAILED;
+}
+
+void list_append(const void *ctx, const char ***list, size_t *n, const char *item)
+{
+	if (*n == talloc_array_length(*list))
+		*list = talloc_realloc(ctx, *list, const char *, *n ? *n * 2 : 8);
+	(*list)[(*n)++] = item;
+}
+
+void log_add_unknown(struct blog *log, int line)
+{
+	if (log->n_unknown == talloc_array_length(log->unknown))
+		log->unknown = talloc_realloc(log, log->unknown, int,
+					      log->n_unknown ? log->n_unknown * 2 : 16);
+	log->unknown[log->n_unknown++] = line;
+}
+
+void log_add_warning(struct blog *log, const char *msg)
+{
+	list_append(log, &log->warnings, &log->n_warnings, talloc_strdup(log, msg));
+}
+
+long parse_number(const char *s, size_t len, size_t *used)
+{
+	long v = 0;
+	size_t i = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9' && v < 100000000) {
+		v = v * 10 + (s[i] - '0');
+		i++;
+	}
+	if (used)
+		*used = i;
+	return i ? v : -1;
+}

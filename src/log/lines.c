@@ -1,0 +1,173 @@
+/* Splitting input into lines and undoing mail quoting. */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "log/lines.h"
+
+void lines_split(struct blog *log)
+{
+	const char *p = log->text, *end = log->text + log->text_len;
+	size_t n = 0, cap = log->text_len / 48 + 16;
+	struct log_line *lines = talloc_array(log, struct log_line, cap);
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl : end;
+		size_t len = (size_t)(stop - p);
+
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		if (n == cap) {
+			cap *= 2;
+			lines = talloc_realloc(log, lines, struct log_line, cap);
+		}
+		lines[n].offset = (size_t)(p - log->text);
+		lines[n].len = len;
+		n++;
+		p = nl ? nl + 1 : end;
+	}
+	log->lines = lines;
+	log->n_lines = n;
+}
+
+/* How many leading bytes of a line are mail quoting: any mix of '>' and
+ * the single spaces that follow them ("> ", ">> ", "> > "). */
+static size_t quote_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '>') {
+		i++;
+		if (i < len && s[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+/* A log pasted from mail: most non-empty lines start with '>'. */
+static bool looks_quoted(const struct blog *log)
+{
+	size_t quoted = 0, nonempty = 0;
+
+	for (size_t i = 0; i < log->n_lines; i++) {
+		const char *s = log->text + log->lines[i].offset;
+
+		if (log->lines[i].len == 0)
+			continue;
+		nonempty++;
+		if (s[0] == '>')
+			quoted++;
+	}
+	return nonempty > 0 && quoted * 2 > nonempty;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Quoted-printable gives itself away by "=3D"/"=20" escapes or by soft
+ * line breaks ("=" at the end) in the middle of a hash. */
+static bool looks_qp(const struct blog *log)
+{
+	return memmem(log->text, log->text_len, "=3D", 3) ||
+	       memmem(log->text, log->text_len, "=20\n", 4);
+}
+
+struct pline lines_join(const void *ctx, const struct pline *a, const struct pline *b)
+{
+	struct pline r = *a;
+	char *buf;
+	bool space;
+	size_t n;
+
+	/* A hash cut in two joins without a space; so does text whose
+	 * break kept its trailing space (format=flowed). */
+	space = a->len > 0 && a->s[a->len - 1] != ' ' &&
+		!(hex_run(b->s, b->len) == b->len && a->len > 0 && is_hex_char(a->s[a->len - 1]));
+	n = a->len + (space ? 1 : 0) + b->len;
+	buf = talloc_size(ctx, n + 1);
+	memcpy(buf, a->s, a->len);
+	if (space)
+		buf[a->len] = ' ';
+	memcpy(buf + a->len + (space ? 1 : 0), b->s, b->len);
+	buf[n] = '\0';
+	r.s = buf;
+	r.len = n;
+	r.last = b->last;
+	return r;
+}
+
+static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t *out_n)
+{
+	struct pline *out = talloc_array(log, struct pline, log->n_lines + 1);
+	char *buf = talloc_size(log, log->text_len + 1);
+	size_t n = 0, used = 0;
+	bool joining = false;
+
+	for (size_t i = 0; i < log->n_lines; i++) {
+		const char *s = log->text + log->lines[i].offset;
+		size_t len = log->lines[i].len;
+		char *start = buf + used;
+		bool soft = false;
+
+		if (quoted) {
+			size_t q = quote_prefix(s, len);
+
+			s += q;
+			len -= q;
+		}
+		if (qp && len > 0 && s[len - 1] == '=') {
+			soft = true;
+			len--;
+		}
+		for (size_t k = 0; k < len; k++) {
+			if (qp && s[k] == '=' && k + 2 < len &&
+			    hexval(s[k + 1]) >= 0 && hexval(s[k + 2]) >= 0) {
+				buf[used++] = (char)(hexval(s[k + 1]) * 16 + hexval(s[k + 2]));
+				k += 2;
+			} else {
+				buf[used++] = s[k];
+			}
+		}
+		if (joining) {
+			/* continue the previous logical line in place */
+			out[n - 1].len += (size_t)(buf + used - start);
+			out[n - 1].last = (int)i + 1;
+		} else {
+			out[n].s = start;
+			out[n].len = (size_t)(buf + used - start);
+			out[n].first = out[n].last = (int)i + 1;
+			n++;
+		}
+		joining = soft;
+	}
+	buf[used] = '\0';
+	*out_n = n;
+	return out;
+}
+
+struct pline *lines_logical(struct blog *log, size_t *n)
+{
+	bool quoted = looks_quoted(log), qp = looks_qp(log);
+	struct pline *out;
+
+	if (quoted || qp) {
+		log->mail_quoted = quoted;
+		return logical_mail(log, quoted, qp, n);
+	}
+	out = talloc_array(log, struct pline, log->n_lines + 1);
+	for (size_t i = 0; i < log->n_lines; i++) {
+		out[i].s = log->text + log->lines[i].offset;
+		out[i].len = log->lines[i].len;
+		out[i].first = out[i].last = (int)i + 1;
+	}
+	*n = log->n_lines;
+	return out;
+}

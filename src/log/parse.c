@@ -1,0 +1,261 @@
+/* Reading input, telling its format from its content, and dispatching
+ * to the right parser. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <talloc.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "log/build.h"
+#include "log/parse.h"
+#include "log/syzbot_shape.h"
+
+/* Lines that only a kernel crash report has. */
+static bool crash_report_line(const char *s, size_t len)
+{
+	static const char *const marks[] = {
+		"Call Trace:", "BUG: ", "WARNING: ", "KASAN: ", "INFO: ", "RIP: ",
+		"general protection fault", "Kernel panic", "kernel BUG at ",
+		"UBSAN: ", "KCSAN: ", "KMSAN: ", "Unable to handle kernel",
+		"==================================================", NULL,
+	};
+
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	/* Console timestamps: "[  123.456789][ T1234] ..." */
+	if (len > 0 && *s == '[') {
+		const char *close = memchr(s, ']', len);
+
+		if (close && close - s < 20) {
+			len -= (size_t)(close + 1 - s);
+			s = close + 1;
+			while (len > 0 && *s == ' ') {
+				s++;
+				len--;
+			}
+		}
+	}
+	for (int i = 0; marks[i]; i++)
+		if (pl_starts(s, len, marks[i]))
+			return true;
+	return false;
+}
+
+/* "git bisect start", "git bisect good H", ... without syzbot's "# ". */
+static bool git_bisect_command(const char *s, size_t len)
+{
+	return pl_starts(s, len, "git bisect ");
+}
+
+/* syz-ci's patch-testing logs: "21-Aug-2026 10:00:01: ..." */
+static bool patch_test_line(const char *s, size_t len)
+{
+	return len > 22 && s[2] == '-' && s[6] == '-' && s[11] == ' ' && s[14] == ':' &&
+	       s[20] == ':' && s[21] == ' ';
+}
+
+enum log_format detect_format(const struct pline *lines, size_t n)
+{
+	size_t syz_header = 0, syz_body = 0, git = 0, crash = 0, patch = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *s = lines[i].s;
+		size_t len = lines[i].len;
+		enum shape sh;
+
+		if (len == 0)
+			continue;
+		if (git_bisect_command(s, len)) {
+			git++;
+			continue;
+		}
+		if (patch_test_line(s, len)) {
+			patch++;
+			continue;
+		}
+		sh = shape_of(s, len);
+		switch (sh) {
+		case SH_CAUSE_START: case SH_FIX_START: case SH_HOST_START:
+			syz_header++;
+			break;
+		case SH_TESTING_COMMIT: case SH_GIT_START: case SH_GIT_VERDICT:
+		case SH_ALL_RUNS: case SH_RUN: case SH_BISECTING: case SH_TESTING_RELEASE:
+		case SH_REVISIONS_TESTED: case SH_FIRST_COMMIT: case SH_KERNEL_SIG:
+			syz_body++;
+			break;
+		case SH_CRASH:
+			/* the crash report after it is the end of a syzbot log */
+			i = n;
+			break;
+		default:
+			if (crash_report_line(s, len))
+				crash++;
+			break;
+		}
+	}
+	if (syz_header > 0 || syz_body >= 2)
+		return LOG_FORMAT_SYZBOT;
+	if (git > 0 && git >= syz_body)
+		return LOG_FORMAT_GIT_BISECT;
+	if (patch > 0)
+		return LOG_FORMAT_UNKNOWN;
+	if (syz_body > 0)
+		return LOG_FORMAT_SYZBOT;
+	if (crash > 0)
+		return LOG_FORMAT_CRASH_REPORT;
+	return LOG_FORMAT_UNKNOWN;
+}
+
+static bool looks_patch_test(const struct pline *lines, size_t n)
+{
+	for (size_t i = 0; i < n && i < 20; i++)
+		if (patch_test_line(lines[i].s, lines[i].len))
+			return true;
+	return false;
+}
+
+struct blog *log_parse(const void *ctx, const char *path, const char *text, size_t len)
+{
+	struct blog *log = talloc_zero(ctx, struct blog);
+	struct pline *lines;
+	size_t n;
+	char *copy;
+
+	log->path = talloc_strdup(log, path);
+	copy = talloc_size(log, len + 1);
+	if (len)
+		memcpy(copy, text, len);
+	copy[len] = '\0';
+	log->text = copy;
+	log->text_len = len;
+	log->initial_revisions = -1;
+	log->revisions_tested = -1;
+	log->repro_chance = -1;
+	log->error_probability = -1;
+	log->steps = talloc_array(log, struct step *, 0);
+	log->unknown = talloc_array(log, int, 0);
+
+	lines_split(log);
+	lines = lines_logical(log, &n);
+	log->format = detect_format(lines, n);
+	switch (log->format) {
+	case LOG_FORMAT_SYZBOT:
+		parse_syzbot(log, lines, n);
+		break;
+	case LOG_FORMAT_GIT_BISECT:
+		parse_git_bisect(log, lines, n);
+		break;
+	case LOG_FORMAT_CRASH_REPORT:
+		/* A crash with no bisection: its first report line is the title. */
+		for (size_t i = 0; i < n; i++) {
+			const char *s = lines[i].s;
+			size_t l = lines[i].len;
+
+			if (l > 0 && crash_report_line(s, l) && s[0] != '=' && s[0] != ' ') {
+				log->crash_title = field_dup_trim(log, s, l);
+				break;
+			}
+		}
+		break;
+	case LOG_FORMAT_UNKNOWN:
+		if (looks_patch_test(lines, n))
+			log_add_warning(log, "patch-testing");
+		break;
+	}
+	return log;
+}
+
+const char *log_refusal(const struct blog *log)
+{
+	if (log->format != LOG_FORMAT_UNKNOWN)
+		return NULL;
+	if (log->text_len == 0)
+		return _("empty file");
+	if (log->n_warnings > 0 && strcmp(log->warnings[0], "patch-testing") == 0)
+		return _("a syzbot patch-testing log, not a bisection log");
+	if (memchr(log->text, '\0', log->text_len < 4096 ? log->text_len : 4096))
+		return _("binary data, not a bisection log");
+	return _("not a bisection log (no syzbot bisection lines, no git bisect commands, no crash report)");
+}
+
+static char *read_all(const void *ctx, int fd, size_t *len, const char **err)
+{
+	size_t cap = 1 << 16, n = 0;
+	char *buf = talloc_size(ctx, cap);
+
+	for (;;) {
+		ssize_t got;
+
+		if (n == cap) {
+			if (cap >= LOG_MAX_BYTES) {
+				*err = _("file too large (more than 256 MiB)");
+				talloc_free(buf);
+				return NULL;
+			}
+			cap = cap * 2 > LOG_MAX_BYTES ? LOG_MAX_BYTES : cap * 2;
+			buf = talloc_realloc_size(ctx, buf, cap);
+			if (!buf) {
+				*err = _("out of memory");
+				return NULL;
+			}
+		}
+		got = read(fd, buf + n, cap - n);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = talloc_strdup(ctx, strerror(errno));
+			talloc_free(buf);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*len = n;
+	return buf;
+}
+
+struct blog *log_load(const void *ctx, const char *path, const char **err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	struct blog *log;
+	size_t len = 0;
+	char *buf;
+
+	*err = NULL;
+	if (fd < 0) {
+		*err = talloc_strdup(ctx, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = _("is a directory");
+		goto fail;
+	}
+	if (!is_stdin) {
+		/* O_NONBLOCK only kept open() from hanging on a FIFO. */
+		int fl = fcntl(fd, F_GETFL);
+
+		if (fl >= 0)
+			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	}
+	buf = read_all(ctx, fd, &len, err);
+	if (!buf)
+		goto fail;
+	if (!is_stdin)
+		close(fd);
+	log = log_parse(ctx, path, buf, len);
+	talloc_free(buf);
+	return log;
+fail:
+	if (!is_stdin)
+		close(fd);
+	return NULL;
+}

@@ -1,0 +1,163 @@
+/* bisview: options and wiring. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "log/parse.h"
+#include "report/report.h"
+#include "report/scan.h"
+#include "text/sanitize.h"
+
+enum {
+	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
+	OPT_VERSION, OPT_NO_COLOR,
+};
+
+static const struct option long_options[] = {
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "scan", no_argument, NULL, OPT_SCAN },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "tree", required_argument, NULL, OPT_TREE },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]... [LOG]\n"), PACKAGE);
+	fputs(_("Explore a kernel bisection log (syzbot's, or `git bisect log` output).\n"
+		"LOG is a file, or - (the default) for standard input.\n\n"), out);
+	fputs(_("  --summary        print a plain-text report (result, steps, signals)\n"
+		"  --json           print the whole model as JSON\n"
+		"  --scan PATH...   one line per log for many files and directories\n"
+		"                   (with --json: one JSON object per line)\n"
+		"  --check          exit 1 when the bisection looks suspicious\n"
+		"  -C, --tree DIR   the kernel git tree to cross-reference (read-only)\n"
+		"      --no-color   no colours\n"
+		"  -h, --help       show this help and exit\n"
+		"  -V, --version    show the version and exit\n\n"), out);
+	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
+}
+
+/* A one-line error in the GNU style: "bisview: FILE: reason". The file
+ * name comes from the command line but is still sanitised: a crafted
+ * name must not drive the terminal either. */
+void app_error(const struct app *app, const char *file, const char *reason)
+{
+	char *f = sanitize_str(NULL, file, app ? app->san_flags : 0);
+
+	if (f)
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, f, reason);
+	else
+		fprintf(stderr, "%s: %s\n", PACKAGE, reason);
+	talloc_free(f);
+}
+
+static int parse_options(struct app *app, int argc, char **argv)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "C:hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_SUMMARY: app->mode = MODE_SUMMARY; break;
+		case OPT_JSON: app->json = true; break;
+		case OPT_SCAN: app->mode = MODE_SCAN; break;
+		case OPT_CHECK: app->check = true; break;
+		case OPT_NO_COLOR: app->no_color = true; break;
+		case 'C':
+		case OPT_TREE: app->tree_path = optarg; break;
+		case 'h':
+		case OPT_HELP:
+			usage(stdout);
+			exit(0);
+		case 'V':
+		case OPT_VERSION:
+			printf("%s %s\n", PACKAGE, VERSION);
+			exit(0);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+			return -1;
+		}
+	}
+	if (app->mode == MODE_DEFAULT)
+		app->mode = app->json ? MODE_JSON : MODE_SUMMARY;
+	else if (app->mode == MODE_SUMMARY && app->json)
+		app->mode = MODE_JSON;
+	app->args = argv + optind;
+	app->n_args = (size_t)(argc - optind);
+	if (app->mode != MODE_SCAN && app->n_args > 1) {
+		app_error(app, NULL, _("only one LOG may be given (use --scan for many)"));
+		return -1;
+	}
+	if (app->mode == MODE_SCAN && app->n_args == 0) {
+		app_error(app, NULL, _("--scan needs at least one PATH"));
+		return -1;
+	}
+	return 0;
+}
+
+static int run_one(struct app *app)
+{
+	const char *path = app->n_args ? app->args[0] : "-";
+	const char *err = NULL, *refusal;
+	struct blog *log = log_load(app, path, &err);
+	struct report_ctx rc = { .verdict = "unknown", .first_suspicious_step = -1,
+				 .san_flags = app->san_flags };
+	int status = 0;
+
+	if (!log) {
+		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
+		return EXIT_INPUT;
+	}
+	refusal = log_refusal(log);
+	if (refusal) {
+		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), refusal);
+		talloc_free(log);
+		return EXIT_INPUT;
+	}
+	if (app->mode == MODE_JSON)
+		status = report_json(stdout, log, &rc, true);
+	else
+		status = report_summary(stdout, log, &rc);
+	talloc_free(log);
+	if (status < 0 || fflush(stdout) != 0) {
+		app_error(app, _("(standard output)"), _("write error"));
+		return EXIT_INPUT;
+	}
+	return app->check && strcmp(rc.verdict, "suspicious") == 0 ? EXIT_SUSPICIOUS : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct app *app;
+	int status;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	app = talloc_zero(NULL, struct app);
+	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;
+	app->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	if (parse_options(app, argc, argv) < 0) {
+		talloc_free(app);
+		return EXIT_INPUT;
+	}
+	if (app->mode == MODE_SCAN)
+		status = scan_paths(app);
+	else
+		status = run_one(app);
+	talloc_free(app);
+	return status;
+}

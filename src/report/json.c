@@ -1,0 +1,223 @@
+/* --json: the whole model as JSON, following PRODUCT.md's contract.
+ *
+ * json-c does the writing and escaping; every string from the log first
+ * goes through sanitize() so that no escape sequence or bidi override
+ * reaches a terminal that shows the JSON, and the output is valid UTF-8. */
+#include "config.h"
+
+#include <json-c/json.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "report/report.h"
+#include "text/sanitize.h"
+
+static json_object *jstr(const char *s)
+{
+	char *clean;
+	json_object *o;
+
+	if (!s)
+		return NULL;  /* json-c writes NULL as null */
+	clean = sanitize_str(NULL, s, SAN_JSON);
+	o = json_object_new_string(clean);
+	talloc_free(clean);
+	return o;
+}
+
+static json_object *jint_or_null(long v)
+{
+	return v < 0 ? NULL : json_object_new_int64(v);
+}
+
+static json_object *jlines(struct line_span l)
+{
+	json_object *a = json_object_new_array();
+
+	json_object_array_add(a, l.first ? json_object_new_int(l.first) : NULL);
+	json_object_array_add(a, l.last ? json_object_new_int(l.last) : NULL);
+	return a;
+}
+
+static json_object *jstr_array(const char *const *v, size_t n)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(a, jstr(v[i]));
+	return a;
+}
+
+static json_object *runs_json(const struct step *s)
+{
+	struct run_counts c;
+	json_object *o = json_object_new_object();
+
+	step_count_runs(s, &c);
+	json_object_object_add(o, "total", json_object_new_int(c.total));
+	json_object_object_add(o, "ok", json_object_new_int(c.ok));
+	json_object_object_add(o, "crashed", json_object_new_int(c.crashed));
+	json_object_object_add(o, "boot_failed", json_object_new_int(c.boot_failed));
+	json_object_object_add(o, "test_failed", json_object_new_int(c.test_failed));
+	json_object_object_add(o, "failed", json_object_new_int(c.failed));
+	json_object_object_add(o, "infra", json_object_new_int(c.infra));
+	json_object_object_add(o, "ignored", json_object_new_int(c.ignored));
+	return o;
+}
+
+static json_object *run_list_json(const struct step *s)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < s->n_runs; i++) {
+		const struct run *r = &s->runs[i];
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "number", r->number >= 0 ? json_object_new_int(r->number) : NULL);
+		json_object_object_add(o, "outcome", json_object_new_string(run_outcome_name(r->outcome)));
+		json_object_object_add(o, "text", jstr(r->text));
+		json_object_object_add(o, "detail", jstr(r->detail));
+		json_object_object_add(o, "line", json_object_new_int(r->line));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static json_object *step_json(const struct report_ctx *rc, const struct step *s)
+{
+	json_object *o = json_object_new_object();
+	size_t n_titles;
+	const char **titles = step_titles(NULL, s, &n_titles);
+
+	json_object_object_add(o, "index", json_object_new_int(s->index));
+	json_object_object_add(o, "phase", json_object_new_string(step_phase_name(s->phase)));
+	json_object_object_add(o, "commit", jstr(s->commit));
+	json_object_object_add(o, "label", jstr(s->label));
+	json_object_object_add(o, "verdict", json_object_new_string(verdict_name(s->verdict)));
+	json_object_object_add(o, "verdict_inferred", json_object_new_boolean(s->verdict_inferred));
+	json_object_object_add(o, "runs", runs_json(s));
+	json_object_object_add(o, "all_runs", json_object_new_boolean(s->all_runs));
+	json_object_object_add(o, "titles", jstr_array(titles, n_titles));
+	json_object_object_add(o, "revisions_left", jint_or_null(s->revisions_left));
+	json_object_object_add(o, "steps_left", jint_or_null(s->steps_left));
+	json_object_object_add(o, "lines", jlines(s->lines));
+	json_object_object_add(o, "subject", jstr(s->subject));
+	json_object_object_add(o, "compiler", jstr(s->compiler));
+	json_object_object_add(o, "compiler_type", jstr(s->compiler_type));
+	json_object_object_add(o, "kernel_signature", jstr(s->kernel_signature));
+	json_object_object_add(o, "build_error", jstr(s->build_error));
+	json_object_object_add(o, "test_error", jstr(s->test_error));
+	json_object_object_add(o, "representative_title", jstr(s->representative_title));
+	json_object_object_add(o, "false_negative_chance",
+			       s->false_negative_chance >= 0 ? json_object_new_double(s->false_negative_chance) : NULL);
+	json_object_object_add(o, "undetermined", json_object_new_boolean(s->undetermined));
+	json_object_object_add(o, "synthetic", json_object_new_boolean(s->synthetic));
+	json_object_object_add(o, "next_commit", jstr(s->next_commit));
+	json_object_object_add(o, "run_list", run_list_json(s));
+	json_object_object_add(o, "tree", rc && rc->step_tree ? rc->step_tree(rc, s) : NULL);
+	talloc_free(titles);
+	return o;
+}
+
+static json_object *result_json(const struct blog *log)
+{
+	const struct result *r = &log->result;
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "type", json_object_new_string(result_type_name(r->type)));
+	json_object_object_add(o, "commit", jstr(r->commit));
+	json_object_object_add(o, "title", jstr(r->title));
+	json_object_object_add(o, "candidates", jstr_array(r->candidates, r->n_candidates));
+	json_object_object_add(o, "error", jstr(r->error));
+	json_object_object_add(o, "boundary", jstr(r->boundary));
+	json_object_object_add(o, "boundary_commit_title", jstr(r->boundary_commit_title));
+	json_object_object_add(o, "culprit_signature", jstr(r->culprit_signature));
+	json_object_object_add(o, "parent_signature", jstr(r->parent_signature));
+	json_object_object_add(o, "noop", json_object_new_boolean(r->noop));
+	json_object_object_add(o, "parent_commit", jstr(r->parent_commit));
+	json_object_object_add(o, "to", jstr_array(r->to, r->n_to));
+	json_object_object_add(o, "cc", jstr_array(r->cc, r->n_cc));
+	json_object_object_add(o, "crash_title", jstr(r->crash_title));
+	json_object_object_add(o, "lines", jlines(r->lines));
+	return o;
+}
+
+static json_object *signals_json(const struct report_ctx *rc)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; rc && i < rc->n_signals; i++) {
+		const struct report_signal *s = &rc->signals[i];
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "code", json_object_new_string(s->code));
+		json_object_object_add(o, "strength", json_object_new_string(s->strength));
+		json_object_object_add(o, "step", s->step >= 0 ? json_object_new_int(s->step) : NULL);
+		json_object_object_add(o, "message", jstr(s->message));
+		json_object_object_add(o, "lines", jlines(s->lines));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static json_object *assessment_json(const struct report_ctx *rc)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "verdict", json_object_new_string(rc ? rc->verdict : "unknown"));
+	json_object_object_add(o, "score", json_object_new_double(rc ? rc->score : 0));
+	json_object_object_add(o, "first_suspicious_step",
+			       rc && rc->first_suspicious_step >= 0 ? json_object_new_int(rc->first_suspicious_step) : NULL);
+	return o;
+}
+
+json_object *report_json_object(const struct blog *log, const struct report_ctx *rc)
+{
+	json_object *o = json_object_new_object();
+	json_object *steps = json_object_new_array();
+
+	json_object_object_add(o, "path", jstr(log->path));
+	json_object_object_add(o, "format", json_object_new_string(log_format_name(log->format)));
+	json_object_object_add(o, "kind", bisect_kind_name(log->kind) ? json_object_new_string(bisect_kind_name(log->kind)) : NULL);
+	json_object_object_add(o, "start_commit", jstr(log->start_commit));
+	json_object_object_add(o, "start_commit_original", jstr(log->start_commit_original));
+	json_object_object_add(o, "crash_title", jstr(log->crash_title));
+	json_object_object_add(o, "flaky", json_object_new_boolean(log->flaky));
+	json_object_object_add(o, "revisions_tested", jint_or_null(log->revisions_tested));
+	json_object_object_add(o, "unknown_lines", json_object_new_int((int)log->n_unknown));
+	json_object_object_add(o, "mail_quoted", json_object_new_boolean(log->mail_quoted));
+	json_object_object_add(o, "host", jstr(log->host));
+	json_object_object_add(o, "started_at", jstr(log->started_at));
+	json_object_object_add(o, "syzkaller_commit", jstr(log->syzkaller_commit));
+	json_object_object_add(o, "bisect_start", log->bisect_bad ? json_object_new_object() : NULL);
+	if (log->bisect_bad) {
+		json_object *b = json_object_object_get(o, "bisect_start");
+
+		json_object_object_add(b, "bad", jstr(log->bisect_bad));
+		json_object_object_add(b, "good", jstr_array(log->bisect_goods, log->n_bisect_goods));
+	}
+	json_object_object_add(o, "initial_revisions", jint_or_null(log->initial_revisions));
+	json_object_object_add(o, "repro_chance", log->repro_chance >= 0 ? json_object_new_double(log->repro_chance) : NULL);
+	json_object_object_add(o, "error_probability",
+			       log->error_probability >= 0 ? json_object_new_double(log->error_probability) : NULL);
+	json_object_object_add(o, "result", result_json(log));
+	for (size_t i = 0; i < log->n_steps; i++)
+		json_object_array_add(steps, step_json(rc, log->steps[i]));
+	json_object_object_add(o, "steps", steps);
+	json_object_object_add(o, "signals", signals_json(rc));
+	json_object_object_add(o, "assessment", assessment_json(rc));
+	json_object_object_add(o, "tree", rc && rc->tree_json ? rc->tree_json(rc) : NULL);
+	return o;
+}
+
+int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc, bool pretty)
+{
+	json_object *o = report_json_object(log, rc);
+	int flags = JSON_C_TO_STRING_NOSLASHESCAPE |
+		    (pretty ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED : JSON_C_TO_STRING_PLAIN);
+	const char *text = json_object_to_json_string_ext(o, flags);
+	int rc_write = fputs(text, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
+
+	json_object_put(o);
+	return rc_write;
+}

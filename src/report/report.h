@@ -1,0 +1,45 @@
+/* Non-interactive output: --json, --summary and --scan lines.
+ * Nothing here draws on a screen or touches git: facts from the tree and
+ * the signals arrive through struct report_ctx. */
+#ifndef BISVIEW_REPORT_REPORT_H
+#define BISVIEW_REPORT_REPORT_H
+
+#include <json-c/json.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "log/model.h"
+
+struct report_signal {
+	const char *code;
+	const char *strength;   /* "strong" | "weak" | "info" */
+	int step;               /* -1 when it concerns the whole log */
+	const char *message;
+	struct line_span lines;
+};
+
+struct report_ctx {
+	const struct report_signal *signals;
+	size_t n_signals;
+	const char *verdict;    /* "plausible" | "suspicious" | "unknown" */
+	double score;
+	int first_suspicious_step;
+	/* Tree facts, when a tree is open (NULL otherwise). */
+	json_object *(*step_tree)(const struct report_ctx *rc, const struct step *s);
+	json_object *(*tree_json)(const struct report_ctx *rc);
+	const char *(*step_subject)(const struct report_ctx *rc, const struct step *s);
+	void *tree;
+	unsigned san_flags;     /* sanitize() flags for text output */
+};
+
+json_object *report_json_object(const struct blog *log, const struct report_ctx *rc);
+int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc, bool pretty);
+int report_summary(FILE *out, const struct blog *log, const struct report_ctx *rc);
+
+/* "10/10 crash", "3 crash 7 ok", "10 boot-fail", "build error", ... */
+const char *step_run_summary(const void *ctx, const struct step *s);
+
+/* The abbreviated hash (12 hex, the kernel's habit) or the tag. */
+const char *step_ref(const void *ctx, const struct step *s);
+
+#endif

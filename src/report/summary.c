@@ -1,0 +1,149 @@
+/* --summary: a plain-text report that reads well in mail and CI logs.
+ * Every string from the log is sanitised; columns are counted in
+ * characters (titles and subjects come last, so wide ones do no harm). */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "report/report.h"
+#include "text/sanitize.h"
+
+struct sum {
+	FILE *out;
+	void *tmp;
+	unsigned flags;
+};
+
+static const char *clean(struct sum *s, const char *text)
+{
+	return text ? sanitize_str(s->tmp, text, s->flags) : "";
+}
+
+static void field(struct sum *s, const char *name, const char *value)
+{
+	fprintf(s->out, "%-12s %s\n", name, value);
+}
+
+static const char *kind_phrase(const struct blog *log)
+{
+	switch (log->kind) {
+	case KIND_CAUSE: return _("cause bisection");
+	case KIND_FIX: return _("fix bisection");
+	case KIND_NONE: break;
+	}
+	return _("unknown");
+}
+
+static const char *result_phrase(struct sum *s, const struct blog *log)
+{
+	const struct result *r = &log->result;
+
+	switch (r->type) {
+	case RESULT_CULPRIT:
+		return talloc_asprintf(s->tmp, "%s %.12s %s",
+				       log->kind == KIND_FIX ? _("fixed by") : _("culprit"),
+				       r->commit ? r->commit : "?", clean(s, r->title));
+	case RESULT_INCONCLUSIVE:
+		return talloc_asprintf(s->tmp, _("inconclusive, %zu candidates"), r->n_candidates);
+	case RESULT_BOUNDARY:
+		return talloc_asprintf(s->tmp, "%s: %s", _("boundary"), clean(s, r->boundary));
+	case RESULT_ERROR: {
+		const char *e = clean(s, r->error);
+		const char *nl = strchr(r->error ? r->error : "", '\n');
+
+		/* the first line of the error says what went wrong */
+		if (nl)
+			e = sanitize(s->tmp, r->error, (size_t)(nl - r->error), s->flags);
+		return talloc_asprintf(s->tmp, "%s: %s", _("error"), e);
+	}
+	case RESULT_INCOMPLETE:
+		break;
+	}
+	return _("incomplete (the log stops before a result)");
+}
+
+static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)
+{
+	const char *fmt = log_format_name(log->format);
+
+	fprintf(s->out, "%s %s\n", _("bisview summary of"), clean(s, log->path));
+	field(s, _("Format:"), fmt);
+	field(s, _("Kind:"), kind_phrase(log));
+	field(s, _("Crash:"), log->crash_title ? clean(s, log->crash_title) : _("(not in the log)"));
+	if (log->start_commit)
+		field(s, _("Start:"), clean(s, log->start_commit));
+	field(s, _("Result:"), result_phrase(s, log));
+	if (rc && rc->verdict)
+		field(s, _("Assessment:"),
+		      talloc_asprintf(s->tmp, "%s (%.2f)", rc->verdict, rc->score));
+	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
+	if (log->revisions_tested >= 0)
+		field(s, _("Tested:"), talloc_asprintf(s->tmp, _("%d revisions (as the log counts), %zu steps"),
+						       log->revisions_tested, log->n_steps));
+	if (log->n_unknown)
+		field(s, _("Unknown:"), talloc_asprintf(s->tmp, _("%zu lines not understood (first: line %d)"),
+							log->n_unknown, log->unknown[0]));
+}
+
+static void steps_table(struct sum *s, const struct blog *log, const struct report_ctx *rc)
+{
+	if (log->n_steps == 0)
+		return;
+	fprintf(s->out, "\n%3s  %-12s %-7s %-12s %-14s %5s  %s\n", "#", _("phase"), _("verdict"),
+		_("commit"), _("runs"), _("left"), _("crash title / subject"));
+	for (size_t i = 0; i < log->n_steps; i++) {
+		const struct step *st = log->steps[i];
+		const char *title = step_deciding_title(st);
+		const char *subject = rc && rc->step_subject ? rc->step_subject(rc, st) : st->subject;
+		char left[16] = "";
+
+		if (st->revisions_left >= 0)
+			snprintf(left, sizeof(left), "%d", st->revisions_left);
+		fprintf(s->out, "%3zu  %-12s %-7s %-12s %-14s %5s  %s%s%s\n", i,
+			step_phase_name(st->phase),
+			verdict_name(st->verdict),
+			clean(s, step_ref(s->tmp, st)),
+			step_run_summary(s->tmp, st), left,
+			clean(s, title),
+			title && subject ? " | " : "",
+			clean(s, subject));
+	}
+}
+
+static void signals_list(struct sum *s, const struct report_ctx *rc)
+{
+	if (!rc || rc->n_signals == 0)
+		return;
+	fprintf(s->out, "\n%s\n", _("Signals:"));
+	for (size_t i = 0; i < rc->n_signals; i++) {
+		const struct report_signal *sig = &rc->signals[i];
+
+		fprintf(s->out, "  %-7s %-18s", sig->strength, sig->code);
+		if (sig->step >= 0)
+			fprintf(s->out, " %s %d", _("step"), sig->step);
+		fprintf(s->out, ": %s", clean(s, sig->message));
+		if (sig->lines.first)
+			fprintf(s->out, " [%s %d-%d]", _("lines"), sig->lines.first, sig->lines.last);
+		fputc('\n', s->out);
+	}
+}
+
+int report_summary(FILE *out, const struct blog *log, const struct report_ctx *rc)
+{
+	struct sum s = { .out = out, .tmp = talloc_new(NULL),
+			 .flags = rc ? rc->san_flags : 0 };
+
+	header(&s, log, rc);
+	if (log->result.type == RESULT_INCONCLUSIVE) {
+		fprintf(out, "%-12s", _("Candidates:"));
+		for (size_t i = 0; i < log->result.n_candidates; i++)
+			fprintf(out, " %.12s", clean(&s, log->result.candidates[i]));
+		fputc('\n', out);
+	}
+	steps_table(&s, log, rc);
+	signals_list(&s, rc);
+	talloc_free(s.tmp);
+	return ferror(out) ? -1 : 0;
+}
