@@ -89,8 +89,13 @@ struct pline lines_join(const void *ctx, const struct pline *a, const struct pli
 
 	/* A hash cut in two joins without a space; so does text whose
 	 * break kept its trailing space (format=flowed). */
+	size_t tail = 0;
+
+	while (tail < a->len && is_hex_char(a->s[a->len - 1 - tail]))
+		tail++;
 	space = a->len > 0 && a->s[a->len - 1] != ' ' &&
-		!(hex_run(b->s, b->len) == b->len && a->len > 0 && is_hex_char(a->s[a->len - 1]));
+		!(tail > 0 && hex_run(b->s, b->len) == b->len &&
+		  (tail + b->len == 40 || tail + b->len == 64));
 	n = a->len + (space ? 1 : 0) + b->len;
 	buf = talloc_size(ctx, n + 1);
 	memcpy(buf, a->s, a->len);
@@ -123,7 +128,9 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 			s += q;
 			len -= q;
 		}
-		if (qp && len > 0 && s[len - 1] == '=') {
+		/* A soft line break: "=" at the end of a quoted-printable
+		 * line, which clients fill up to 76 columns. */
+		if (len > 0 && s[len - 1] == '=' && (qp || len >= 60)) {
 			soft = true;
 			len--;
 		}

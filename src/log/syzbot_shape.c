@@ -307,6 +307,9 @@ enum shape shape_of(const char *s, size_t len)
 	for (int i = 0; mail_prefix[i]; i++)
 		if (STARTS(mail_prefix[i]))
 			return SH_MAIL_NOTE;
+	/* "On Mon, 27 Feb 2023, syzbot wrote:" above a quoted log */
+	if (STARTS("On ") && len > 9 && memcmp(s + len - 6, "wrote:", 6) == 0)
+		return SH_MAIL_NOTE;
 	sh = shape_config(s, len);
 	if (sh != SH_UNKNOWN)
 		return sh;

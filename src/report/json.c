@@ -185,6 +185,13 @@ json_object *report_json_object(const struct blog *log, const struct report_ctx 
 	json_object_object_add(o, "flaky", json_object_new_boolean(log->flaky));
 	json_object_object_add(o, "revisions_tested", jint_or_null(log->revisions_tested));
 	json_object_object_add(o, "unknown_lines", json_object_new_int((int)log->n_unknown));
+	{
+		json_object *u = json_object_new_array();
+
+		for (size_t i = 0; i < log->n_unknown; i++)
+			json_object_array_add(u, json_object_new_int(log->unknown[i]));
+		json_object_object_add(o, "unknown_line_numbers", u);
+	}
 	json_object_object_add(o, "mail_quoted", json_object_new_boolean(log->mail_quoted));
 	json_object_object_add(o, "host", jstr(log->host));
 	json_object_object_add(o, "started_at", jstr(log->started_at));
