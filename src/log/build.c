@@ -10,12 +10,17 @@ char *field_dup(const void *ctx, const char *s, size_t len)
 {
 	size_t nuls = 0;
 	char *out, *o;
+	const char *z = memchr(s, '\0', len);
 
-	for (size_t i = 0; i < len; i++)
+	if (!z) {
+		out = talloc_size(ctx, len + 1);
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return out;
+	}
+	for (size_t i = (size_t)(z - s); i < len; i++)
 		if (s[i] == '\0')
 			nuls++;
-	if (nuls == 0)
-		return talloc_strndup(ctx, s, len);
 	out = talloc_size(ctx, len + nuls * 2 + 1);
 	o = out;
 	for (size_t i = 0; i < len; i++) {
@@ -41,16 +46,19 @@ char *field_dup_trim(const void *ctx, const char *s, size_t len)
 
 const char *field_append(const void *ctx, const char *text, const char *s, size_t len)
 {
-	char *line = field_dup(NULL, s, len);
-	char *out;
+	char *line, *out;
+	size_t tl, ll;
 
 	if (!text)
-		out = talloc_steal(ctx, line);
-	else {
-		out = talloc_asprintf(ctx, "%s\n%s", text, line);
-		talloc_free(line);
-		talloc_free(discard_const_p(char, text));
-	}
+		return field_dup(ctx, s, len);
+	line = field_dup(NULL, s, len);
+	tl = strlen(text);
+	ll = strlen(line);
+	/* text was allocated by us under ctx: grow it in place */
+	out = talloc_realloc(ctx, discard_const_p(char, text), char, tl + 1 + ll + 1);
+	out[tl] = '\n';
+	memcpy(out + tl + 1, line, ll + 1);
+	talloc_free(line);
 	return out;
 }
 

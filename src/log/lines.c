@@ -74,10 +74,19 @@ static int hexval(char c)
 
 /* Quoted-printable gives itself away by "=3D"/"=20" escapes or by soft
  * line breaks ("=" at the end) in the middle of a hash. */
-static bool looks_qp(const struct blog *log)
+static bool looks_qp(const struct blog *log, bool quoted)
 {
-	return memmem(log->text, log->text_len, "=3D", 3) ||
-	       memmem(log->text, log->text_len, "=20\n", 4);
+	/* A quoted-printable body shows its escapes early; looking at the
+	 * head keeps --scan fast on large plain logs. */
+	size_t n = quoted || log->text_len < 65536 ? log->text_len : 65536;
+	const char *p = log->text, *end = log->text + n;
+
+	while ((p = memchr(p, '=', (size_t)(end - p))) && end - p >= 3) {
+		if ((p[1] == '3' && p[2] == 'D') || (p[1] == '2' && p[2] == '0' && end - p >= 4 && p[3] == '\n'))
+			return true;
+		p++;
+	}
+	return false;
 }
 
 struct pline lines_join(const void *ctx, const struct pline *a, const struct pline *b)
@@ -162,7 +171,7 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 
 struct pline *lines_logical(struct blog *log, size_t *n)
 {
-	bool quoted = looks_quoted(log), qp = looks_qp(log);
+	bool quoted = looks_quoted(log), qp = looks_qp(log, quoted);
 	struct pline *out;
 
 	if (quoted || qp) {

@@ -48,7 +48,7 @@ static inline bool pl_equals(const char *s, size_t len, const char *word)
 
 static inline bool is_hex_char(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+	return (unsigned char)(c - '0') < 10 || (unsigned char)(c - 'a') < 6;
 }
 
 /* Length of the run of lower-case hex digits at s (at most len). */
@@ -56,6 +56,10 @@ static inline size_t hex_run(const char *s, size_t len)
 {
 	size_t i = 0;
 
+	/* hashes are 40 digits: test four at a time while we can */
+	while (i + 4 <= len && is_hex_char(s[i]) && is_hex_char(s[i + 1]) &&
+	       is_hex_char(s[i + 2]) && is_hex_char(s[i + 3]))
+		i += 4;
 	while (i < len && is_hex_char(s[i]))
 		i++;
 	return i;

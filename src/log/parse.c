@@ -82,6 +82,9 @@ enum log_format detect_format(const struct pline *lines, size_t n)
 		sh = shape_of(s, len);
 		switch (sh) {
 		case SH_CAUSE_START: case SH_FIX_START: case SH_HOST_START:
+			/* a syzbot header settles it */
+			if (git == 0)
+				return LOG_FORMAT_SYZBOT;
 			syz_header++;
 			break;
 		case SH_TESTING_COMMIT: case SH_GIT_START: case SH_GIT_VERDICT:
@@ -120,20 +123,53 @@ static bool looks_patch_test(const struct pline *lines, size_t n)
 	return false;
 }
 
+/* A log object with room for its text. The log is a talloc pool sized
+ * from the input, because a log's fields are many small allocations that
+ * all die together; --scan parses thousands of logs a second. */
+static struct blog *log_new(const void *ctx, const char *path, size_t len, char **text)
+{
+	size_t pool = len + len / 2 + 16384;
+	struct blog *log;
+
+	if (pool > ((size_t)128 << 20))
+		log = talloc_zero(ctx, struct blog);  /* huge input: plain heap */
+	else
+		log = talloc_pooled_object(ctx, struct blog, (unsigned)(len / 64 + 64), pool);
+	if (!log)
+		return NULL;
+	memset(log, 0, sizeof(*log));
+	log->path = talloc_strdup(log, path);
+	*text = talloc_size(log, len + 1);
+	if (!*text) {
+		talloc_free(log);
+		return NULL;
+	}
+	(*text)[len] = '\0';
+	log->text = *text;
+	log->text_len = len;
+	return log;
+}
+
+static void log_parse_text(struct blog *log);
+
 struct blog *log_parse(const void *ctx, const char *path, const char *text, size_t len)
 {
-	struct blog *log = talloc_zero(ctx, struct blog);
-	struct pline *lines;
-	size_t n;
 	char *copy;
+	struct blog *log = log_new(ctx, path, len, &copy);
 
-	log->path = talloc_strdup(log, path);
-	copy = talloc_size(log, len + 1);
+	if (!log)
+		return NULL;
 	if (len)
 		memcpy(copy, text, len);
-	copy[len] = '\0';
-	log->text = copy;
-	log->text_len = len;
+	log_parse_text(log);
+	return log;
+}
+
+static void log_parse_text(struct blog *log)
+{
+	struct pline *lines;
+	size_t n;
+
 	log->initial_revisions = -1;
 	log->revisions_tested = -1;
 	log->repro_chance = -1;
@@ -168,7 +204,6 @@ struct blog *log_parse(const void *ctx, const char *path, const char *text, size
 			log_add_warning(log, "patch-testing");
 		break;
 	}
-	return log;
 }
 
 const char *log_refusal(const struct blog *log)
@@ -235,7 +270,11 @@ struct blog *log_load(const void *ctx, const char *path, const char **err)
 		*err = talloc_strdup(ctx, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		*err = talloc_strdup(ctx, strerror(errno));
+		goto fail;
+	}
+	if (S_ISDIR(st.st_mode)) {
 		*err = _("is a directory");
 		goto fail;
 	}
@@ -246,6 +285,37 @@ struct blog *log_load(const void *ctx, const char *path, const char **err)
 		if (fl >= 0)
 			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	}
+	if (S_ISREG(st.st_mode) && st.st_size >= 0 && (size_t)st.st_size < LOG_MAX_BYTES) {
+		/* a regular file: read it straight into the log */
+		char *text;
+		size_t got = 0;
+
+		log = log_new(ctx, path, (size_t)st.st_size, &text);
+		if (!log) {
+			*err = _("out of memory");
+			goto fail;
+		}
+		while (got < (size_t)st.st_size) {
+			ssize_t r = read(fd, text + got, (size_t)st.st_size - got);
+
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				*err = talloc_strdup(ctx, strerror(errno));
+				talloc_free(log);
+				goto fail;
+			}
+			if (r == 0)
+				break;  /* the file shrank while we read it */
+			got += (size_t)r;
+		}
+		text[got] = '\0';
+		log->text_len = got;
+		if (!is_stdin)
+			close(fd);
+		log_parse_text(log);
+		return log;
+	}
 	buf = read_all(ctx, fd, &len, err);
 	if (!buf)
 		goto fail;
@@ -253,6 +323,8 @@ struct blog *log_load(const void *ctx, const char *path, const char **err)
 		close(fd);
 	log = log_parse(ctx, path, buf, len);
 	talloc_free(buf);
+	if (!log)
+		*err = _("out of memory");
 	return log;
 fail:
 	if (!is_stdin)

@@ -12,6 +12,24 @@
 #define STARTS(p) pl_starts(s, len, p)
 #define EQUALS(w) pl_equals(s, len, w)
 
+/* A literal with its length, so table scans need no strlen; the first
+ * byte is compared before memcmp because most lines match nothing. */
+struct lit {
+	const char *s;
+	size_t len;
+};
+#define LIT(x) { x, sizeof(x) - 1 }
+
+static bool lit_starts(const char *s, size_t len, const struct lit *l)
+{
+	return len >= l->len && s[0] == l->s[0] && memcmp(s, l->s, l->len) == 0;
+}
+
+static bool lit_equals(const char *s, size_t len, const struct lit *l)
+{
+	return len == l->len && s[0] == l->s[0] && memcmp(s, l->s, l->len) == 0;
+}
+
 static int is_date_at(const char *s, size_t len)
 {
 	/* dddd-dd-dd */
@@ -20,88 +38,96 @@ static int is_date_at(const char *s, size_t len)
 
 static enum shape shape_host_start(const char *s, size_t len)
 {
-	/* "<host> starts bisection 2023-03-01 ..." - the host may hold spaces */
-	const char *p = memmem(s, len, " starts bisection ", 18);
+	/* "<host> starts bisection 2023-03-01 ..." - the host is one word or
+	 * two ("unnamed host"); look after the first two spaces only. */
+	const char *p = s, *end = s + len;
 
-	if (p && is_date_at(p + 18, len - (size_t)(p + 18 - s)))
-		return SH_HOST_START;
+	for (int word = 0; word < 2; word++) {
+		p = memchr(p, ' ', (size_t)(end - p));
+		if (!p)
+			return SH_UNKNOWN;
+		if (pl_starts(p, (size_t)(end - p), " starts bisection ") &&
+		    is_date_at(p + 18, (size_t)(end - p - 18)))
+			return SH_HOST_START;
+		p++;
+	}
 	return SH_UNKNOWN;
 }
 
-static const char *const config_exact[] = {
-	"# configuration already minimized",
-	"check whether we can drop unnecessary instrumentation",
-	"there was nothing we could disable; skip",
-	"the bug reproduces without the instrumentation",
-	"the chunk can be dropped",
-	"no need to test this chunk, it's definitely needed",
-	"no way to further split the chunk",
-	"half crashed",
-	"both halves did not crash",
-	"base config crashes",
-	"only full config crashes",
-	"crash reproduces with baseline config",
-	"unable to test using baseline config, keep original config",
-	"Minimizing config failed, using original config",
-	"testing with generated minimized config doesn't reproduce the crash",
-	"proceeding with the original config",
-	"# start config bisection",
-	NULL,
+static const struct lit config_exact[] = {
+	LIT("# configuration already minimized"),
+	LIT("check whether we can drop unnecessary instrumentation"),
+	LIT("there was nothing we could disable; skip"),
+	LIT("the bug reproduces without the instrumentation"),
+	LIT("the chunk can be dropped"),
+	LIT("no need to test this chunk, it's definitely needed"),
+	LIT("no way to further split the chunk"),
+	LIT("half crashed"),
+	LIT("both halves did not crash"),
+	LIT("base config crashes"),
+	LIT("only full config crashes"),
+	LIT("crash reproduces with baseline config"),
+	LIT("unable to test using baseline config, keep original config"),
+	LIT("Minimizing config failed, using original config"),
+	LIT("testing with generated minimized config doesn't reproduce the crash"),
+	LIT("proceeding with the original config"),
+	LIT("# start config bisection"),
+	{ NULL, 0 },
 };
 
-static const char *const config_prefix[] = {
-	"disabling configs for [",
-	"kconfig minimization: ",
-	"split chunks (needed=",
-	"split chunk #",
-	"testing without sub-chunk ",
-	"we have reached the limit on predicate runs",
-	"minimized to ",
-	"trying half: [",
-	"resulting configs: [",
-	"testing baseline config failed",
-	"minimizing config failed",
-	"config minimization failed due to bad Kconfig",
-	"# found config option changes [",
-	"# config_bisect.pl finished",
-	"# using ",
-	"# testing with generated minimized config",
-	NULL,
+static const struct lit config_prefix[] = {
+	LIT("disabling configs for ["),
+	LIT("kconfig minimization: "),
+	LIT("split chunks (needed="),
+	LIT("split chunk #"),
+	LIT("testing without sub-chunk "),
+	LIT("we have reached the limit on predicate runs"),
+	LIT("minimized to "),
+	LIT("trying half: ["),
+	LIT("resulting configs: ["),
+	LIT("testing baseline config failed"),
+	LIT("minimizing config failed"),
+	LIT("config minimization failed due to bad Kconfig"),
+	LIT("# found config option changes ["),
+	LIT("# config_bisect.pl finished"),
+	LIT("# using "),
+	LIT("# testing with generated minimized config"),
+	{ NULL, 0 },
 };
 
 static enum shape shape_config(const char *s, size_t len)
 {
-	for (int i = 0; config_exact[i]; i++)
-		if (EQUALS(config_exact[i]))
+	for (int i = 0; config_exact[i].s; i++)
+		if (lit_equals(s, len, &config_exact[i]))
 			return s[0] == '#' ? SH_CONFIG_SCRIPT : SH_CONFIG;
 	/* The config_bisect.pl era's "#" lines are followed by the
 	 * script's own output: SH_CONFIG_SCRIPT lets the parser keep it. */
-	for (int i = 0; config_prefix[i]; i++)
-		if (STARTS(config_prefix[i]))
+	for (int i = 0; config_prefix[i].s; i++)
+		if (lit_starts(s, len, &config_prefix[i]))
 			return s[0] == '#' ? SH_CONFIG_SCRIPT : SH_CONFIG;
 	if (STARTS("# config-bisect.pl ") || STARTS("config-bisect.pl "))
 		return SH_CONFIG_SCRIPT;
 	return SH_UNKNOWN;
 }
 
-static const char *const boundary_exact[] = {
-	"the crash already happened on the oldest tested release",
-	"the crash still happens on HEAD",
-	"crash still not fixed/happens on the oldest tested release",
-	"HEAD had kernel build, boot or test errors",
-	"oldest tested release already had the bug or it had kernel test errors",
-	"crash still not fixed on HEAD or HEAD had kernel test errors",
-	"crash still not fixed or there were kernel test errors",
-	NULL,
+static const struct lit boundary_exact[] = {
+	LIT("the crash already happened on the oldest tested release"),
+	LIT("the crash still happens on HEAD"),
+	LIT("crash still not fixed/happens on the oldest tested release"),
+	LIT("HEAD had kernel build, boot or test errors"),
+	LIT("oldest tested release already had the bug or it had kernel test errors"),
+	LIT("crash still not fixed on HEAD or HEAD had kernel test errors"),
+	LIT("crash still not fixed or there were kernel test errors"),
+	{ NULL, 0 },
 };
 
-static const char *const mail_prefix[] = {
-	"syzbot has bisected this issue to:",
-	"syzbot suspects this issue was fixed by commit:",
-	"Bisection is inconclusive: ",
-	"bisection log:",
-	"< .. >",
-	NULL,
+static const struct lit mail_prefix[] = {
+	LIT("syzbot has bisected this issue to:"),
+	LIT("syzbot suspects this issue was fixed by commit:"),
+	LIT("Bisection is inconclusive: "),
+	LIT("bisection log:"),
+	LIT("< .. >"),
+	{ NULL, 0 },
 };
 
 static enum shape shape_hash_start(const char *s, size_t len)
@@ -301,11 +327,11 @@ enum shape shape_of(const char *s, size_t len)
 		    memmem(s, len, " is a merge base", 16))
 			return SH_MERGE_BASE_IS;
 	}
-	for (int i = 0; boundary_exact[i]; i++)
-		if (EQUALS(boundary_exact[i]))
+	for (int i = 0; boundary_exact[i].s; i++)
+		if (lit_equals(s, len, &boundary_exact[i]))
 			return SH_BOUNDARY;
-	for (int i = 0; mail_prefix[i]; i++)
-		if (STARTS(mail_prefix[i]))
+	for (int i = 0; mail_prefix[i].s; i++)
+		if (lit_starts(s, len, &mail_prefix[i]))
 			return SH_MAIL_NOTE;
 	/* "On Mon, 27 Feb 2023, syzbot wrote:" above a quoted log */
 	if (STARTS("On ") && len > 9 && memcmp(s + len - 6, "wrote:", 6) == 0)

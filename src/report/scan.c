@@ -1,11 +1,19 @@
-/* --scan: walk files and directories, one line per log, then totals. */
+/* --scan: walk files and directories, one line per log, then totals.
+ *
+ * The walk collects paths first (sorted per directory, so two scans of a
+ * folder print the same), then worker threads parse the logs, each with
+ * its own talloc contexts, and the main thread prints the lines in order.
+ * Operators triage thousands of logs; both cores help. */
 #include "config.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <talloc.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "log/parse.h"
@@ -13,38 +21,50 @@
 #include "report/scan.h"
 #include "text/sanitize.h"
 
-struct scan {
-	struct app *app;
-	size_t logs, refused, by_result[5];
-	int status;
+#define SCAN_MAX_THREADS 8
+
+struct scan_item {
+	const char *path;
+	const char *walk_error;   /* set during the walk (e.g. nesting) */
+	char *line;               /* the output line, without '\n' */
+	int result;               /* enum result_type, or -1 when refused */
+	bool suspicious;
 };
 
-static void scan_error(struct scan *sc, const char *path, const char *reason)
+struct scan {
+	struct app *app;
+	struct scan_item *items;
+	size_t n;
+	atomic_size_t next;
+};
+
+static char *error_line(const void *ctx, const struct app *app, const char *path, const char *reason)
 {
-	sc->refused++;
-	if (sc->app->json) {
+	char *line;
+
+	if (app->json) {
 		json_object *o = json_object_new_object();
 		char *p = sanitize_str(NULL, path, SAN_JSON);
 
 		json_object_object_add(o, "path", json_object_new_string(p));
 		json_object_object_add(o, "error", json_object_new_string(reason));
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		line = talloc_strdup(ctx, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+									  JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
 		talloc_free(p);
-	} else {
-		char *p = sanitize_str(NULL, path, sc->app->san_flags);
-
-		printf("%s\t%s: %s\n", p, _("error"), reason);
-		talloc_free(p);
+		return line;
 	}
+	line = talloc_asprintf(ctx, "%s\t%s: %s", sanitize_str(ctx, path, app->san_flags), _("error"), reason);
+	return line;
 }
 
-static void scan_line(struct scan *sc, const struct blog *log, const struct report_ctx *rc)
+static char *log_line(const void *ctx, const struct app *app, const struct blog *log,
+		      const struct report_ctx *rc)
 {
 	const struct result *r = &log->result;
-	char *p;
+	char *line;
 
-	if (sc->app->json) {
+	if (app->json) {
 		json_object *o = json_object_new_object();
 		json_object *full = report_json_object(log, rc);
 		static const char *const keep[] = { "path", "format", "kind", "result", "flaky",
@@ -56,40 +76,67 @@ static void scan_line(struct scan *sc, const struct blog *log, const struct repo
 
 			json_object_object_add(o, keep[i], v ? json_object_get(v) : NULL);
 		}
-		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		line = talloc_strdup(ctx, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+									  JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
 		json_object_put(full);
-		return;
+		return line;
 	}
-	p = sanitize_str(NULL, log->path, sc->app->san_flags);
-	printf("%s\t%s\t%s\t%s", p, log_format_name(log->format),
-	       bisect_kind_name(log->kind) ? bisect_kind_name(log->kind) : "-",
-	       result_type_name(r->type));
+	line = talloc_asprintf(ctx, "%s\t%s\t%s\t%s", sanitize_str(ctx, log->path, app->san_flags),
+			       log_format_name(log->format),
+			       bisect_kind_name(log->kind) ? bisect_kind_name(log->kind) : "-",
+			       result_type_name(r->type));
 	if (r->type == RESULT_CULPRIT && r->commit)
-		printf(" %.12s", r->commit);
+		line = talloc_asprintf_append_buffer(line, " %.12s", r->commit);
 	else if (r->type == RESULT_INCONCLUSIVE)
-		printf(" %zu", r->n_candidates);
-	printf("\t%s\n", rc->verdict);
-	talloc_free(p);
+		line = talloc_asprintf_append_buffer(line, " %zu", r->n_candidates);
+	return talloc_asprintf_append_buffer(line, "\t%s", rc->verdict);
 }
 
-static void scan_file(struct scan *sc, const char *path)
+static void scan_one(struct scan *sc, struct scan_item *it)
 {
 	const char *err = NULL, *refusal;
 	void *tmp = talloc_new(NULL);
-	struct blog *log = log_load(tmp, path, &err);
+	struct blog *log;
 	struct report_ctx rc = { .verdict = "unknown", .first_suspicious_step = -1 };
 
+	it->result = -1;
+	if (it->walk_error) {
+		it->line = error_line(NULL, sc->app, it->path, it->walk_error);
+		talloc_free(tmp);
+		return;
+	}
+	log = log_load(tmp, it->path, &err);
 	if (!log) {
-		scan_error(sc, path, err);
+		it->line = error_line(NULL, sc->app, it->path, err);
 	} else if ((refusal = log_refusal(log))) {
-		scan_error(sc, path, refusal);
+		it->line = error_line(NULL, sc->app, it->path, refusal);
 	} else {
-		sc->logs++;
-		sc->by_result[log->result.type]++;
-		scan_line(sc, log, &rc);
+		it->result = (int)log->result.type;
+		it->suspicious = strcmp(rc.verdict, "suspicious") == 0;
+		it->line = log_line(NULL, sc->app, log, &rc);
 	}
 	talloc_free(tmp);
+}
+
+static void *worker(void *arg)
+{
+	struct scan *sc = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&sc->next, 1)) < sc->n)
+		scan_one(sc, &sc->items[i]);
+	return NULL;
+}
+
+static void add_item(struct scan *sc, void *ctx, const char *path, const char *walk_error)
+{
+	if (sc->n == talloc_array_length(sc->items))
+		sc->items = talloc_realloc(ctx, sc->items, struct scan_item, sc->n ? sc->n * 2 : 256);
+	memset(&sc->items[sc->n], 0, sizeof(sc->items[0]));
+	sc->items[sc->n].path = talloc_strdup(ctx, path);
+	sc->items[sc->n].walk_error = walk_error;
+	sc->n++;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -97,7 +144,7 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void scan_path(struct scan *sc, const char *path, int depth)
+static void walk(struct scan *sc, void *ctx, const char *path, int depth)
 {
 	struct stat st;
 	DIR *d;
@@ -106,43 +153,77 @@ static void scan_path(struct scan *sc, const char *path, int depth)
 	size_t n = 0;
 
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		scan_file(sc, path);
+		add_item(sc, ctx, path, NULL);  /* log_load says what is wrong */
 		return;
 	}
 	if (depth > 64) {
-		scan_error(sc, path, _("directories nested too deep"));
+		add_item(sc, ctx, path, _("directories nested too deep"));
 		return;
 	}
 	d = opendir(path);
 	if (!d) {
-		scan_file(sc, path);
+		add_item(sc, ctx, path, NULL);
 		return;
 	}
-	names = talloc_array(NULL, char *, 0);
+	names = talloc_array(ctx, char *, 0);
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		names = talloc_realloc(NULL, names, char *, n + 1);
+		if (n == talloc_array_length(names))
+			names = talloc_realloc(ctx, names, char *, n ? n * 2 : 64);
 		names[n++] = talloc_asprintf(names, "%s/%s", path, e->d_name);
 	}
 	closedir(d);
-	/* sorted, so that two scans of one folder print the same */
 	qsort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++)
-		scan_path(sc, names[i], depth + 1);
+		walk(sc, ctx, names[i], depth + 1);
 	talloc_free(names);
 }
 
 int scan_paths(struct app *app)
 {
+	void *ctx = talloc_new(NULL);
 	struct scan sc = { .app = app };
+	size_t by_result[5] = { 0 }, logs = 0, refused = 0;
+	pthread_t threads[SCAN_MAX_THREADS];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n_threads = cpus < 1 ? 1 : (size_t)cpus, started = 0;
+	int status = 0;
 
+	sc.items = talloc_array(ctx, struct scan_item, 0);
 	for (size_t i = 0; i < app->n_args; i++)
-		scan_path(&sc, app->args[i], 0);
+		walk(&sc, ctx, app->args[i], 0);
+	atomic_init(&sc.next, 0);
+	if (n_threads > SCAN_MAX_THREADS)
+		n_threads = SCAN_MAX_THREADS;
+	if (n_threads > sc.n)
+		n_threads = sc.n;
+	for (size_t t = 1; t < n_threads; t++)
+		if (pthread_create(&threads[started], NULL, worker, &sc) == 0)
+			started++;
+	worker(&sc);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+
+	for (size_t i = 0; i < sc.n; i++) {
+		struct scan_item *it = &sc.items[i];
+
+		puts(it->line ? it->line : "");
+		if (it->result < 0) {
+			refused++;
+		} else {
+			logs++;
+			by_result[it->result]++;
+			if (app->check && it->suspicious)
+				status = EXIT_SUSPICIOUS;
+		}
+		talloc_free(it->line);
+	}
 	if (!app->json)
 		printf(_("%zu logs: %zu culprit, %zu inconclusive, %zu boundary, %zu error, %zu incomplete; %zu not read\n"),
-		       sc.logs, sc.by_result[RESULT_CULPRIT], sc.by_result[RESULT_INCONCLUSIVE],
-		       sc.by_result[RESULT_BOUNDARY], sc.by_result[RESULT_ERROR],
-		       sc.by_result[RESULT_INCOMPLETE], sc.refused);
-	return sc.status;
+		       logs, by_result[RESULT_CULPRIT], by_result[RESULT_INCONCLUSIVE],
+		       by_result[RESULT_BOUNDARY], by_result[RESULT_ERROR],
+		       by_result[RESULT_INCOMPLETE], refused);
+	talloc_free(ctx);
+	return status;
 }
