@@ -111,11 +111,17 @@ static int run_one(struct app *app)
 {
 	const char *path = app->n_args ? app->args[0] : "-";
 	const char *err = NULL, *refusal;
-	struct blog *log = log_load(app, path, &err);
+	struct blog *log;
 	struct report_ctx rc = { .verdict = "unknown", .first_suspicious_step = -1,
 				 .san_flags = app->san_flags };
 	int status = 0;
 
+	if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO)) {
+		/* less would wait for input here; a log is never typed by hand */
+		app_error(app, NULL, _("no LOG given and standard input is a terminal (try --help)"));
+		return EXIT_INPUT;
+	}
+	log = log_load(app, path, &err);
 	if (!log) {
 		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
 		return EXIT_INPUT;

@@ -80,14 +80,17 @@ static struct step *find_unclaimed(struct gb_parser *p, enum verdict v, const ch
 	return NULL;
 }
 
+/* Mark a ref. boundary: it is one of `git bisect start`'s own refs, an
+ * end of the range whatever was marked before it. */
 static struct step *mark(struct gb_parser *p, enum verdict v, const char *ref, size_t rl,
-			 const struct pline *pl)
+			 const struct pline *pl, bool boundary)
 {
 	bool hex = rl == HASH_HEX_LEN && hex_run(ref, rl) == HASH_HEX_LEN;
 	struct step *s = find_unclaimed(p, v, ref, rl, hex);
 
 	if (!s) {
-		s = step_new(p->log, phase_for(p, v), pl->first);
+		s = step_new(p->log, boundary ? (v == VERDICT_BAD ? PHASE_ORIGINAL : PHASE_RELEASE)
+					      : phase_for(p, v), pl->first);
 		s->verdict = v;
 	}
 	s->tested = true;
@@ -109,10 +112,19 @@ static void start(struct gb_parser *p, const struct pline *pl)
 	bool paths = false;
 
 	while (next_word(&s, end, &w, &wl)) {
+		const char *v;
+		size_t vl;
+
 		if (paths) {
 			log->pathspec = true;
 		} else if (pl_equals(w, wl, "--")) {
 			paths = true;
+		} else if ((pl_equals(w, wl, "--term-new") || pl_equals(w, wl, "--term-bad")) &&
+			   next_word(&s, end, &v, &vl)) {
+			p->term_bad = log->term_bad = field_dup(log, v, vl);
+		} else if ((pl_equals(w, wl, "--term-old") || pl_equals(w, wl, "--term-good")) &&
+			   next_word(&s, end, &v, &vl)) {
+			p->term_good = log->term_good = field_dup(log, v, vl);
 		} else if (pl_starts(w, wl, "--term-new=") || pl_starts(w, wl, "--term-bad=")) {
 			p->term_bad = log->term_bad = field_dup(log, w + 11, wl - 11);
 		} else if (pl_starts(w, wl, "--term-old=") || pl_starts(w, wl, "--term-good=")) {
@@ -125,7 +137,7 @@ static void start(struct gb_parser *p, const struct pline *pl)
 			/* --no-checkout and friends change nothing we show */
 		} else {
 			const char *ref = field_dup(log, w, wl);
-			struct step *st = mark(p, k == 0 ? VERDICT_BAD : VERDICT_GOOD, w, wl, pl);
+			struct step *st = mark(p, k == 0 ? VERDICT_BAD : VERDICT_GOOD, w, wl, pl, true);
 
 			if (k++ == 0)
 				log->bisect_bad = ref;
@@ -248,17 +260,43 @@ static bool command(struct gb_parser *p, const struct pline *pl)
 	if (v == VERDICT_NONE)
 		return false;
 	while (next_word(&s, end, &w, &wl)) {
-		mark(p, v, w, wl, pl);
+		mark(p, v, w, wl, pl, false);
 		any = true;
 	}
 	if (!any)  /* "git bisect bad" alone marks HEAD */
-		mark(p, v, "HEAD", 4, pl);
+		mark(p, v, "HEAD", 4, pl, false);
 	return true;
+}
+
+/* A line of a git bisect log: a command, a comment, or nothing. */
+static bool gb_line_known(const struct pline *pl)
+{
+	return pl->len == 0 || pl_starts(pl->s, pl->len, "git bisect ") || pl->s[0] == '#';
+}
+
+/* Mail clients wrap long "# good: [H] subject" comments; put them back. */
+static struct pline *gb_unwrap(struct blog *log, struct pline *in, size_t *n)
+{
+	struct pline *out = talloc_array(log, struct pline, *n + 1);
+	size_t k = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		struct pline cur = in[i];
+
+		while (cur.len > 0 && cur.s[0] == '#' && i + 1 < *n && !gb_line_known(&in[i + 1]))
+			cur = lines_join(log, &cur, &in[++i]);
+		out[k++] = cur;
+	}
+	*n = k;
+	return out;
 }
 
 void parse_git_bisect(struct blog *log, struct pline *lines, size_t n)
 {
 	struct gb_parser p = { .log = log, .term_bad = "bad", .term_good = "good" };
+
+	if (log->mail_quoted)
+		lines = gb_unwrap(log, lines, &n);
 
 	log->kind = KIND_CAUSE;
 	for (size_t i = 0; i < n; i++) {

@@ -169,9 +169,22 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 	return out;
 }
 
+/* Soft line breaks with no other sign of quoted-printable: a long line
+ * that ends in "=" (a hash or a title cut at column 76). */
+static bool has_soft_breaks(const struct blog *log)
+{
+	for (size_t i = 0; i < log->n_lines; i++) {
+		const struct log_line *l = &log->lines[i];
+
+		if (l->len >= 60 && log->text[l->offset + l->len - 1] == '=')
+			return true;
+	}
+	return false;
+}
+
 struct pline *lines_logical(struct blog *log, size_t *n)
 {
-	bool quoted = looks_quoted(log), qp = looks_qp(log, quoted);
+	bool quoted = looks_quoted(log), qp = looks_qp(log, quoted) || has_soft_breaks(log);
 	struct pline *out;
 
 	if (quoted || qp) {

@@ -378,7 +378,13 @@ static void header_line(struct syz_parser *p, enum shape sh, const struct pline 
 	case SH_HOST_START:
 		sp = memmem(pl->s, pl->len, " starts bisection ", 18);
 		log->host = field_dup(log, pl->s, (size_t)(sp - pl->s));
-		log->started_at = field_dup_trim(log, sp + 18, pl->len - (size_t)(sp + 18 - pl->s));
+		{
+			/* Go appends the monotonic clock (" m=+43528.49"): noise */
+			const char *t = sp + 18, *end = pl->s + pl->len;
+			const char *m = memmem(t, (size_t)(end - t), " m=", 3);
+
+			log->started_at = field_dup_trim(log, t, (size_t)((m ? m : end) - t));
+		}
 		break;
 	case SH_CAUSE_START:
 	case SH_FIX_START:

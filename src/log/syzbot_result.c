@@ -242,7 +242,13 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		r->crash_title = after(log, pl, 7);
 		r->crash_report = join_rest(log, "", 0, rest, n_rest);
 		r->crash_lines.first = pl->first;
-		r->crash_lines.last = n_rest ? rest[n_rest - 1].last : pl->last;
+		r->crash_lines.last = pl->last;
+		for (size_t k = n_rest; k-- > 0;) {
+			if (rest[k].len > 0) {  /* the report's last line */
+				r->crash_lines.last = rest[k].last;
+				break;
+			}
+		}
 		return RESULT_LINE_END;
 	default:
 		return RESULT_LINE_NOT_MINE;
@@ -255,32 +261,43 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 }
 
 /* Everything "all runs:" stands for: the log does not say how many runs
- * there were, so take the count of the nearest step that listed its runs
- * one by one (syzkaller uses the same number for a stretch of steps),
- * else syzkaller's long-standing default of 10. */
+ * there were. syzkaller uses one count for a stretch of steps and raises
+ * it (10 -> 20) once the reproducer looks flaky, so take the nearest step
+ * that listed its runs one by one: a later one once flakiness was seen,
+ * else an earlier one; else syzkaller's long-standing default of 10. */
+static size_t explicit_runs(const struct step *s)
+{
+	return s && !s->all_runs && s->n_runs > 1 ? s->n_runs : 0;
+}
+
+static size_t estimate_runs(const struct blog *log, size_t i, bool flaky_seen)
+{
+	size_t before = 0, after = 0;
+
+	for (size_t k = i; k-- > 0 && !before;)
+		before = explicit_runs(log->steps[k]);
+	for (size_t k = i + 1; k < log->n_steps && !after; k++)
+		after = explicit_runs(log->steps[k]);
+	if (flaky_seen && after)
+		return after;
+	if (before)
+		return before;
+	return after ? after : 10;
+}
+
 static void expand_all_runs(struct blog *log)
 {
+	bool flaky_seen = false;
+
 	for (size_t i = 0; i < log->n_steps; i++) {
 		struct step *s = log->steps[i];
-		size_t want = 10;
+		size_t want;
 
-		if (!s->all_runs || s->n_runs != 1)
+		if (!s->all_runs || s->n_runs != 1) {
+			flaky_seen = flaky_seen || s->flaky_detected;
 			continue;
-		for (size_t d = 1; d < log->n_steps; d++) {
-			struct step *a = i >= d ? log->steps[i - d] : NULL;
-			struct step *b = i + d < log->n_steps ? log->steps[i + d] : NULL;
-
-			if (a && !a->all_runs && a->n_runs > 1) {
-				want = a->n_runs;
-				break;
-			}
-			if (b && !b->all_runs && b->n_runs > 1) {
-				want = b->n_runs;
-				break;
-			}
-			if (!a && !b)
-				break;
 		}
+		want = estimate_runs(log, i, flaky_seen);
 		for (size_t k = 1; k < want; k++) {
 			struct run copy = s->runs[0];
 
@@ -288,6 +305,7 @@ static void expand_all_runs(struct blog *log)
 			s->runs[s->n_runs - 1].text = copy.text;
 			s->runs[s->n_runs - 1].detail = copy.detail;
 		}
+		flaky_seen = flaky_seen || s->flaky_detected;
 	}
 }
 
@@ -311,11 +329,13 @@ static void infer_verdicts(struct blog *log)
 		    s->phase == PHASE_BISECT || !s->tested)
 			continue;
 		s->verdict_inferred = true;
-		if (is_start_ref(log, s, log->bisect_bad)) {
+		/* Config-minimisation retests share the start commit's hash
+		 * but are predicate runs of their own: their runs decide. */
+		if (s->phase != PHASE_CONFIG && is_start_ref(log, s, log->bisect_bad)) {
 			s->verdict = VERDICT_BAD;
 			continue;
 		}
-		for (size_t g = 0; g < log->n_bisect_goods; g++)
+		for (size_t g = 0; g < log->n_bisect_goods && s->phase != PHASE_CONFIG; g++)
 			if (is_start_ref(log, s, log->bisect_goods[g]))
 				s->verdict = VERDICT_GOOD;
 		if (s->verdict != VERDICT_NONE)
@@ -344,6 +364,14 @@ void result_finish(struct blog *log)
 			log->crash_title = step_deciding_title(log->steps[i]);
 			break;
 		}
+	}
+	if (r->show && r->show->message) {
+		/* the blank line before the diffstat is not the message's */
+		char *m = discard_const_p(char, r->show->message);
+		size_t ml = strlen(m);
+
+		while (ml > 0 && m[ml - 1] == '\n')
+			m[--ml] = '\0';
 	}
 	if (r->type == RESULT_INCOMPLETE && r->show && r->commit)
 		r->type = RESULT_CULPRIT;

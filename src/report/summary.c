@@ -33,7 +33,7 @@ static const char *kind_phrase(const struct blog *log)
 	case KIND_FIX: return _("fix bisection");
 	case KIND_NONE: break;
 	}
-	return _("unknown");
+	return log->format == LOG_FORMAT_CRASH_REPORT ? _("none (a crash report, no bisection)") : _("unknown");
 }
 
 static const char *result_phrase(struct sum *s, const struct blog *log)
@@ -68,7 +68,8 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 {
 	const char *fmt = log_format_name(log->format);
 
-	fprintf(s->out, "%s %s\n", _("bisview summary of"), clean(s, log->path));
+	fprintf(s->out, "%s %s\n", _("bisview summary of"),
+		strcmp(log->path, "-") ? clean(s, log->path) : _("(standard input)"));
 	field(s, _("Format:"), fmt);
 	field(s, _("Kind:"), kind_phrase(log));
 	field(s, _("Crash:"), log->crash_title ? clean(s, log->crash_title) : _("(not in the log)"));
@@ -105,7 +106,8 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 			step_phase_name(st->phase),
 			verdict_name(st->verdict),
 			clean(s, step_ref(s->tmp, st)),
-			step_run_summary(s->tmp, st), left,
+			/* a git bisect log records marks, not test runs */
+			log->format == LOG_FORMAT_GIT_BISECT ? "-" : step_run_summary(s->tmp, st), left,
 			clean(s, title),
 			title && subject ? " | " : "",
 			clean(s, subject));

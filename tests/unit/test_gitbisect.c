@@ -1,0 +1,325 @@
+/* Plain `git bisect log` (log-format.md §6).
+ *
+ * The parser's convention (src/log/gitbisect.c): marks made before git
+ * knows both a bad and a good commit are the range's ends (the first bad
+ * one in phase original, goods in phase release); later marks are bisect
+ * steps; a "# term: [H] subject" comment documents the mark after it. */
+#include "config.h"
+
+#include "unit.h"
+
+#define H_V60 "4fe89d07dcc2804c8b562f6c7896a45643d34b2f"
+#define H_519 "3d7cb6b04c3f3115719235cc6866b10326de34cd"
+#define H_V61 "830b3c68c1fb1e9176028d02ef86f3cf76aa2476"
+#define S_A "Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6"
+#define S_B "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci"
+#define S_C "Merge tag 'rpmsg-v6.3' of git://git.kernel.org/pub/scm/linux/kernel/git/remoteproc/linux"
+#define S_PAR "mm: introduce per-VMA lock statistics"
+
+/* Newer git: "# status:" lines, a bare start, every mark commented. */
+static void test_gitbisect_modern(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start\n"
+		"# status: waiting for both good and bad commits\n"
+		"# bad: [" H_V60 "] Linux 6.0\n"
+		"git bisect bad " H_V60 "\n"
+		"# status: waiting for good commit(s), bad commit known\n"
+		"# good: [" H_519 "] Linux 5.19\n"
+		"git bisect good " H_519 "\n"
+		"# good: [" H_A "] " S_A "\n"
+		"git bisect good " H_A "\n"
+		"# bad: [" H_B "] " S_B "\n"
+		"git bisect bad " H_B "\n"
+		"# skip: [" H_C "] " S_C "\n"
+		"git bisect skip " H_C "\n"
+		"# good: [" H_PAR "] " S_PAR "\n"
+		"git bisect good " H_PAR "\n"
+		"# first bad commit: [" H_B "] " S_B "\n");
+	const struct step *s;
+
+	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
+	assert_int_equal(log->kind, KIND_CAUSE);
+	assert_int_equal(log->n_unknown, 0);
+	assert_int_equal(log->n_steps, 6);
+	s = STEP(log, 0);
+	assert_int_equal(s->phase, PHASE_ORIGINAL);
+	assert_str(s->commit, H_V60);
+	assert_str(s->subject, "Linux 6.0");
+	assert_int_equal(s->verdict, VERDICT_BAD);
+	s = STEP(log, 1);
+	assert_int_equal(s->phase, PHASE_RELEASE);
+	assert_str(s->commit, H_519);
+	assert_str(s->subject, "Linux 5.19");
+	assert_int_equal(s->verdict, VERDICT_GOOD);
+
+	assert_int_equal(count_phase(log, PHASE_BISECT), 4);
+	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GBSG");
+	s = phase_step(log, PHASE_BISECT, 0);
+	assert_str(s->commit, H_A);
+	assert_str(s->subject, S_A);
+	assert_false(s->verdict_inferred);
+	assert_int_equal(s->lines.first, 8);
+	assert_int_equal(s->lines.last, 9);
+	assert_str(phase_step(log, PHASE_BISECT, 2)->commit, H_C);
+	assert_str(phase_step(log, PHASE_BISECT, 3)->subject, S_PAR);
+
+	assert_int_equal(log->result.type, RESULT_CULPRIT);
+	assert_str(log->result.commit, H_B);
+	assert_str(log->result.title, S_B);
+	assert_int_equal(log->result.lines.first, 16);
+}
+
+/* Older git: the comments for the refs on the command line come before
+ * the start line that names them (refs quoted). */
+static void test_gitbisect_comments_before_start(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"# bad: [" H_V62 "] Linux 6.2\n"
+		"# good: [" H_V61 "] Linux 6.1\n"
+		"git bisect start 'HEAD' 'v6.1'\n"
+		"# good: [" H_A "] " S_A "\n"
+		"git bisect good " H_A "\n"
+		"# bad: [" H_B "] " S_B "\n"
+		"git bisect bad " H_B "\n");
+	const struct step *bad, *good;
+
+	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
+	assert_int_equal(log->n_unknown, 0);
+	assert_str(log->bisect_bad, "HEAD");
+	assert_str(log->bisect_good, "v6.1");
+	assert_int_equal(log->n_bisect_goods, 1);
+	assert_int_equal(log->n_steps, 4);
+	bad = STEP(log, 0);
+	good = STEP(log, 1);
+	assert_int_equal(bad->phase, PHASE_ORIGINAL);
+	assert_str(bad->label, "HEAD");
+	assert_str(bad->commit, H_V62);
+	assert_str(bad->subject, "Linux 6.2");
+	assert_true(bad->tested);
+	assert_int_equal(bad->verdict, VERDICT_BAD);
+	assert_int_equal(good->phase, PHASE_RELEASE);
+	assert_str(good->label, "v6.1");
+	assert_str(good->commit, H_V61);
+	assert_int_equal(good->verdict, VERDICT_GOOD);
+	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GB");
+	assert_int_equal(log->result.type, RESULT_INCOMPLETE);
+}
+
+/* Newer git: start line first, then the status and ref comments; several
+ * goods. */
+static void test_gitbisect_comments_after_start(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start 'v6.2' 'v6.1' 'v5.19'\n"
+		"# status: waiting for both good and bad commits\n"
+		"# bad: [" H_V62 "] Linux 6.2\n"
+		"# status: waiting for good commit(s), bad commit known\n"
+		"# good: [" H_V61 "] Linux 6.1\n"
+		"# status: waiting for bad commit, 1 good commit known\n"
+		"# good: [" H_519 "] Linux 5.19\n"
+		"# good: [" H_A "] " S_A "\n"
+		"git bisect good " H_A "\n");
+
+	assert_int_equal(log->n_unknown, 0);
+	assert_str(log->bisect_bad, "v6.2");
+	assert_int_equal(log->n_bisect_goods, 2);
+	assert_str(log->bisect_goods[0], "v6.1");
+	assert_str(log->bisect_goods[1], "v5.19");
+	assert_int_equal(log->n_steps, 4);
+	assert_str(STEP(log, 0)->label, "v6.2");
+	assert_str(STEP(log, 0)->commit, H_V62);
+	assert_str(STEP(log, 1)->label, "v6.1");
+	assert_str(STEP(log, 1)->commit, H_V61);
+	assert_str(STEP(log, 2)->label, "v5.19");
+	assert_str(STEP(log, 2)->commit, H_519);
+	assert_str(STEP(log, 2)->subject, "Linux 5.19");
+	assert_int_equal(STEP(log, 3)->phase, PHASE_BISECT);
+	assert_str(STEP(log, 3)->commit, H_A);
+	assert_int_equal(STEP(log, 1)->phase, PHASE_RELEASE);
+	assert_int_equal(STEP(log, 2)->phase, PHASE_RELEASE);
+	assert_int_equal(count_phase(log, PHASE_BISECT), 1);
+}
+
+/* Custom terms: the words replace bad/good everywhere. */
+static void test_gitbisect_custom_terms(void **state)
+{
+	struct blog *cause = unit_parse(state,
+		"git bisect start '--term-new=broken' '--term-old=works' 'v6.2' 'v6.1'\n"
+		"# broken: [" H_V62 "] Linux 6.2\n"
+		"# works: [" H_V61 "] Linux 6.1\n"
+		"# works: [" H_A "] " S_A "\n"
+		"git bisect works " H_A "\n"
+		"# broken: [" H_B "] " S_B "\n"
+		"git bisect broken " H_B "\n"
+		"# first broken commit: [" H_B "] " S_B "\n");
+	struct blog *fix = unit_parse(state,
+		"git bisect start '--term-old=broken' '--term-new=fixed'\n"
+		"# fixed: [" H_V62 "] Linux 6.2\n"
+		"git bisect fixed " H_V62 "\n"
+		"# broken: [" H_V61 "] Linux 6.1\n"
+		"git bisect broken " H_V61 "\n"
+		"# fixed: [" H_A "] " S_A "\n"
+		"git bisect fixed " H_A "\n"
+		"# first fixed commit: [" H_A "] " S_A "\n");
+
+	assert_int_equal(cause->format, LOG_FORMAT_GIT_BISECT);
+	assert_int_equal(cause->n_unknown, 0);
+	assert_str(cause->term_bad, "broken");
+	assert_str(cause->term_good, "works");
+	assert_int_equal(cause->kind, KIND_CAUSE);
+	assert_int_equal(cause->n_steps, 4);
+	assert_int_equal(STEP(cause, 0)->verdict, VERDICT_BAD);
+	assert_int_equal(STEP(cause, 1)->verdict, VERDICT_GOOD);
+	assert_string_equal(verdict_letters(*state, cause, PHASE_BISECT), "GB");
+	assert_int_equal(cause->result.type, RESULT_CULPRIT);
+	assert_str(cause->result.commit, H_B);
+
+	assert_int_equal(fix->n_unknown, 0);
+	assert_str(fix->term_bad, "fixed");
+	assert_str(fix->term_good, "broken");
+	assert_int_equal(fix->kind, KIND_FIX);
+	assert_int_equal(fix->n_steps, 3);
+	assert_int_equal(STEP(fix, 0)->verdict, VERDICT_BAD);
+	assert_int_equal(STEP(fix, 1)->verdict, VERDICT_GOOD);
+	assert_int_equal(STEP(fix, 2)->verdict, VERDICT_BAD);
+	assert_int_equal(fix->result.type, RESULT_CULPRIT);
+	assert_str(fix->result.commit, H_A);
+	assert_str(fix->result.title, S_A);
+}
+
+/* git also takes the terms as separate words ("--term-old works"); the
+ * log then has them as separate quoted arguments. */
+static void test_gitbisect_terms_separate_words(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start '--term-old' 'works' '--term-new' 'broken' 'v6.2' 'v6.1'\n"
+		"# broken: [" H_V62 "] Linux 6.2\n"
+		"# works: [" H_V61 "] Linux 6.1\n"
+		"# works: [" H_A "] " S_A "\n"
+		"git bisect works " H_A "\n");
+
+	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
+	assert_str(log->term_bad, "broken");
+	assert_str(log->term_good, "works");
+	assert_str(log->bisect_bad, "v6.2");
+	assert_str(log->bisect_good, "v6.1");
+	assert_int_equal(log->n_bisect_goods, 1);
+	assert_int_equal(log->n_steps, 3);
+	assert_int_equal(STEP(log, 2)->verdict, VERDICT_GOOD);
+	assert_int_equal(log->n_unknown, 0);
+}
+
+/* Several commits in one command; a bare mark means HEAD. */
+static void test_gitbisect_multi_skip(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start 'v6.2' 'v6.1'\n"
+		"git bisect skip " H_A " " H_B "\n"
+		"git bisect good\n");
+
+	assert_int_equal(log->n_unknown, 0);
+	assert_int_equal(log->n_steps, 5);
+	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "SSG");
+	assert_str(STEP(log, 2)->commit, H_A);
+	assert_str(STEP(log, 3)->commit, H_B);
+	assert_int_equal(STEP(log, 3)->lines.first, 2);
+	assert_null(STEP(log, 4)->commit);
+	assert_str(STEP(log, 4)->label, "HEAD");
+}
+
+/* Only skipped commits left: git lists the possible first bad commits. */
+static void test_gitbisect_skip_ending(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start 'v6.2' 'v6.1'\n"
+		"# status: waiting for both good and bad commits\n"
+		"# bad: [" H_V62 "] Linux 6.2\n"
+		"# status: waiting for good commit(s), bad commit known\n"
+		"# good: [" H_V61 "] Linux 6.1\n"
+		"# bad: [" H_C "] " S_C "\n"
+		"git bisect bad " H_C "\n"
+		"# skip: [" H_A "] " S_A "\n"
+		"git bisect skip " H_A "\n"
+		"# skip: [" H_B "] " S_B "\n"
+		"git bisect skip " H_B "\n"
+		"# only skipped commits left to test\n"
+		"# possible first bad commit: [" H_A "] " S_A "\n"
+		"# possible first bad commit: [" H_B "] " S_B "\n");
+	const struct result *r = &log->result;
+
+	assert_int_equal(log->n_unknown, 0);
+	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "BSS");
+	assert_str(phase_step(log, PHASE_BISECT, 2)->subject, S_B);
+	assert_int_equal(r->type, RESULT_INCONCLUSIVE);
+	assert_int_equal(r->n_candidates, 2);
+	assert_str(r->candidates[0], H_A);
+	assert_str(r->candidates[1], H_B);
+	assert_null(r->commit);
+	assert_int_equal(r->lines.first, 13);
+	assert_int_equal(r->lines.last, 14);
+}
+
+/* Options of git bisect start that change the model. */
+static void test_gitbisect_start_options(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start '--first-parent' 'v6.2' 'v6.1' '--' 'mm/'\n"
+		"# bad: [" H_V62 "] Linux 6.2\n"
+		"# good: [" H_V61 "] Linux 6.1\n"
+		"# good: [" H_A "] " S_A "\n"
+		"git bisect good " H_A "\n");
+	struct blog *plain = unit_parse(state,
+		"git bisect start v6.2 v6.1\n"
+		"git bisect good " H_A "\n");
+
+	assert_true(log->first_parent);
+	assert_true(log->pathspec);
+	assert_str(log->bisect_bad, "v6.2");
+	assert_int_equal(log->n_bisect_goods, 1);
+	assert_str(log->bisect_good, "v6.1");
+	assert_int_equal(log->n_unknown, 0);
+	assert_int_equal(log->n_steps, 3);
+
+	assert_false(plain->first_parent);
+	assert_false(plain->pathspec);
+	assert_str(plain->bisect_bad, "v6.2");
+	assert_str(plain->bisect_good, "v6.1");
+	assert_int_equal(plain->n_steps, 3);
+	assert_null(STEP(plain, 2)->subject);
+	assert_str(STEP(plain, 2)->commit, H_A);
+}
+
+/* A line that is neither a command nor a known comment is kept as unknown. */
+static void test_gitbisect_unknown_line(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"git bisect start 'v6.2' 'v6.1'\n"
+		"# bad: [" H_V62 "] Linux 6.2\n"
+		"# good: [" H_V61 "] Linux 6.1\n"
+		"I then tested this one by hand:\n"
+		"git bisect good " H_A "\n");
+
+	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
+	assert_int_equal(log->n_unknown, 1);
+	assert_int_equal(log->unknown[0], 4);
+	assert_int_equal(count_phase(log, PHASE_BISECT), 1);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_gitbisect_modern),
+		UNIT_TEST(test_gitbisect_comments_before_start),
+		UNIT_TEST(test_gitbisect_comments_after_start),
+		UNIT_TEST(test_gitbisect_custom_terms),
+		UNIT_TEST(test_gitbisect_terms_separate_words),
+		UNIT_TEST(test_gitbisect_multi_skip),
+		UNIT_TEST(test_gitbisect_skip_ending),
+		UNIT_TEST(test_gitbisect_start_options),
+		UNIT_TEST(test_gitbisect_unknown_line),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,224 @@
+/* Shared helpers of the cmocka parser tests.
+ *
+ * Every test runs between unit_setup() and unit_teardown(): the setup
+ * notes how many talloc blocks exist and hands the test a fresh context
+ * (*state); the teardown frees that context and fails the test when the
+ * block count did not return to where it was (a leak check). main() must
+ * call unit_init() first, which turns on talloc's null tracking.
+ *
+ * A test file includes "config.h" first, then this header, which brings
+ * what cmocka needs (stdarg, stddef, setjmp, stdint), cmocka, talloc and
+ * the parser's API.
+ */
+#ifndef BISVIEW_TESTS_UNIT_H
+#define BISVIEW_TESTS_UNIT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "log/parse.h"
+
+/* Real hashes and signatures, taken from the sample logs in tests/data. */
+#define H_ORIG "1716a175592aff9549a0c07aac8f9cadd03003f5"
+#define H_SYZ  "f8902b5747fbe3d5b860bd782eec63fc9c7da6e7"
+#define H_V62  "c9c3395d5e3dcc6daee66c6908354d47bf98cb0c"
+#define H_A    "307e14c039063f0c9bd7a18a7add8f940580dcc9"
+#define H_B    "90ddb3f03418cce0d83c415c0c1d470cf524ba46"
+#define H_C    "cc38a46de76e15d20bea5768e99af17b65a9caeb"
+#define H_D    "8770739123e236a33d695939f219bba58014e58d"
+#define H_CUL  "3d7cb67369a08d4933713290acf458990a50b6f9"
+#define H_PAR  "36306b229dfd5488c7c15c3795cc3bae611e5d2f"
+#define SIG_1  "90195ca6b16c56e8093ea1f493d8d2762199e52bfdda97d0a33bca3d81e11746"
+#define SIG_2  "ab0499845c45ebc5999dc24b23472c6420c626d04fde28cfbdbe64f48bf8722b"
+#define SIG_3  "0871c94db60b38381b6ad6417ee3bd154d8700ac54d5b0170ea7eac9fb3afe30"
+#define SIG_4  "3d97f6c0f4d4fa97b31230e1951bf5e3acc61c7b83a7e61e44b9ddcfdbcedefb"
+#define SIG_CUL "0915335f367de07252fb6a9b9346b2ba6aeeec44dd2f996128b2448466a82d75"
+#define SIG_PAR "caa574d5505b2a7184fc3a76b5a147db0bb235f0053ca25ae2c748a70f6c61ac"
+#define GCC_DEBIAN "gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2"
+
+struct unit_fixture {
+	void *ctx;     /* parent of everything one test parses */
+	size_t blocks; /* talloc_total_blocks(NULL) before the test */
+};
+
+static inline struct unit_fixture *unit_fixture(void)
+{
+	static struct unit_fixture f;
+
+	return &f;
+}
+
+static inline void unit_talloc_abort(const char *reason)
+{
+	fail_msg("talloc aborted: %s", reason);
+}
+
+/* First call of every test program's main(). */
+static inline void unit_init(void)
+{
+	talloc_enable_null_tracking();
+	talloc_set_abort_fn(unit_talloc_abort);
+}
+
+static inline int unit_setup(void **state)
+{
+	struct unit_fixture *f = unit_fixture();
+
+	f->blocks = talloc_total_blocks(NULL);
+	f->ctx = talloc_new(NULL);
+	*state = f->ctx;
+	return f->ctx ? 0 : -1;
+}
+
+static inline int unit_teardown(void **state)
+{
+	struct unit_fixture *f = unit_fixture();
+
+	talloc_free(f->ctx);
+	f->ctx = NULL;
+	*state = NULL;
+	if (talloc_total_blocks(NULL) != f->blocks) {
+		talloc_report_full(NULL, stderr);
+		fail_msg("talloc leak: %zu blocks before the test, %zu after",
+			 f->blocks, talloc_total_blocks(NULL));
+	}
+	return 0;
+}
+
+#define UNIT_TEST(f) cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
+
+/* Parse a NUL-terminated excerpt under the test's context. */
+static inline struct blog *unit_parse(void **state, const char *text)
+{
+	struct blog *log = log_parse(*state, "unit.log", text, strlen(text));
+
+	assert_non_null(log);
+	return log;
+}
+
+/* Parse bytes that may hold NUL (explicit length). */
+static inline struct blog *unit_parse_len(void **state, const char *text, size_t len)
+{
+	struct blog *log = log_parse(*state, "unit.log", text, len);
+
+	assert_non_null(log);
+	return log;
+}
+
+static inline size_t count_phase(const struct blog *log, enum step_phase phase)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < log->n_steps; i++)
+		if (log->steps[i]->phase == phase)
+			n++;
+	return n;
+}
+
+/* The n-th (from 0) step of a phase; fails the test when there is none. */
+static inline const struct step *phase_step_at(const struct blog *log, enum step_phase phase,
+					       size_t n, const char *file, int line)
+{
+	size_t left = n;
+
+	for (size_t i = 0; i < log->n_steps; i++)
+		if (log->steps[i]->phase == phase && left-- == 0)
+			return log->steps[i];
+	print_error("no step #%zu of phase %s\n", n, step_phase_name(phase));
+	_fail(file, line);
+	abort(); /* not reached: _fail() jumps back into cmocka */
+}
+#define phase_step(log, phase, n) phase_step_at((log), (phase), (n), __FILE__, __LINE__)
+
+/* The i-th step of the log; fails the test when there is none. */
+static inline const struct step *step_at(const struct blog *log, size_t i,
+					 const char *file, int line)
+{
+	if (i >= log->n_steps) {
+		print_error("step %zu asked for, the log has %zu\n", i, log->n_steps);
+		_fail(file, line);
+		abort(); /* not reached */
+	}
+	return log->steps[i];
+}
+#define STEP(log, i) step_at((log), (i), __FILE__, __LINE__)
+
+/* The verdicts of one phase's steps as letters: G(ood) B(ad) S(kip) -(none). */
+static inline const char *verdict_letters(void *ctx, const struct blog *log, enum step_phase phase)
+{
+	char *s = talloc_strdup(ctx, "");
+
+	for (size_t i = 0; i < log->n_steps; i++) {
+		static const char letters[] = { '-', 'G', 'B', 'S' };
+
+		if (log->steps[i]->phase == phase)
+			s = talloc_asprintf_append(s, "%c", letters[log->steps[i]->verdict]);
+	}
+	return s;
+}
+
+/* String equality that reports a NULL actual value instead of crashing. */
+static inline void unit_assert_str(const char *actual, const char *expected, const char *expr,
+				   const char *file, int line)
+{
+	if (!actual) {
+		print_error("%s is NULL, expected \"%s\"\n", expr, expected);
+		_fail(file, line);
+	}
+	_assert_string_equal(actual, expected, file, line);
+}
+#define assert_str(actual, expected) \
+	unit_assert_str((actual), (expected), #actual, __FILE__, __LINE__)
+
+static inline void unit_assert_contains(const char *hay, const char *needle, const char *expr,
+					const char *file, int line)
+{
+	if (!hay || !strstr(hay, needle)) {
+		print_error("%s = \"%s\" does not contain \"%s\"\n", expr, hay ? hay : "(null)",
+			    needle);
+		_fail(file, line);
+	}
+}
+#define assert_contains(hay, needle) \
+	unit_assert_contains((hay), (needle), #hay, __FILE__, __LINE__)
+
+static inline void unit_assert_starts(const char *s, const char *prefix, const char *expr,
+				      const char *file, int line)
+{
+	if (!s || strncmp(s, prefix, strlen(prefix)) != 0) {
+		print_error("%s = \"%s\" does not start with \"%s\"\n", expr, s ? s : "(null)",
+			    prefix);
+		_fail(file, line);
+	}
+}
+#define assert_starts(s, prefix) \
+	unit_assert_starts((s), (prefix), #s, __FILE__, __LINE__)
+
+/* Run counts of a step, compared in one go. */
+static inline void unit_assert_counts(const struct step *s, int total, int ok, int crashed,
+				      int boot_failed, int test_failed, const char *file, int line)
+{
+	struct run_counts c;
+
+	step_count_runs(s, &c);
+	if (c.total != total || c.ok != ok || c.crashed != crashed ||
+	    c.boot_failed != boot_failed || c.test_failed != test_failed) {
+		print_error("runs total/ok/crashed/boot/test = %d/%d/%d/%d/%d, "
+			    "expected %d/%d/%d/%d/%d\n", c.total, c.ok, c.crashed,
+			    c.boot_failed, c.test_failed, total, ok, crashed, boot_failed,
+			    test_failed);
+		_fail(file, line);
+	}
+}
+#define assert_counts(s, total, ok, crashed, boot, test) \
+	unit_assert_counts((s), (total), (ok), (crashed), (boot), (test), __FILE__, __LINE__)
+
+#endif
