@@ -54,7 +54,12 @@ static char *error_line(const void *ctx, const struct app *app, const char *path
 		talloc_free(p);
 		return line;
 	}
-	line = talloc_asprintf(ctx, "%s\t%s: %s", sanitize_str(ctx, path, app->san_flags), _("error"), reason);
+	{
+		char *p = sanitize_str(NULL, path, app->san_flags);
+
+		line = talloc_asprintf(ctx, "%s\t%s: %s", p, _("error"), reason);
+		talloc_free(p);
+	}
 	return line;
 }
 
@@ -82,10 +87,14 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 		json_object_put(full);
 		return line;
 	}
-	line = talloc_asprintf(ctx, "%s\t%s\t%s\t%s", sanitize_str(ctx, log->path, app->san_flags),
-			       log_format_name(log->format),
-			       bisect_kind_name(log->kind) ? bisect_kind_name(log->kind) : "-",
-			       result_type_name(r->type));
+	{
+		char *p = sanitize_str(NULL, log->path, app->san_flags);
+
+		line = talloc_asprintf(ctx, "%s\t%s\t%s\t%s", p, log_format_name(log->format),
+				       bisect_kind_name(log->kind) ? bisect_kind_name(log->kind) : "-",
+				       result_type_name(r->type));
+		talloc_free(p);
+	}
 	if (r->type == RESULT_CULPRIT && r->commit)
 		line = talloc_asprintf_append_buffer(line, " %.12s", r->commit);
 	else if (r->type == RESULT_INCONCLUSIVE)
@@ -225,5 +234,8 @@ int scan_paths(struct app *app)
 		       by_result[RESULT_BOUNDARY], by_result[RESULT_ERROR],
 		       by_result[RESULT_INCOMPLETE], refused);
 	talloc_free(ctx);
+	/* Nothing could be read at all: an input error, as grep -r says. */
+	if (logs == 0 && refused > 0)
+		return EXIT_INPUT;
 	return status;
 }
