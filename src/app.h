@@ -21,6 +21,9 @@ struct app {
 	bool json;
 	bool check;
 	bool no_color;
+	bool trust_repo;
+	bool no_tree;
+	bool demo;
 	const char *tree_path;
 	char **args;
 	size_t n_args;

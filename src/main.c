@@ -15,10 +15,13 @@
 #include "report/report.h"
 #include "report/scan.h"
 #include "text/sanitize.h"
+#include "tree/demo.h"
+#include "tree/tree.h"
+#include "tree/xref.h"
 
 enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
-	OPT_VERSION, OPT_NO_COLOR,
+	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +31,9 @@ static const struct option long_options[] = {
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "tree", required_argument, NULL, OPT_TREE },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "trust-repo", no_argument, NULL, OPT_TRUST_REPO },
+	{ "no-tree", no_argument, NULL, OPT_NO_TREE },
+	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -43,7 +49,11 @@ static void usage(FILE *out)
 		"  --scan PATH...   one line per log for many files and directories\n"
 		"                   (with --json: one JSON object per line)\n"
 		"  --check          exit 1 when the bisection looks suspicious\n"
+		"  --demo           open a built-in demo: a small kernel-like tree and its\n"
+		"                   bisection log (made once under $XDG_CACHE_HOME/bisview)\n"
 		"  -C, --tree DIR   the kernel git tree to cross-reference (read-only)\n"
+		"      --no-tree    do not look for a tree (not even the current directory)\n"
+		"      --trust-repo open a tree owned by another user\n"
 		"      --no-color   no colours\n"
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
@@ -75,6 +85,9 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_SCAN: app->mode = MODE_SCAN; break;
 		case OPT_CHECK: app->check = true; break;
 		case OPT_NO_COLOR: app->no_color = true; break;
+		case OPT_TRUST_REPO: app->trust_repo = true; break;
+		case OPT_NO_TREE: app->no_tree = true; break;
+		case OPT_DEMO: app->demo = true; break;
 		case 'C':
 		case OPT_TREE: app->tree_path = optarg; break;
 		case 'h':
@@ -107,6 +120,27 @@ static int parse_options(struct app *app, int argc, char **argv)
 	return 0;
 }
 
+/* --demo: build (once) the demo tree and log, then show them as if the
+ * user had typed `bisview -C TREE LOG`. */
+static int prepare_demo(struct app *app)
+{
+	const char *repo, *log, *err = NULL;
+
+	if (app->n_args > 0 || app->mode == MODE_SCAN) {
+		app_error(app, NULL, _("--demo takes no LOG and no --scan"));
+		return -1;
+	}
+	if (demo_prepare(app, NULL, &repo, &log, &err) < 0) {
+		app_error(app, _("demo"), err);
+		return -1;
+	}
+	app->tree_path = repo;
+	app->args = talloc_array(app, char *, 1);
+	app->args[0] = talloc_strdup(app->args, log);
+	app->n_args = 1;
+	return 0;
+}
+
 static int run_one(struct app *app)
 {
 	const char *path = app->n_args ? app->args[0] : "-";
@@ -132,6 +166,17 @@ static int run_one(struct app *app)
 		talloc_free(log);
 		return EXIT_INPUT;
 	}
+	if (log->format != LOG_FORMAT_CRASH_REPORT && !app->no_tree) {
+		struct tree *t = tree_open(log, app->tree_path, app->trust_repo, &err);
+
+		if (!t && err) {
+			app_error(app, app->tree_path ? app->tree_path : getenv("BISVIEW_TREE"), err);
+			talloc_free(log);
+			return EXIT_INPUT;
+		}
+		if (t)
+			rc.xref = xref_log(t, log, log);
+	}
 	if (app->mode == MODE_JSON)
 		status = report_json(stdout, log, &rc, true);
 	else
@@ -153,17 +198,22 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 
+	tree_library_init();
 	app = talloc_zero(NULL, struct app);
 	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;
 	app->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
 	if (parse_options(app, argc, argv) < 0) {
 		talloc_free(app);
+		tree_library_shutdown();
 		return EXIT_INPUT;
 	}
-	if (app->mode == MODE_SCAN)
+	if (app->demo && prepare_demo(app) < 0)
+		status = EXIT_INPUT;
+	else if (app->mode == MODE_SCAN)
 		status = scan_paths(app);
 	else
 		status = run_one(app);
 	talloc_free(app);
+	tree_library_shutdown();
 	return status;
 }

@@ -14,6 +14,8 @@
 
 struct gb_parser {
 	struct blog *log;
+	struct step **start_steps;  /* the steps of `git bisect start`'s refs */
+	size_t n_start;
 	const char *term_bad, *term_good;
 	bool have_bad, have_good;
 };
@@ -144,6 +146,8 @@ static void start(struct gb_parser *p, const struct pline *pl)
 			else
 				list_append(log, &log->bisect_goods, &log->n_bisect_goods, ref);
 			st->verdict_inferred = false;
+			p->start_steps = talloc_realloc(log, p->start_steps, struct step *, p->n_start + 1);
+			p->start_steps[p->n_start++] = st;
 		}
 	}
 	if (log->n_bisect_goods)
@@ -314,6 +318,35 @@ void parse_git_bisect(struct blog *log, struct pline *lines, size_t n)
 		if (!known)
 			for (int l = pl->first; l <= pl->last; l++)
 				log_add_unknown(log, l);
+	}
+	/* Refs such as 'HEAD' meant a commit at the time; the "# bad: [H]"
+	 * comments say which. Bisect from those, not from today's HEAD. */
+	/* A bare `git bisect start` (the kernel docs' way) then "git bisect
+	 * bad X", "git bisect good Y": the marks made before both were known
+	 * are the range's ends. */
+	if (!log->bisect_bad) {
+		for (size_t i = 0; i < log->n_steps; i++) {
+			struct step *s = log->steps[i];
+			const char *ref = s->commit ? s->commit : s->label;
+
+			if (!ref || (s->phase != PHASE_ORIGINAL && s->phase != PHASE_RELEASE))
+				continue;
+			if (s->verdict == VERDICT_BAD)
+				log->bisect_bad = ref;  /* the last bad mark counts */
+			else if (s->verdict == VERDICT_GOOD)
+				list_append(log, &log->bisect_goods, &log->n_bisect_goods, ref);
+		}
+		if (log->n_bisect_goods)
+			log->bisect_good = log->bisect_goods[0];
+	}
+	log->bisect_good_commits = talloc_zero_array(log, const char *, log->n_bisect_goods + 1);
+	for (size_t i = 0; i < p.n_start; i++) {
+		const char *c = p.start_steps[i]->commit;
+
+		if (i == 0)
+			log->bisect_bad_commit = c;
+		else if (i - 1 < log->n_bisect_goods)
+			log->bisect_good_commits[i - 1] = c;
 	}
 	/* Custom terms such as "fixed"/"unfixed" hunt for a fix. */
 	if (log->term_bad && strstr(log->term_bad, "fix") && !strstr(log->term_bad, "unfix"))

@@ -176,6 +176,11 @@ struct blog {
 	const char *bisect_bad, *bisect_good; /* "# git bisect start A B" */
 	const char **bisect_goods;         /* all goods (git bisect log may list many) */
 	size_t n_bisect_goods;
+	/* The same as commits where the log says which ('HEAD' in a git
+	 * bisect log meant the commit its "# bad: [H]" comment names);
+	 * NULL where it does not. bisect_good_commits has n_bisect_goods. */
+	const char *bisect_bad_commit;
+	const char **bisect_good_commits;
 	const char *term_bad, *term_good;  /* custom terms (git bisect log) */
 	int initial_revisions;             /* first "Bisecting: N" or -1 */
 	bool first_parent;                 /* git bisect start --first-parent */

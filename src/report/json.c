@@ -83,6 +83,78 @@ static json_object *run_list_json(const struct step *s)
 	return a;
 }
 
+static json_object *step_tree_json(const struct report_ctx *rc, const struct step *s)
+{
+	const struct step_xref *sx;
+	json_object *o;
+
+	if (!rc || !rc->xref || (size_t)s->index >= rc->xref->n_steps)
+		return NULL;
+	sx = &rc->xref->steps[s->index];
+	if (!sx->ref)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "found", json_object_new_boolean(sx->facts.found));
+	/* a commit the tree lacks keeps the log's hash; its facts are null */
+	json_object_object_add(o, "commit", jstr(sx->facts.found ? sx->facts.commit : s->commit));
+	json_object_object_add(o, "subject", jstr(sx->facts.subject));
+	json_object_object_add(o, "author", jstr(sx->facts.author));
+	json_object_object_add(o, "date", jstr(sx->facts.date));
+	json_object_object_add(o, "parents", sx->facts.found ? json_object_new_int((int)sx->facts.n_parents) : NULL);
+	json_object_object_add(o, "candidates", jint_or_null(sx->candidates));
+	json_object_object_add(o, "revisions_left", jint_or_null(sx->revisions_left));
+	json_object_object_add(o, "git_choice", jstr(sx->git_choice));
+	json_object_object_add(o, "matches_git", sx->matches < 0 ? NULL : json_object_new_boolean(sx->matches));
+	return o;
+}
+
+static json_object *tree_json(const struct report_ctx *rc)
+{
+	const struct log_xref *x = rc ? rc->xref : NULL;
+	json_object *o, *range;
+
+	if (!x)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "path", jstr(x->path));
+	json_object_object_add(o, "found", json_object_new_int((int)x->found));
+	json_object_object_add(o, "missing", json_object_new_int((int)x->missing));
+	json_object_object_add(o, "missing_hint", jstr(x->missing_hint));
+	json_object_object_add(o, "shallow", json_object_new_boolean(x->shallow));
+	if (x->has_culprit) {
+		json_object *c = json_object_new_object(), *files = json_object_new_array();
+
+		json_object_object_add(c, "commit", jstr(x->culprit));
+		json_object_object_add(c, "merge", json_object_new_boolean(x->culprit_merge));
+		json_object_object_add(c, "parents", json_object_new_int((int)x->culprit_parents));
+		for (size_t i = 0; i < x->n_culprit_files; i++) {
+			const struct diff_file *f = &x->culprit_files[i];
+			json_object *fo = json_object_new_object();
+			char st[2] = { f->status, '\0' };
+
+			json_object_object_add(fo, "path", jstr(f->path));
+			if (f->old_path && strcmp(f->old_path, f->path) != 0)
+				json_object_object_add(fo, "old_path", jstr(f->old_path));
+			json_object_object_add(fo, "status", json_object_new_string(st));
+			json_object_object_add(fo, "insertions", json_object_new_int(f->insertions));
+			json_object_object_add(fo, "deletions", json_object_new_int(f->deletions));
+			json_object_object_add(fo, "binary", json_object_new_boolean(f->binary));
+			json_object_array_add(files, fo);
+		}
+		json_object_object_add(c, "files", files);
+		json_object_object_add(o, "culprit", c);
+	} else {
+		json_object_object_add(o, "culprit", NULL);
+	}
+	range = json_object_new_object();
+	json_object_object_add(range, "verified", json_object_new_boolean(x->range_built));
+	json_object_object_add(range, "size", x->range_built ? json_object_new_int64(x->range_size) : NULL);
+	json_object_object_add(range, "mismatches", json_object_new_int((int)x->mismatches));
+	json_object_object_add(range, "note", jstr(x->range_note));
+	json_object_object_add(o, "range", range);
+	return o;
+}
+
 static json_object *step_json(const struct report_ctx *rc, const struct step *s)
 {
 	json_object *o = json_object_new_object();
@@ -114,7 +186,7 @@ static json_object *step_json(const struct report_ctx *rc, const struct step *s)
 	json_object_object_add(o, "synthetic", json_object_new_boolean(s->synthetic));
 	json_object_object_add(o, "next_commit", jstr(s->next_commit));
 	json_object_object_add(o, "run_list", run_list_json(s));
-	json_object_object_add(o, "tree", rc && rc->step_tree ? rc->step_tree(rc, s) : NULL);
+	json_object_object_add(o, "tree", step_tree_json(rc, s));
 	talloc_free(titles);
 	return o;
 }
@@ -213,7 +285,7 @@ json_object *report_json_object(const struct blog *log, const struct report_ctx 
 	json_object_object_add(o, "steps", steps);
 	json_object_object_add(o, "signals", signals_json(rc));
 	json_object_object_add(o, "assessment", assessment_json(rc));
-	json_object_object_add(o, "tree", rc && rc->tree_json ? rc->tree_json(rc) : NULL);
+	json_object_object_add(o, "tree", tree_json(rc));
 	return o;
 }
 

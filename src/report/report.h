@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "log/model.h"
+#include "tree/xref.h"
 
 struct report_signal {
 	const char *code;
@@ -25,10 +26,7 @@ struct report_ctx {
 	double score;
 	int first_suspicious_step;
 	/* Tree facts, when a tree is open (NULL otherwise). */
-	json_object *(*step_tree)(const struct report_ctx *rc, const struct step *s);
-	json_object *(*tree_json)(const struct report_ctx *rc);
-	const char *(*step_subject)(const struct report_ctx *rc, const struct step *s);
-	void *tree;
+	const struct log_xref *xref;
 	unsigned san_flags;     /* sanitize() flags for text output */
 };
 

@@ -83,6 +83,22 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 	if (log->revisions_tested >= 0)
 		field(s, _("Tested:"), talloc_asprintf(s->tmp, _("%d revisions (as the log counts), %zu steps"),
 						       log->revisions_tested, log->n_steps));
+	if (rc && rc->xref) {
+		const struct log_xref *x = rc->xref;
+
+		field(s, _("Tree:"), talloc_asprintf(s->tmp, _("%s (%zu of %zu commits found)"),
+						     clean(s, x->path), x->found, x->found + x->missing));
+		if (x->range_built && x->mismatches == 0)
+			field(s, _("Verified:"), talloc_asprintf(s->tmp, _("every git bisect step is the one git would choose (range of %ld commits)"),
+								 x->range_size));
+		else if (x->range_built)
+			field(s, _("Verified:"), talloc_asprintf(s->tmp, _("%zu git bisect steps differ from git's own choice (range of %ld commits)"),
+								 x->mismatches, x->range_size));
+		else if (x->range_note)
+			field(s, _("Verified:"), talloc_asprintf(s->tmp, _("no (%s)"), clean(s, x->range_note)));
+	} else {
+		field(s, _("Tree:"), _("none (use -C DIR or $BISVIEW_TREE for subjects and checks)"));
+	}
 	if (log->n_unknown)
 		field(s, _("Unknown:"), talloc_asprintf(s->tmp, _("%zu lines not understood (first: line %d)"),
 							log->n_unknown, log->unknown[0]));
@@ -97,12 +113,21 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *st = log->steps[i];
 		const char *title = step_deciding_title(st);
-		const char *subject = rc && rc->step_subject ? rc->step_subject(rc, st) : st->subject;
+		const char *subject = st->subject;
+
+		if (rc && rc->xref && rc->xref->steps[i].facts.found)
+			subject = rc->xref->steps[i].facts.subject;
 		char left[16] = "";
 
 		if (st->revisions_left >= 0)
 			snprintf(left, sizeof(left), "%d", st->revisions_left);
-		fprintf(s->out, "%3zu  %-12s %-7s %-12s %-14s %5s  %s%s%s\n", i,
+		const char *git = "";
+
+		if (rc && rc->xref && rc->xref->steps[i].matches == 0)
+			git = rc->xref->steps[i].git_choice
+				? talloc_asprintf(s->tmp, " [%s %.12s]", _("git would test"), rc->xref->steps[i].git_choice)
+				: talloc_asprintf(s->tmp, " [%s]", _("git had nothing left to test"));
+		fprintf(s->out, "%3zu  %-12s %-7s %-12s %-14s %5s  %s%s%s%s\n", i,
 			step_phase_name(st->phase),
 			verdict_name(st->verdict),
 			clean(s, step_ref(s->tmp, st)),
@@ -110,7 +135,7 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 			log->format == LOG_FORMAT_GIT_BISECT ? "-" : step_run_summary(s->tmp, st), left,
 			clean(s, title),
 			title && subject ? " | " : "",
-			clean(s, subject));
+			clean(s, subject), git);
 	}
 }
 

@@ -1,0 +1,97 @@
+/* The bisection range in memory (libraries.md §1.3.4, §4.2). */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "tree/range.h"
+#include "tree/tree_internal.h"
+
+/* talloc's array macros need a named element type */
+typedef uint8_t dag_oid_t[DAG_OID_LEN];
+
+static const char *git_message(const void *ctx, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return talloc_asprintf(ctx, "%s: %s", what, e && e->message ? e->message : "?");
+}
+
+struct dag *range_walk(struct tree *t, const void *ctx, const git_oid *bad,
+		       const git_oid *goods, size_t n_goods, const char **err)
+{
+	struct dag *d = talloc_zero(ctx, struct dag);
+	git_revwalk *w = NULL;
+	git_oid oid;
+	size_t cap = 1024, n = 0, np = 0, pcap = 2048;
+	int rc;
+
+	*err = NULL;
+	d->oid = talloc_array(d, dag_oid_t, cap);
+	if (git_revwalk_new(&w, t->repo) < 0) {
+		*err = git_message(ctx, _("cannot walk the range"));
+		goto fail;
+	}
+	/* GIT_SORT_NONE with push/hide yields exactly `git rev-list`'s order,
+	 * the list git bisect works on (libraries.md §0.4). */
+	git_revwalk_sorting(w, GIT_SORT_NONE);
+	if (git_revwalk_push(w, bad) < 0)
+		goto walk_error;
+	for (size_t i = 0; i < n_goods; i++)
+		if (git_revwalk_hide(w, &goods[i]) < 0)
+			goto walk_error;
+	while ((rc = git_revwalk_next(&oid, w)) == 0) {
+		if (n == cap) {
+			cap *= 2;
+			d->oid = talloc_realloc(d, d->oid, dag_oid_t, cap);
+			if (!d->oid) {
+				*err = _("out of memory");
+				goto fail;
+			}
+		}
+		memcpy(d->oid[n++], oid.id, DAG_OID_LEN);
+	}
+	if (rc != GIT_ITEROVER)
+		goto walk_error;
+	git_revwalk_free(w);
+	w = NULL;
+
+	d->n = (uint32_t)n;
+	d->time = talloc_array(d, int64_t, n ? n : 1);
+	d->parent_start = talloc_array(d, uint32_t, n + 1);
+	d->parent = talloc_array(d, uint32_t, pcap);
+	dag_index(d);
+	for (size_t i = 0; i < n; i++) {
+		git_commit *c;
+		git_oid id;
+		unsigned k;
+
+		memcpy(id.id, d->oid[i], DAG_OID_LEN);
+		if (git_commit_lookup(&c, t->repo, &id) < 0) {
+			*err = git_message(ctx, _("cannot read a commit of the range"));
+			goto fail;
+		}
+		d->time[i] = git_commit_time(c);
+		d->parent_start[i] = (uint32_t)np;
+		for (k = 0; k < git_commit_parentcount(c); k++) {
+			if (np == pcap) {
+				pcap *= 2;
+				d->parent = talloc_realloc(d, d->parent, uint32_t, pcap);
+			}
+			d->parent[np++] = dag_find(d, git_commit_parent_id(c, k)->id);
+		}
+		git_commit_free(c);
+	}
+	d->parent_start[n] = (uint32_t)np;
+	return d;
+
+walk_error:
+	*err = git_message(ctx, t->shallow ? _("cannot walk the range (the clone is shallow)")
+					   : _("cannot walk the range"));
+fail:
+	if (w)
+		git_revwalk_free(w);
+	talloc_free(d);
+	return NULL;
+}

@@ -1,0 +1,16 @@
+/* Walking `git rev-list BAD ^GOOD...` into a struct dag (libgit2 side). */
+#ifndef BISVIEW_TREE_RANGE_H
+#define BISVIEW_TREE_RANGE_H
+
+#include <git2.h>
+
+#include "tree/dag.h"
+#include "tree/tree.h"
+
+/* One revwalk in rev-list order, then each commit's parents and time.
+ * Returns NULL when a commit cannot be read (a shallow boundary, a
+ * corrupt object); *err says why. */
+struct dag *range_walk(struct tree *t, const void *ctx, const git_oid *bad,
+		       const git_oid *goods, size_t n_goods, const char **err);
+
+#endif

@@ -1,0 +1,102 @@
+/* The user's git tree, read-only, through libgit2: commit facts for the
+ * log's steps, the bisection range in memory, diffs and file contents.
+ *
+ * Nothing here writes to the repository: libgit2's read paths write no
+ * lock files, refs, index or config, and we never call a write API.
+ *
+ * Threads: a struct tree and everything derived from it belong to one
+ * thread (libgit2 objects are not safe for concurrent use). Results are
+ * plain talloc data that another thread may take over.
+ */
+#ifndef BISVIEW_TREE_TREE_H
+#define BISVIEW_TREE_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "log/model.h"
+
+struct tree;
+
+/* Call once at start and at exit (libgit2's global state). */
+void tree_library_init(void);
+void tree_library_shutdown(void);
+
+/* Where the tree comes from (PRODUCT.md): an explicit -C/--tree DIR, else
+ * $BISVIEW_TREE, else the repository containing the current directory,
+ * else none. Returns NULL with *err == NULL when there is simply no tree,
+ * NULL with *err set (translated, one line) when one was named but cannot
+ * be opened. trust: --trust-repo, skip libgit2's ownership check. */
+struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, const char **err);
+
+/* The path shown to the user (the work tree, or the git dir when bare). */
+const char *tree_path(const struct tree *t);
+
+/* Facts about one commit of the log. */
+struct commit_facts {
+	bool found;
+	const char *commit;     /* full 40-hex, or NULL */
+	const char *subject;
+	const char *author;     /* "Name <email>", mailmap applied */
+	const char *date;       /* author date, ISO 8601 with offset */
+	const char *message;    /* the full message */
+	unsigned n_parents;
+	const char *first_parent; /* 40-hex or NULL */
+};
+
+/* Look a ref up: a full or abbreviated hash, or a tag name such as v5.1.
+ * A hash the tree lacks costs no pack rescan (libraries.md §1.3.2).
+ * Strings are allocated under ctx. Returns 0, or -1 when not found. */
+int tree_commit_facts(struct tree *t, const void *ctx, const char *ref, struct commit_facts *out);
+
+/* One file of a diff. */
+struct diff_file {
+	const char *path;
+	const char *old_path;   /* differs from path for a rename */
+	char status;            /* 'A', 'D', 'M', 'R', ... */
+	int insertions, deletions;
+	bool binary;
+};
+
+/* The files a commit changes against its first parent, with the numbers
+ * `git show --stat` prints (renames detected). */
+int tree_commit_files(struct tree *t, const void *ctx, const char *commit,
+		      struct diff_file **files, size_t *n);
+
+/* A line of a patch, typed by libgit2 (never by its first character). */
+enum patch_line_kind {
+	PATCH_FILE_HEADER,  /* "diff --git", "index", "---", "+++" lines */
+	PATCH_HUNK_HEADER,  /* "@@ -a,b +c,d @@ ..." */
+	PATCH_CONTEXT,
+	PATCH_ADDITION,
+	PATCH_DELETION,
+	PATCH_NOTE,         /* "\ No newline at end of file", binary notes */
+};
+
+struct patch_line {
+	enum patch_line_kind kind;
+	int file;           /* index into the diff's files */
+	int old_line, new_line; /* -1 when not applicable */
+	const char *text;   /* without the trailing newline; not sanitised */
+};
+
+/* The whole patch of a commit against its first parent, as typed lines,
+ * plus its files (as tree_commit_files). merge_parents tells the caller
+ * to say "diffed against the first parent" (0 or 1 parents: not a merge). */
+struct commit_patch {
+	struct diff_file *files;
+	size_t n_files;
+	struct patch_line *lines;
+	size_t n_lines;
+	unsigned n_parents;
+};
+int tree_commit_patch(struct tree *t, const void *ctx, const char *commit, struct commit_patch *out);
+
+/* A file's content at a commit (for a stack frame such as
+ * mm/khugepaged.c:1826). Not NUL-terminated in general: use *len.
+ * Returns -1 when the commit or the path is not there. */
+int tree_file_at(struct tree *t, const void *ctx, const char *commit, const char *path,
+		 char **text, size_t *len);
+
+#endif

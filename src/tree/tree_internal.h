@@ -1,0 +1,24 @@
+/* What an open tree holds; for src/tree/ only. */
+#ifndef BISVIEW_TREE_TREE_INTERNAL_H
+#define BISVIEW_TREE_TREE_INTERNAL_H
+
+#include <git2.h>
+
+#include "tree/tree.h"
+
+struct tree {
+	git_repository *repo;
+	git_odb *odb;
+	git_mailmap *mailmap;   /* NULL when the repository has none */
+	const char *path;
+	bool shallow;
+};
+
+/* Resolve a ref from a log (full hash, abbreviation, tag) to a commit id
+ * without the pack rescan a missing full hash would cost. 0 or -1. */
+int tree_resolve(struct tree *t, const char *ref, git_oid *out);
+
+/* A commit's diff against its first parent, renames detected. */
+int tree_commit_diff(struct tree *t, const char *commit, git_diff **out);
+
+#endif

@@ -1,0 +1,46 @@
+/* Cross-referencing a parsed log with the tree: the facts --json,
+ * --summary and the explorer show next to each step. Plain data: the
+ * report and ui layers read it without touching libgit2. */
+#ifndef BISVIEW_TREE_XREF_H
+#define BISVIEW_TREE_XREF_H
+
+#include "log/model.h"
+#include "tree/tree.h"
+
+struct step_xref {
+	struct commit_facts facts;  /* facts.found false: not in the tree */
+	const char *ref;            /* what was looked up (hash or tag) */
+	/* The bisection at this step, from the in-memory range (bisect
+	 * steps only; -1 / NULL when not computed). */
+	long candidates;            /* candidates left after this verdict */
+	long revisions_left;        /* what git would print after it */
+	const char *git_choice;     /* what git would test next */
+	int matches;                /* 1 the log agrees with git, 0 not, -1 unknown */
+};
+
+struct log_xref {
+	const char *path;           /* the tree */
+	size_t found, missing;      /* steps' commits found / not found */
+	struct step_xref *steps;    /* one per log step */
+	size_t n_steps;
+	const char *missing_hint;   /* which tree to fetch, when the log says */
+	bool shallow;
+	/* The culprit (the result's commit), when the tree has it. */
+	bool has_culprit;
+	const char *culprit;
+	bool culprit_merge;
+	unsigned culprit_parents;
+	struct diff_file *culprit_files;
+	size_t n_culprit_files;
+	/* The range check (verify.c). */
+	bool range_built;           /* the first git bisect start range was walked */
+	const char *range_note;     /* why not, or what was not verifiable */
+	long range_size;
+	size_t mismatches;          /* bisect steps where the log and git differ */
+};
+
+/* Look every step's commit up and describe the culprit. Never fails:
+ * what the tree lacks is counted as missing. */
+struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *log);
+
+#endif
