@@ -252,6 +252,38 @@ tl_section syzbot sec_syzbot
 tl_section skips sec_skips
 tl_section swapped-step sec_swap
 tl_section facts sec_facts
+# The same logs answered from git's commit-graph, which bisview reads
+# itself (generation v2, git's default, and v1): every step's numbers and
+# git's choices must equal those of the object-database walk, which the
+# sections above hold against git.
+sec_graph()
+{
+	_compared=0
+	for v in 2 1; do
+		rm -rf "$W/graph$v"
+		cp -a "$R" "$W/graph$v"
+		git -C "$W/graph$v" -c commitGraph.generationVersion=$v commit-graph write \
+			--reachable >/dev/null 2>&1
+		[ -f "$W/graph$v/.git/objects/info/commit-graph" ] || fail "no commit-graph (v$v)"
+		for n in a-gitlog a-syz b-gitlog c-gitlog; do
+			[ -f "$W/$n.log" ] || continue
+			tl_json "$W/$n.odb.json" "$W/$n.log" -C "$R"
+			tl_json "$W/$n.g$v.json" "$W/$n.log" -C "$W/graph$v"
+			for f in odb g$v; do
+				jq -c '[.tree.range, (.steps[] | .tree | [.commit, .candidates,
+					.revisions_left, .git_choice, .matches_git])]' \
+					"$W/$n.$f.json" >"$W/$n.$f.facts"
+			done
+			cmp -s "$W/$n.odb.facts" "$W/$n.g$v.facts" ||
+				fail "$n: the commit-graph (v$v) walk differs: $(diff "$W/$n.odb.facts" "$W/$n.g$v.facts" | head -5)"
+			_compared=$((_compared + 1))
+		done
+	done
+	[ "$_compared" -ge 6 ] || fail "commit-graph: only $_compared logs compared"
+	echo "tree-facts: commit-graph: $_compared logs answered alike from the graph and the odb"
+}
+
+tl_section commit-graph sec_graph
 tl_section mailmap-case sec_mailmap_case
 tl_section abbreviated-hashes sec_abbrev
 tl_section bare-start sec_marks

@@ -151,6 +151,8 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(range, "size", x->range_built ? json_object_new_int64(x->range_size) : NULL);
 	json_object_object_add(range, "mismatches", json_object_new_int((int)x->mismatches));
 	json_object_object_add(range, "note", jstr(x->range_note));
+	json_object_object_add(range, "culprit_in_range",
+			       x->culprit_in_range < 0 ? NULL : json_object_new_boolean(x->culprit_in_range));
 	json_object_object_add(o, "range", range);
 	return o;
 }

@@ -8,9 +8,6 @@
 #include "tree/range.h"
 #include "tree/tree_internal.h"
 
-/* talloc's array macros need a named element type */
-typedef uint8_t dag_oid_t[DAG_OID_LEN];
-
 static const char *git_message(const void *ctx, const char *what)
 {
 	const git_error *e = git_error_last();
@@ -18,8 +15,34 @@ static const char *git_message(const void *ctx, const char *what)
 	return talloc_asprintf(ctx, "%s: %s", what, e && e->message ? e->message : "?");
 }
 
+/* talloc's array macros need a named element type */
+typedef uint8_t dag_oid_t[DAG_OID_LEN];
+
+static struct dag *range_walk_odb(struct tree *t, const void *ctx, const git_oid *bad,
+				  const git_oid *goods, size_t n_goods, const char **err);
+
 struct dag *range_walk(struct tree *t, const void *ctx, const git_oid *bad,
 		       const git_oid *goods, size_t n_goods, const char **err)
+{
+	struct dag *d = NULL;
+
+	/* git's commit-graph first: no commit to inflate. A commit newer
+	 * than the graph sends us to the object database. */
+	if (t->graph) {
+		dag_oid_t *g = talloc_array(NULL, dag_oid_t, n_goods + 1);
+
+		for (size_t i = 0; g && i < n_goods; i++)
+			memcpy(g[i], goods[i].id, 20);
+		if (g)
+			d = range_walk_graph(ctx, t->graph, bad->id, (const uint8_t (*)[20])g, n_goods);
+		talloc_free(g);
+	}
+	*err = NULL;
+	return d ? d : range_walk_odb(t, ctx, bad, goods, n_goods, err);
+}
+
+static struct dag *range_walk_odb(struct tree *t, const void *ctx, const git_oid *bad,
+				  const git_oid *goods, size_t n_goods, const char **err)
 {
 	struct dag *d = talloc_zero(ctx, struct dag);
 	git_revwalk *w = NULL;

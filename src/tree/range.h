@@ -13,4 +13,11 @@
 struct dag *range_walk(struct tree *t, const void *ctx, const git_oid *bad,
 		       const git_oid *goods, size_t n_goods, const char **err);
 
+/* The same walk from git's commit-graph file, with no commit inflated.
+ * NULL when a commit is not in the graph (the caller then walks with
+ * libgit2). */
+struct cgraph;
+struct dag *range_walk_graph(const void *ctx, const struct cgraph *g, const uint8_t *bad,
+			     const uint8_t (*goods)[20], size_t n_goods);
+
 #endif

@@ -13,6 +13,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "tree/cgraph.h"
 #include "tree/tree_internal.h"
 
 void tree_library_init(void)
@@ -199,6 +200,12 @@ struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, c
 		*err = open_error(ctx, -1, t->path);
 		talloc_free(t);
 		return NULL;
+	}
+	if (!t->shallow) {
+		char *objects = talloc_asprintf(t, "%sobjects", git_repository_commondir(t->repo));
+
+		t->graph = cgraph_open(t, objects);
+		talloc_free(objects);
 	}
 	/* A missing .mailmap is fine: names are then shown as recorded. */
 	if (git_mailmap_from_repository(&t->mailmap, t->repo) < 0)

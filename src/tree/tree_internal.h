@@ -12,6 +12,7 @@ struct tree {
 	git_mailmap *mailmap;   /* NULL when the repository has none */
 	const char *path;
 	bool shallow;
+	struct cgraph *graph;   /* git's commit-graph, read by us; or NULL */
 };
 
 /* Resolve a ref from a log (full hash, abbreviation, tag) to a commit id

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "tree/bisect_algo.h"
+#include "tree/cgraph.h"
 #include "tree/range.h"
 #include "tree/tree_internal.h"
 #include "tree/verify.h"
@@ -37,6 +38,19 @@ static uint32_t index_of(const struct dag *d, const char *commit)
  * cannot reproduce. */
 static bool goods_are_ancestors(struct tree *t, const git_oid *bad, const git_oid *goods, size_t n)
 {
+	uint32_t from, to;
+
+	/* from git's commit-graph when every commit is in it: no inflating */
+	if (t->graph && cgraph_lookup(t->graph, bad->id, &from)) {
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			if (!cgraph_lookup(t->graph, goods[i].id, &to) ||
+			    cgraph_reaches(NULL, t->graph, from, to) != 1)
+				break;
+		if (i == n)
+			return true;
+	}
 	for (size_t i = 0; i < n; i++) {
 		git_oid base;
 
@@ -159,6 +173,8 @@ void verify_range(struct tree *t, struct log_xref *x, const struct blog *log)
 		x->range_note = _("the bad commit is not in its own range");
 		goto out;
 	}
+	if (log->result.commit)
+		x->culprit_in_range = index_of(r.d, log->result.commit) != DAG_NONE;
 	replay_steps(x, log, &r);
 out:
 	talloc_free(tmp);

@@ -15,6 +15,23 @@ static const char *step_lookup_ref(const struct step *s)
 	return s->commit ? s->commit : s->label;
 }
 
+/* Which tree a log's commits come from, where the log gives it away: the
+ * subjects git printed, or syzkaller's error naming a branch. */
+static const char *missing_hint(const void *ctx, const struct blog *log)
+{
+	for (size_t i = 0; i < log->n_steps; i++) {
+		const char *s = log->steps[i]->subject;
+
+		if (s && (strncmp(s, "Merge remote-tracking branch", 28) == 0 ||
+			  strncmp(s, "Add linux-next specific files", 29) == 0))
+			return _("the log's commits look like linux-next's (its \"Merge remote-tracking branch\" "
+				 "merges): fetch linux-next, with its tags");
+	}
+	if (log->result.error && strstr(log->result.error, "not reachable in branch"))
+		return talloc_asprintf(ctx, _("syzkaller says: %s"), log->result.error);
+	return _("fetch the tree the bisection ran on (syzbot's bug page names it)");
+}
+
 struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *log)
 {
 	struct log_xref *x = talloc_zero(ctx, struct log_xref);
@@ -22,6 +39,7 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 
 	x->path = talloc_strdup(x, tree_path(t));
 	x->shallow = t->shallow;
+	x->culprit_in_range = -1;
 	x->n_steps = log->n_steps;
 	x->steps = talloc_zero_array(x, struct step_xref, log->n_steps ? log->n_steps : 1);
 	for (size_t i = 0; i < log->n_steps; i++) {
@@ -39,8 +57,7 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 			x->missing++;
 	}
 	if (x->missing > 0)
-		x->missing_hint = log->host ? talloc_asprintf(x, _("the log comes from syzbot's %s; fetch the tree it bisected"), log->host)
-					    : _("fetch the tree the bisection ran on");
+		x->missing_hint = missing_hint(x, log);
 	if (r->commit) {
 		struct commit_facts cf;
 

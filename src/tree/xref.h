@@ -37,6 +37,7 @@ struct log_xref {
 	const char *range_note;     /* why not, or what was not verifiable */
 	long range_size;
 	size_t mismatches;          /* bisect steps where the log and git differ */
+	int culprit_in_range;       /* 1 / 0, or -1 when not known */
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:
