@@ -6,12 +6,22 @@
 
 #include "log/lines.h"
 
-void lines_split(struct blog *log)
+/* What one pass over the lines learns for lines_logical(). */
+struct split_stats {
+	size_t nonempty, quoted;
+	bool soft_breaks;       /* a long line ending in "=" */
+};
+
+/* Split log->text into log->lines and, in the same pass, the logical
+ * lines of a plain log (the common case, so --scan reads each byte once). */
+static struct pline *split(struct blog *log, struct split_stats *st)
 {
 	const char *p = log->text, *end = log->text + log->text_len;
 	size_t n = 0, cap = log->text_len / 48 + 16;
 	struct log_line *lines = talloc_array(log, struct log_line, cap);
+	struct pline *pl = talloc_array(log, struct pline, cap + 1);
 
+	memset(st, 0, sizeof(*st));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = nl ? nl : end;
@@ -22,14 +32,24 @@ void lines_split(struct blog *log)
 		if (n == cap) {
 			cap *= 2;
 			lines = talloc_realloc(log, lines, struct log_line, cap);
+			pl = talloc_realloc(log, pl, struct pline, cap + 1);
+		}
+		if (len > 0) {
+			st->nonempty++;
+			st->quoted += p[0] == '>';
+			st->soft_breaks |= len >= 60 && p[len - 1] == '=';
 		}
 		lines[n].offset = (size_t)(p - log->text);
 		lines[n].len = len;
+		pl[n].s = p;
+		pl[n].len = len;
+		pl[n].first = pl[n].last = (int)n + 1;
 		n++;
 		p = nl ? nl + 1 : end;
 	}
 	log->lines = lines;
 	log->n_lines = n;
+	return pl;
 }
 
 /* How many leading bytes of a line are mail quoting: any mix of '>' and
@@ -44,23 +64,6 @@ static size_t quote_prefix(const char *s, size_t len)
 			i++;
 	}
 	return i;
-}
-
-/* A log pasted from mail: most non-empty lines start with '>'. */
-static bool looks_quoted(const struct blog *log)
-{
-	size_t quoted = 0, nonempty = 0;
-
-	for (size_t i = 0; i < log->n_lines; i++) {
-		const char *s = log->text + log->lines[i].offset;
-
-		if (log->lines[i].len == 0)
-			continue;
-		nonempty++;
-		if (s[0] == '>')
-			quoted++;
-	}
-	return nonempty > 0 && quoted * 2 > nonempty;
 }
 
 static int hexval(char c)
@@ -169,34 +172,21 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 	return out;
 }
 
-/* Soft line breaks with no other sign of quoted-printable: a long line
- * that ends in "=" (a hash or a title cut at column 76). */
-static bool has_soft_breaks(const struct blog *log)
-{
-	for (size_t i = 0; i < log->n_lines; i++) {
-		const struct log_line *l = &log->lines[i];
-
-		if (l->len >= 60 && log->text[l->offset + l->len - 1] == '=')
-			return true;
-	}
-	return false;
-}
-
 struct pline *lines_logical(struct blog *log, size_t *n)
 {
-	bool quoted = looks_quoted(log), qp = looks_qp(log, quoted) || has_soft_breaks(log);
-	struct pline *out;
+	struct split_stats st;
+	struct pline *plain = split(log, &st);
+	/* a log pasted from mail: most non-empty lines start with '>' */
+	bool quoted = st.nonempty > 0 && st.quoted * 2 > st.nonempty;
+	/* soft line breaks with no other sign of quoted-printable: a long
+	 * line that ends in "=" (a hash or a title cut at column 76) */
+	bool qp = st.soft_breaks || looks_qp(log, quoted);
 
 	if (quoted || qp) {
+		talloc_free(plain);
 		log->mail_quoted = quoted;
 		return logical_mail(log, quoted, qp, n);
 	}
-	out = talloc_array(log, struct pline, log->n_lines + 1);
-	for (size_t i = 0; i < log->n_lines; i++) {
-		out[i].s = log->text + log->lines[i].offset;
-		out[i].len = log->lines[i].len;
-		out[i].first = out[i].last = (int)i + 1;
-	}
 	*n = log->n_lines;
-	return out;
+	return plain;
 }

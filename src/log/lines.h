@@ -22,10 +22,8 @@ struct pline {
 	int first, last; /* physical line numbers, 1-based */
 };
 
-/* Fill log->lines from log->text. Strips one CR before each LF. */
-void lines_split(struct blog *log);
-
-/* Build the logical lines (a talloc array under log). Sets
+/* Fill log->lines from log->text (one CR before each LF is stripped) and
+ * build the logical lines (a talloc array under log). Sets
  * log->mail_quoted when quoting was removed. */
 struct pline *lines_logical(struct blog *log, size_t *n);
 

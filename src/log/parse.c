@@ -177,7 +177,6 @@ static void log_parse_text(struct blog *log)
 	log->steps = talloc_array(log, struct step *, 0);
 	log->unknown = talloc_array(log, int, 0);
 
-	lines_split(log);
 	lines = lines_logical(log, &n);
 	log->format = detect_format(lines, n);
 	switch (log->format) {

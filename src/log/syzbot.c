@@ -17,9 +17,14 @@ const char *hash_dup(const void *ctx, const char *s, size_t len)
 {
 	if (len < HASH_HEX_LEN || hex_run(s, len) < HASH_HEX_LEN)
 		return NULL;
+	char *h;
+
 	if (len > HASH_HEX_LEN && is_hex_char(s[HASH_HEX_LEN]))
 		return NULL;
-	return talloc_strndup(ctx, s, HASH_HEX_LEN);
+	h = talloc_size(ctx, HASH_HEX_LEN + 1);
+	memcpy(h, s, HASH_HEX_LEN);
+	h[HASH_HEX_LEN] = '\0';
+	return h;
 }
 
 /* The hash right after a fixed prefix. */
