@@ -198,13 +198,11 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 
-	tree_library_init();
 	app = talloc_zero(NULL, struct app);
 	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;
 	app->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
 	if (parse_options(app, argc, argv) < 0) {
 		talloc_free(app);
-		tree_library_shutdown();
 		return EXIT_INPUT;
 	}
 	if (app->demo && prepare_demo(app) < 0)
@@ -214,6 +212,5 @@ int main(int argc, char **argv)
 	else
 		status = run_one(app);
 	talloc_free(app);
-	tree_library_shutdown();
 	return status;
 }

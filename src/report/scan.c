@@ -153,7 +153,7 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void walk(struct scan *sc, void *ctx, const char *path, int depth)
+static void walk(struct scan *sc, void *ctx, const char *path, int depth, bool known_file)
 {
 	struct stat st;
 	DIR *d;
@@ -161,7 +161,8 @@ static void walk(struct scan *sc, void *ctx, const char *path, int depth)
 	char **names;
 	size_t n = 0;
 
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	/* readdir's d_type already told us about plain files: no stat */
+	if (known_file || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		add_item(sc, ctx, path, NULL);  /* log_load says what is wrong */
 		return;
 	}
@@ -180,12 +181,14 @@ static void walk(struct scan *sc, void *ctx, const char *path, int depth)
 			continue;
 		if (n == talloc_array_length(names))
 			names = talloc_realloc(ctx, names, char *, n ? n * 2 : 64);
-		names[n++] = talloc_asprintf(names, "%s/%s", path, e->d_name);
+		/* the first byte says whether readdir knew it for a plain file */
+		names[n++] = talloc_asprintf(names, "%c%s/%s", e->d_type == DT_REG ? 'f' : '?',
+					     path, e->d_name);
 	}
 	closedir(d);
 	qsort(names, n, sizeof(*names), name_cmp);
 	for (size_t i = 0; i < n; i++)
-		walk(sc, ctx, names[i], depth + 1);
+		walk(sc, ctx, names[i] + 1, depth + 1, names[i][0] == 'f');
 	talloc_free(names);
 }
 
@@ -201,7 +204,7 @@ int scan_paths(struct app *app)
 
 	sc.items = talloc_array(ctx, struct scan_item, 0);
 	for (size_t i = 0; i < app->n_args; i++)
-		walk(&sc, ctx, app->args[i], 0);
+		walk(&sc, ctx, app->args[i], 0, false);
 	atomic_init(&sc.next, 0);
 	if (n_threads > SCAN_MAX_THREADS)
 		n_threads = SCAN_MAX_THREADS;

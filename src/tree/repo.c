@@ -43,6 +43,7 @@ static int tree_destroy(struct tree *t)
 		git_odb_free(t->odb);
 	if (t->repo)
 		git_repository_free(t->repo);
+	tree_library_shutdown();
 	return 0;
 }
 
@@ -169,6 +170,9 @@ struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, c
 		path = getenv("BISVIEW_TREE");
 	if (path && !*path)
 		path = NULL;
+	/* libgit2 is started per tree, not per run: its start-up loads the
+	 * TLS certificates (~10 ms), which --scan and trees-less runs skip. */
+	tree_library_init();
 	if (trust)
 		git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	t = talloc_zero(ctx, struct tree);

@@ -19,7 +19,8 @@
 
 struct tree;
 
-/* Call once at start and at exit (libgit2's global state). */
+/* libgit2's global state, counted: tree_open() takes a reference and the
+ * tree's destruction drops it. Other libgit2 users (the demo) pair them. */
 void tree_library_init(void);
 void tree_library_shutdown(void);
 
