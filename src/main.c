@@ -146,8 +146,8 @@ static int run_one(struct app *app)
 	const char *path = app->n_args ? app->args[0] : "-";
 	const char *err = NULL, *refusal;
 	struct blog *log;
-	struct report_ctx rc = { .verdict = "unknown", .first_suspicious_step = -1,
-				 .san_flags = app->san_flags };
+	struct report_ctx rc = { .san_flags = app->san_flags };
+	bool suspicious;
 	int status = 0;
 
 	if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO)) {
@@ -177,16 +177,18 @@ static int run_one(struct app *app)
 		if (t)
 			rc.xref = xref_log(t, log, log);
 	}
+	report_assess(log, log, &rc);
 	if (app->mode == MODE_JSON)
 		status = report_json(stdout, log, &rc, true);
 	else
 		status = report_summary(stdout, log, &rc);
+	suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;
 	talloc_free(log);
 	if (status < 0 || fflush(stdout) != 0) {
 		app_error(app, _("(standard output)"), _("write error"));
 		return EXIT_INPUT;
 	}
-	return app->check && strcmp(rc.verdict, "suspicious") == 0 ? EXIT_SUSPICIOUS : 0;
+	return app->check && suspicious ? EXIT_SUSPICIOUS : 0;
 }
 
 int main(int argc, char **argv)

@@ -191,6 +191,7 @@ struct blog {
 	struct result result;
 
 	bool flaky;
+	int flaky_line;                    /* where the log says so, or 0 */
 	double repro_chance;               /* < 0 when not printed */
 	double error_probability;          /* < 0 when not printed */
 	int revisions_tested;              /* -1 when not printed */

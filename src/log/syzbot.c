@@ -367,6 +367,8 @@ static void test_block_line(struct syz_parser *p, enum shape sh, const struct pl
 	case SH_SEEMS_FLAKY:
 		s->flaky_detected = true;
 		p->log->flaky = true;
+		if (!p->log->flaky_line)
+			p->log->flaky_line = pl->first;
 		p->cont = CONT_NONE;
 		break;
 	default:

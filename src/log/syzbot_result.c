@@ -193,11 +193,13 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		break;
 	case SH_FLAGGED_FLAKY:
 		log->flaky = true;
+		log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
 		break;
 	case SH_IS_FLAKY: {
 		const char *par = memchr(pl->s, '(', pl->len);
 
 		log->flaky = true;
+		log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
 		if (par)
 			log->repro_chance = strtod(field_dup(log, par + 1, pl->len - (size_t)(par + 1 - pl->s)), NULL);
 		break;

@@ -50,3 +50,17 @@ const char *step_ref(const void *ctx, const struct step *s)
 		return talloc_strndup(ctx, s->commit, 12);
 	return "-";
 }
+
+const char *report_verdict(const struct report_ctx *rc)
+{
+	return rc && rc->assessment ? assessment_verdict_name(rc->assessment->verdict) : "unknown";
+}
+
+void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc)
+{
+	struct assessment *a = talloc_zero(ctx, struct assessment);
+
+	rc->signals = signals_compute(ctx, log, rc->xref);
+	assess(log, rc->signals, a);
+	rc->assessment = a;
+}

@@ -220,12 +220,12 @@ static json_object *signals_json(const struct report_ctx *rc)
 {
 	json_object *a = json_object_new_array();
 
-	for (size_t i = 0; rc && i < rc->n_signals; i++) {
-		const struct report_signal *s = &rc->signals[i];
+	for (size_t i = 0; rc && rc->signals && i < rc->signals->n; i++) {
+		const struct signal *s = &rc->signals->v[i];
 		json_object *o = json_object_new_object();
 
 		json_object_object_add(o, "code", json_object_new_string(s->code));
-		json_object_object_add(o, "strength", json_object_new_string(s->strength));
+		json_object_object_add(o, "strength", json_object_new_string(signal_strength_name(s->strength)));
 		json_object_object_add(o, "step", s->step >= 0 ? json_object_new_int(s->step) : NULL);
 		json_object_object_add(o, "message", jstr(s->message));
 		json_object_object_add(o, "lines", jlines(s->lines));
@@ -234,14 +234,20 @@ static json_object *signals_json(const struct report_ctx *rc)
 	return a;
 }
 
-static json_object *assessment_json(const struct report_ctx *rc)
+static json_object *assessment_json(const struct blog *log, const struct report_ctx *rc)
 {
 	json_object *o = json_object_new_object();
+	const struct assessment *a = rc ? rc->assessment : NULL;
+	int first = a ? a->first_suspicious_step : -1;
+	const struct step *fs = first >= 0 && (size_t)first < log->n_steps ? log->steps[first] : NULL;
+	char score[16];
 
-	json_object_object_add(o, "verdict", json_object_new_string(rc ? rc->verdict : "unknown"));
-	json_object_object_add(o, "score", json_object_new_double(rc ? rc->score : 0));
-	json_object_object_add(o, "first_suspicious_step",
-			       rc && rc->first_suspicious_step >= 0 ? json_object_new_int(rc->first_suspicious_step) : NULL);
+	json_object_object_add(o, "verdict", json_object_new_string(report_verdict(rc)));
+	/* two decimals: the score is a ranking, not a probability to 1e-17 */
+	snprintf(score, sizeof(score), "%.2f", a ? a->score : 0);
+	json_object_object_add(o, "score", json_object_new_double_s(a ? a->score : 0, score));
+	json_object_object_add(o, "first_suspicious_step", fs ? json_object_new_int(first) : NULL);
+	json_object_object_add(o, "first_suspicious_commit", fs ? jstr(fs->commit) : NULL);
 	return o;
 }
 
@@ -286,7 +292,7 @@ json_object *report_json_object(const struct blog *log, const struct report_ctx 
 		json_object_array_add(steps, step_json(rc, log->steps[i]));
 	json_object_object_add(o, "steps", steps);
 	json_object_object_add(o, "signals", signals_json(rc));
-	json_object_object_add(o, "assessment", assessment_json(rc));
+	json_object_object_add(o, "assessment", assessment_json(log, rc));
 	json_object_object_add(o, "tree", tree_json(rc));
 	return o;
 }

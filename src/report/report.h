@@ -9,22 +9,13 @@
 #include <stdio.h>
 
 #include "log/model.h"
+#include "signals/signals.h"
 #include "tree/xref.h"
 
-struct report_signal {
-	const char *code;
-	const char *strength;   /* "strong" | "weak" | "info" */
-	int step;               /* -1 when it concerns the whole log */
-	const char *message;
-	struct line_span lines;
-};
-
+/* What the report needs besides the log; every part may be NULL. */
 struct report_ctx {
-	const struct report_signal *signals;
-	size_t n_signals;
-	const char *verdict;    /* "plausible" | "suspicious" | "unknown" */
-	double score;
-	int first_suspicious_step;
+	const struct signal_list *signals;
+	const struct assessment *assessment;
 	/* Tree facts, when a tree is open (NULL otherwise). */
 	const struct log_xref *xref;
 	unsigned san_flags;     /* sanitize() flags for text output */
@@ -39,5 +30,11 @@ const char *step_run_summary(const void *ctx, const struct step *s);
 
 /* The abbreviated hash (12 hex, the kernel's habit) or the tag. */
 const char *step_ref(const void *ctx, const struct step *s);
+
+/* The assessment's verdict word ("unknown" without one). */
+const char *report_verdict(const struct report_ctx *rc);
+
+/* Signals and assessment of a log, into rc (under ctx). */
+void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc);
 
 #endif

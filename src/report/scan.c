@@ -99,7 +99,23 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 		line = talloc_asprintf_append_buffer(line, " %.12s", r->commit);
 	else if (r->type == RESULT_INCONCLUSIVE)
 		line = talloc_asprintf_append_buffer(line, " %zu", r->n_candidates);
-	return talloc_asprintf_append_buffer(line, "\t%s", rc->verdict);
+	line = talloc_asprintf_append_buffer(line, "\t%s", report_verdict(rc));
+	if (rc->assessment)
+		line = talloc_asprintf_append_buffer(line, " %.2f", rc->assessment->score);
+	/* the strongest signals, each code once: enough to sort a triage list */
+	for (size_t i = 0, shown = 0; rc->signals && i < rc->signals->n && shown < 3; i++) {
+		bool seen = false;
+
+		if (rc->signals->v[i].strength == STRENGTH_INFO)
+			break;
+		for (size_t k = 0; k < i; k++)
+			seen = seen || !strcmp(rc->signals->v[k].code, rc->signals->v[i].code);
+		if (seen)
+			continue;
+		line = talloc_asprintf_append_buffer(line, "%s%s", shown++ ? "," : "\t",
+						     rc->signals->v[i].code);
+	}
+	return line;
 }
 
 static void scan_one(struct scan *sc, struct scan_item *it)
@@ -107,7 +123,7 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 	const char *err = NULL, *refusal;
 	void *tmp = talloc_new(NULL);
 	struct blog *log;
-	struct report_ctx rc = { .verdict = "unknown", .first_suspicious_step = -1 };
+	struct report_ctx rc = { 0 };
 
 	it->result = -1;
 	if (it->walk_error) {
@@ -121,8 +137,9 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 	} else if ((refusal = log_refusal(log))) {
 		it->line = error_line(NULL, sc->app, it->path, refusal);
 	} else {
+		report_assess(tmp, log, &rc);
 		it->result = (int)log->result.type;
-		it->suspicious = strcmp(rc.verdict, "suspicious") == 0;
+		it->suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;
 		it->line = log_line(NULL, sc->app, log, &rc);
 	}
 	talloc_free(tmp);
@@ -196,7 +213,7 @@ int scan_paths(struct app *app)
 {
 	void *ctx = talloc_new(NULL);
 	struct scan sc = { .app = app };
-	size_t by_result[5] = { 0 }, logs = 0, refused = 0;
+	size_t by_result[5] = { 0 }, logs = 0, refused = 0, suspicious = 0;
 	pthread_t threads[SCAN_MAX_THREADS];
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t n_threads = cpus < 1 ? 1 : (size_t)cpus, started = 0;
@@ -226,14 +243,15 @@ int scan_paths(struct app *app)
 		} else {
 			logs++;
 			by_result[it->result]++;
+			suspicious += it->suspicious;
 			if (app->check && it->suspicious)
 				status = EXIT_SUSPICIOUS;
 		}
 		talloc_free(it->line);
 	}
 	if (!app->json)
-		printf(_("%zu logs: %zu culprit, %zu inconclusive, %zu boundary, %zu error, %zu incomplete; %zu not read\n"),
-		       logs, by_result[RESULT_CULPRIT], by_result[RESULT_INCONCLUSIVE],
+		printf(_("%zu logs: %zu culprit (%zu suspicious), %zu inconclusive, %zu boundary, %zu error, %zu incomplete; %zu not read\n"),
+		       logs, by_result[RESULT_CULPRIT], suspicious, by_result[RESULT_INCONCLUSIVE],
 		       by_result[RESULT_BOUNDARY], by_result[RESULT_ERROR],
 		       by_result[RESULT_INCOMPLETE], refused);
 	talloc_free(ctx);

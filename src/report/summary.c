@@ -76,9 +76,16 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 	if (log->start_commit)
 		field(s, _("Start:"), clean(s, log->start_commit));
 	field(s, _("Result:"), result_phrase(s, log));
-	if (rc && rc->verdict)
-		field(s, _("Assessment:"),
-		      talloc_asprintf(s->tmp, "%s (%.2f)", rc->verdict, rc->score));
+	if (rc && rc->assessment) {
+		const struct assessment *a = rc->assessment;
+
+		if (a->first_suspicious_step >= 0)
+			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f), first suspicious step %d"),
+								   report_verdict(rc), a->score, a->first_suspicious_step));
+		else
+			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f)"),
+								   report_verdict(rc), a->score));
+	}
 	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
 	if (log->revisions_tested >= 0)
 		field(s, _("Tested:"), talloc_asprintf(s->tmp, _("%d revisions (as the log counts), %zu steps"),
@@ -141,16 +148,14 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 
 static void signals_list(struct sum *s, const struct report_ctx *rc)
 {
-	if (!rc || rc->n_signals == 0)
+	if (!rc || !rc->signals || rc->signals->n == 0)
 		return;
 	fprintf(s->out, "\n%s\n", _("Signals:"));
-	for (size_t i = 0; i < rc->n_signals; i++) {
-		const struct report_signal *sig = &rc->signals[i];
+	for (size_t i = 0; i < rc->signals->n; i++) {
+		const struct signal *sig = &rc->signals->v[i];
 
-		fprintf(s->out, "  %-7s %-18s", sig->strength, sig->code);
-		if (sig->step >= 0)
-			fprintf(s->out, " %s %d", _("step"), sig->step);
-		fprintf(s->out, ": %s", clean(s, sig->message));
+		fprintf(s->out, "  %-7s %-20s", signal_strength_name(sig->strength), sig->code);
+		fprintf(s->out, " %s", clean(s, sig->message));
 		if (sig->lines.first)
 			fprintf(s->out, " [%s %d-%d]", _("lines"), sig->lines.first, sig->lines.last);
 		fputc('\n', s->out);

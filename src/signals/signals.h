@@ -1,0 +1,72 @@
+/* Trust signals: why a bisection might have gone wrong, with evidence.
+ *
+ * Every signal is computed by a pure function of the parsed log (and the
+ * tree facts, when a tree is open): no I/O, no globals. A signal has a
+ * code, a strength, the step it concerns, a one-line explanation worded
+ * as "suspicious" (never "wrong") and the log lines that prove it.
+ *
+ * The assessment combines them into plausible / suspicious / unknown with
+ * a score in 0..1 and the step whose verdict most likely went wrong.
+ * Rules are explainable from the signals alone: no lists of known hashes,
+ * titles or file names.
+ */
+#ifndef BISVIEW_SIGNALS_SIGNALS_H
+#define BISVIEW_SIGNALS_SIGNALS_H
+
+#include <stddef.h>
+
+#include "log/model.h"
+#include "tree/xref.h"
+
+enum signal_strength {
+	STRENGTH_INFO,
+	STRENGTH_WEAK,
+	STRENGTH_STRONG,
+};
+
+struct signal {
+	const char *code;           /* "title-drift", stable, for scripts */
+	enum signal_strength strength;
+	int step;                   /* the step it concerns, or -1 */
+	const char *message;        /* translated, one line, not sanitised */
+	struct line_span lines;     /* the evidence in the log */
+	double weight;              /* its share of the score, 0..1 */
+};
+
+struct signal_list {
+	struct signal *v;
+	size_t n;
+};
+
+enum assessment_verdict {
+	ASSESS_UNKNOWN,
+	ASSESS_PLAUSIBLE,
+	ASSESS_SUSPICIOUS,
+};
+
+struct assessment {
+	enum assessment_verdict verdict;
+	double score;               /* 0 plausible .. 1 surely suspicious */
+	int first_suspicious_step;  /* -1 when none */
+};
+
+/* All signals of a log, strongest first. x may be NULL (no tree). */
+struct signal_list *signals_compute(const void *ctx, const struct blog *log,
+				    const struct log_xref *x);
+
+void assess(const struct blog *log, const struct signal_list *s, struct assessment *out);
+
+const char *signal_strength_name(enum signal_strength s);
+const char *assessment_verdict_name(enum assessment_verdict v);
+
+/* A crash title with the parts that legitimately vary removed: compiler
+ * suffixes of function names (.isra.0, .cold, .constprop.3, .part.1) and
+ * line numbers (":123" becomes ":LINE"). Under ctx. */
+char *title_normalize(const void *ctx, const char *title);
+
+/* The source files a crash report names in its stack ("mm/khugepaged.c"
+ * from "retract_page_tables+0x59d/0x8d0 mm/khugepaged.c:1826"), each
+ * once, in order. */
+const char **stack_files(const void *ctx, const char *report, size_t *n);
+
+#endif

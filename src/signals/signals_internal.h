@@ -1,0 +1,36 @@
+/* Shared by the files of src/signals/. */
+#ifndef BISVIEW_SIGNALS_INTERNAL_H
+#define BISVIEW_SIGNALS_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "signals/signals.h"
+
+struct sig_ctx {
+	const struct blog *log;
+	const struct log_xref *x;   /* NULL without a tree */
+	struct signal_list *out;
+	void *tmp;
+};
+
+/* Add a signal; the message is printf-formatted and translated by the
+ * caller (_() around fmt). */
+void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength, double weight,
+	     int step, struct line_span lines, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Is this step's verdict the one that means "it crashed"? (bad for a
+ * cause bisection, good for a fix bisection, where git's words are
+ * inverted.) */
+bool step_says_crash(const struct blog *log, const struct step *s);
+
+const char **culprit_files(const void *ctx, const struct blog *log, const struct log_xref *x,
+			   size_t *n);
+bool path_covers(const char *culprit, const char *f);
+char *path_dir(const void *ctx, const char *path);
+
+void signals_from_steps(struct sig_ctx *c);
+void signals_from_result(struct sig_ctx *c);
+void signals_from_tree(struct sig_ctx *c);
+
+#endif

@@ -1,0 +1,282 @@
+/* The trust signals and the assessment on real log excerpts (shapes and
+ * hashes from the logs in tests/data): each signal fires where it should
+ * and stays quiet where it should not. */
+#include "config.h"
+
+#include "unit.h"
+#include "signals/signals.h"
+
+#define HEADER \
+	"bisecting cause commit starting from " H_ORIG "\n" \
+	"building syzkaller on " H_SYZ "\n" \
+	"testing commit " H_ORIG " with gcc (GCC) 10.2.1 20210217\n" \
+	"kernel signature: " SIG_1 "\n" \
+	"all runs: crashed: possible deadlock in collapse_file\n" \
+	"testing release v6.2\n" \
+	"testing commit " H_V62 " with gcc (GCC) 10.2.1 20210217\n" \
+	"kernel signature: " SIG_2 "\n" \
+	"all runs: OK\n" \
+	"# git bisect start " H_ORIG " " H_V62 "\n" \
+	"Bisecting: 7554 revisions left to test after this (roughly 13 steps)\n" \
+	"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes'\n"
+
+/* one bisect step that crashed (bad) with the runs given */
+#define BAD_STEP(runs) \
+	"testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n" \
+	"kernel signature: " SIG_3 "\n" \
+	runs \
+	"# git bisect bad " H_A "\n" \
+	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
+	"[" H_CUL "] x86/mm: try VMA lock-based page fault handling first\n" \
+	"testing commit " H_CUL " with gcc (GCC) 10.2.1 20210217\n" \
+	"kernel signature: " SIG_CUL "\n" \
+	"all runs: crashed: possible deadlock in collapse_file\n" \
+	"# git bisect bad " H_CUL "\n" \
+	H_CUL " is the first bad commit\n" \
+	"commit " H_CUL "\n" \
+	"Author: Suren Baghdasaryan <surenb@google.com>\n" \
+	"Date:   Mon Feb 27 09:36:28 2023 -0800\n" \
+	"\n" \
+	"    x86/mm: try VMA lock-based page fault handling first\n" \
+	"\n" \
+	" mm/khugepaged.c | 36 ++++++++++++++++++++++++++++++++++++\n" \
+	" 1 file changed, 36 insertions(+)\n"
+
+#define CULPRIT \
+	"revisions tested: 4, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
+	"first bad commit: " H_CUL " x86/mm: try VMA lock-based page fault handling first\n" \
+	"crash: possible deadlock in collapse_file\n" \
+	" collapse_file+0x197e/0x3bd0 mm/khugepaged.c:2204\n"
+
+static const struct signal *find(const struct signal_list *l, const char *code)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].code, code) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+/* The signal, which must be there. */
+static const struct signal *get(const struct signal_list *l, const char *code)
+{
+	const struct signal *s = find(l, code);
+
+	if (!s) {
+		fail_msg("no %s signal", code);
+		abort();
+	}
+	return s;
+}
+
+static void check(void **state, const char *text, struct signal_list **l, struct assessment *a)
+{
+	struct blog *log = unit_parse(state, text);
+
+	assert_int_equal(log->n_unknown, 0);
+	*l = signals_compute(*state, log, NULL);
+	assess(log, *l, a);
+}
+
+static void test_clean_bisection_is_plausible(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file\n") CULPRIT,
+	      &l, &a);
+	assert_int_equal(l->n, 0);
+	assert_int_equal(a.verdict, ASSESS_PLAUSIBLE);
+	assert_true(a.score == 0.0);
+	assert_int_equal(a.first_suspicious_step, -1);
+}
+
+static void test_title_drift(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+	const struct signal *s;
+
+	check(state, HEADER BAD_STEP("all runs: crashed: WARNING in kvm_wait\n") CULPRIT, &l, &a);
+	s = get(l, "title-drift");
+	assert_int_equal(s->strength, STRENGTH_STRONG);
+	assert_int_equal(s->step, 2);
+	assert_int_equal(s->lines.first, 13);
+	assert_non_null(strstr(s->message, "WARNING in kvm_wait"));
+	assert_non_null(strstr(s->message, "suspicious"));
+	assert_int_equal(a.verdict, ASSESS_SUSPICIOUS);
+	/* the culprit crashed with the original bug: the range is blamed */
+	assert_int_equal(a.first_suspicious_step, 1);
+}
+
+/* A compiler suffix or a line number is the same crash, not drift. */
+static void test_title_variants_are_not_drift(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+	char *n = title_normalize(*state, "WARNING in collapse_file.isra.0");
+
+	assert_str(n, "WARNING in collapse_file");
+	assert_str(title_normalize(*state, "kernel BUG at mm/khugepaged.c:1826!"),
+		   "kernel BUG at mm/khugepaged.c:LINE");
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file.cold\n")
+		     CULPRIT, &l, &a);
+	assert_null(find(l, "title-drift"));
+}
+
+static void test_thin_verdict(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+	const struct signal *s;
+
+	check(state, HEADER BAD_STEP("run #0: crashed: possible deadlock in collapse_file\n"
+				     "run #1: OK\nrun #2: OK\nrun #3: OK\nrun #4: OK\n"
+				     "run #5: OK\nrun #6: OK\nrun #7: OK\nrun #8: OK\nrun #9: OK\n")
+		     CULPRIT, &l, &a);
+	s = get(l, "thin-verdict");
+	assert_int_equal(s->strength, STRENGTH_STRONG);
+	assert_int_equal(s->step, 2);
+	assert_null(find(l, "title-drift"));
+	assert_int_equal(a.verdict, ASSESS_SUSPICIOUS);
+}
+
+static void test_infra_verdict(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER BAD_STEP("all runs: crashed: lost connection to test machine\n") CULPRIT,
+	      &l, &a);
+	assert_non_null(find(l, "infra-verdict"));
+	assert_null(find(l, "thin-verdict"));
+}
+
+static void test_noop_merge_release(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file\n")
+		     "culprit signature: " SIG_CUL "\n"
+		     "parent  signature: " SIG_CUL "\n" CULPRIT, &l, &a);
+	assert_non_null(find(l, "noop"));
+	assert_true(a.score >= 0.95);
+
+	check(state, HEADER
+	      "testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n"
+	      "all runs: crashed: possible deadlock in collapse_file\n"
+	      "# git bisect bad " H_A "\n"
+	      H_A " is the first bad commit\n"
+	      "commit " H_A "\n"
+	      "Merge: 3dbdb38e2869 62fb9874f5da\n"
+	      "Author: Linus Torvalds <torvalds@linux-foundation.org>\n"
+	      "Date:   Sun Feb 26 11:04:17 2023 -0800\n"
+	      "\n"
+	      "    Linux 6.3-rc1\n"
+	      "\n"
+	      "revisions tested: 2, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n"
+	      "first bad commit: " H_A " Linux 6.3-rc1\n", &l, &a);
+	assert_non_null(find(l, "culprit-merge"));
+	assert_non_null(find(l, "culprit-release"));
+	assert_int_equal(a.verdict, ASSESS_SUSPICIOUS);
+}
+
+static void test_flaky_and_probabilities(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+	const struct signal *s;
+
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file\n")
+		     "accumulated error probability: 0.41\n"
+		     "reproducer is flaky (0.42 repro chance estimate)\n" CULPRIT, &l, &a);
+	s = get(l, "flaky");
+	assert_int_equal(s->lines.first, 33);  /* the "reproducer is flaky" line */
+	assert_non_null(strstr(s->message, "0.42"));
+	assert_non_null(find(l, "error-probability"));
+}
+
+/* The culprit's files against the files of the crash's stack. */
+static void test_culprit_files(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+	size_t n;
+	const char **f = stack_files(*state, "Call Trace:\n"
+				     " retract_page_tables+0x59d/0x8d0 mm/khugepaged.c:1826\n"
+				     " down_write+0x92/0x200 kernel/locking/rwsem.c:1573\n"
+				     " vma_start_write include/linux/mm.h:682 [inline]\n"
+				     " retract_page_tables+0x1/0x8d0 mm/khugepaged.c:1830\n", &n);
+
+	assert_int_equal(n, 3);
+	assert_str(f[0], "mm/khugepaged.c");
+	assert_str(f[1], "kernel/locking/rwsem.c");
+	assert_str(f[2], "include/linux/mm.h");
+	/* the culprit changes mm/khugepaged.c, which the stack names */
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file\n") CULPRIT,
+	      &l, &a);
+	assert_null(find(l, "culprit-off-stack"));
+	/* a crash far away from it */
+	check(state, HEADER BAD_STEP("all runs: crashed: possible deadlock in collapse_file\n")
+		     "first bad commit: " H_CUL " x86/mm: try VMA lock-based page fault handling first\n"
+		     "crash: possible deadlock in collapse_file\n"
+		     " sock_sendmsg+0x1/0x2 net/socket.c:730\n", &l, &a);
+	assert_non_null(find(l, "culprit-off-stack"));
+}
+
+static void test_documentation_only(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER
+	      "testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n"
+	      "all runs: crashed: possible deadlock in collapse_file\n"
+	      "# git bisect bad " H_A "\n"
+	      H_A " is the first bad commit\n"
+	      "commit " H_A "\n"
+	      "Author: A U Thor <a@example.org>\n"
+	      "Date:   Sun Feb 26 11:04:17 2023 -0800\n"
+	      "\n"
+	      "    docs: fix a typo\n"
+	      "\n"
+	      " Documentation/mm/index.rst | 2 +-\n"
+	      " arch/arm64/mm/fault.c      | 2 +-\n"
+	      " 2 files changed, 2 insertions(+), 2 deletions(-)\n"
+	      "first bad commit: " H_A " docs: fix a typo\n"
+	      "crash: possible deadlock in collapse_file\n"
+	      " collapse_file+0x1/0x2 mm/khugepaged.c:2204\n"
+	      " asm_exc_page_fault+0x1/0x2 arch/x86/include/asm/idtentry.h:570\n", &l, &a);
+	assert_non_null(find(l, "culprit-aside"));
+}
+
+/* No culprit, nothing to believe: unknown, whatever the signals. */
+static void test_no_culprit_is_unknown(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER "revisions tested: 2, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n"
+		     "error: bisection is taking too long (>8h0m0s), aborting\n", &l, &a);
+	assert_int_equal(a.verdict, ASSESS_UNKNOWN);
+	assert_int_equal(a.first_suspicious_step, -1);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_clean_bisection_is_plausible),
+		UNIT_TEST(test_title_drift),
+		UNIT_TEST(test_title_variants_are_not_drift),
+		UNIT_TEST(test_thin_verdict),
+		UNIT_TEST(test_infra_verdict),
+		UNIT_TEST(test_noop_merge_release),
+		UNIT_TEST(test_flaky_and_probabilities),
+		UNIT_TEST(test_culprit_files),
+		UNIT_TEST(test_documentation_only),
+		UNIT_TEST(test_no_culprit_is_unknown),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
