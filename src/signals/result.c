@@ -2,7 +2,6 @@
  * the crash never ran through; and, with a tree, what git says. */
 #include "config.h"
 
-#include <regex.h>
 #include <string.h>
 #include <talloc.h>
 
@@ -19,17 +18,28 @@
 #define W_NOT_ANCESTORS 0.40
 #define W_NOT_IN_RANGE 0.90
 
-/* "Linux 5.18", "Linux 6.4-rc1": the commit that names a release. */
+static const char *digits(const char *p)
+{
+	const char *start = p;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p > start ? p : NULL;
+}
+
+/* "Linux 5.18", "Linux 5.18.3", "Linux 6.4-rc1": the commit that names a
+ * release. */
 static bool release_title(const char *t)
 {
-	regex_t re;
-	bool match;
+	const char *p;
 
-	if (!t || regcomp(&re, "^Linux [0-9]+\\.[0-9]+(\\.[0-9]+)?(-rc[0-9]+)?$", REG_EXTENDED | REG_NOSUB))
+	if (!t || strncmp(t, "Linux ", 6) || !(p = digits(t + 6)) || *p != '.' || !(p = digits(p + 1)))
 		return false;
-	match = regexec(&re, t, 0, NULL, 0) == 0;
-	regfree(&re);
-	return match;
+	if (*p == '.' && !(p = digits(p + 1)))
+		return false;
+	if (!strncmp(p, "-rc", 3) && !(p = digits(p + 3)))
+		return false;
+	return *p == '\0';
 }
 
 /* Files that cannot change the kernel the reproducer ran: documentation,
@@ -84,10 +94,18 @@ static void culprit_files_signals(struct sig_ctx *c)
 	}
 	if (n_stack == 0)
 		return;
-	for (size_t i = 0; i < n_files; i++) {
-		for (size_t k = 0; k < n_stack; k++) {
-			same_file = same_file || path_covers(files[i], stack[k]);
-			same_dir = same_dir || !strcmp(path_dir(c->tmp, files[i]), path_dir(c->tmp, stack[k]));
+	{
+		const char **stack_dirs = talloc_array(c->tmp, const char *, n_stack);
+
+		for (size_t k = 0; k < n_stack; k++)
+			stack_dirs[k] = path_dir(stack_dirs, stack[k]);
+		for (size_t i = 0; i < n_files && !same_file; i++) {
+			const char *dir = path_dir(c->tmp, files[i]);
+
+			for (size_t k = 0; k < n_stack; k++) {
+				same_file = same_file || path_covers(files[i], stack[k]);
+				same_dir = same_dir || !strcmp(dir, stack_dirs[k]);
+			}
 		}
 	}
 	if (same_file)
