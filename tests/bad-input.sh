@@ -50,6 +50,15 @@ bad_file "$SCRATCH/empty.log"
 head -c 4096 /dev/urandom >"$SCRATCH/random.bin"
 bad_file "$SCRATCH/random.bin"
 
+# more lines than any log has, behind a real header: refused, not indexed
+{
+	echo "bisecting cause commit starting from 1716a175592aff9549a0c07aac8f9cadd03003f5"
+	head -c 5000000 /dev/zero | tr '\0' '\n'
+} >"$SCRATCH/lines.log"
+bad_file "$SCRATCH/lines.log"
+grep -q 'more than 4,194,304 lines' "$SCRATCH/err" || fail "too many lines: $(cat "$SCRATCH/err")"
+rm -f "$SCRATCH/lines.log"
+
 cat >"$SCRATCH/prose.txt" <<'EOF'
 Dear all,
 

@@ -18,8 +18,17 @@ static struct pline *split(struct blog *log, struct split_stats *st)
 {
 	const char *p = log->text, *end = log->text + log->text_len;
 	size_t n = 0, cap = log->text_len / 48 + 16;
-	struct log_line *lines = talloc_array(log, struct log_line, cap);
-	struct pline *pl = talloc_array(log, struct pline, cap + 1);
+	struct log_line *lines;
+	struct pline *pl;
+
+	if (cap > LOG_MAX_LINES)
+		cap = LOG_MAX_LINES;
+	lines = talloc_array(log, struct log_line, cap);
+	pl = talloc_array(log, struct pline, cap + 1);
+	if (!lines || !pl) {
+		log->too_many_lines = true;
+		cap = 0;
+	}
 
 	memset(st, 0, sizeof(*st));
 	while (p < end) {
@@ -29,10 +38,20 @@ static struct pline *split(struct blog *log, struct split_stats *st)
 
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
+		if (n == LOG_MAX_LINES) {
+			/* a hostile input: refused (log_refusal), memory bounded */
+			log->too_many_lines = true;
+			break;
+		}
 		if (n == cap) {
-			cap *= 2;
+			cap = cap * 2 > LOG_MAX_LINES ? LOG_MAX_LINES : cap * 2;
 			lines = talloc_realloc(log, lines, struct log_line, cap);
 			pl = talloc_realloc(log, pl, struct pline, cap + 1);
+			if (!lines || !pl) {
+				log->too_many_lines = true;
+				n = 0;
+				break;
+			}
 		}
 		if (len > 0) {
 			st->nonempty++;

@@ -16,6 +16,10 @@
 
 #include "log/model.h"
 
+/* More lines than any bisection log has (real ones: < 100,000): the input
+ * is refused rather than indexed, which bounds memory at ~160 MiB. */
+#define LOG_MAX_LINES ((size_t)4 << 20)
+
 struct pline {
 	const char *s;
 	size_t len;

@@ -166,6 +166,7 @@ struct blog {
 	struct log_line *lines;
 	size_t n_lines;
 	bool mail_quoted;         /* "> " quoting was removed */
+	bool too_many_lines;      /* refused: see LOG_MAX_LINES */
 
 	const char *host, *started_at;
 	const char *start_commit;          /* effective start commit */

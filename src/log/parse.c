@@ -178,6 +178,11 @@ static void log_parse_text(struct blog *log)
 	log->unknown = talloc_array(log, int, 0);
 
 	lines = lines_logical(log, &n);
+	if (log->too_many_lines) {
+		log->n_lines = 0;
+		log->format = LOG_FORMAT_UNKNOWN;
+		return;
+	}
 	log->format = detect_format(lines, n);
 	switch (log->format) {
 	case LOG_FORMAT_SYZBOT:
@@ -211,6 +216,8 @@ const char *log_refusal(const struct blog *log)
 		return NULL;
 	if (log->text_len == 0)
 		return _("empty file");
+	if (log->too_many_lines)
+		return _("more than 4,194,304 lines: not a bisection log");
 	if (log->n_warnings > 0 && strcmp(log->warnings[0], "patch-testing") == 0)
 		return _("a syzbot patch-testing log, not a bisection log");
 	if (memchr(log->text, '\0', log->text_len < 4096 ? log->text_len : 4096))
