@@ -165,6 +165,7 @@ void assess(const struct blog *log, const struct signal_list *s, struct assessme
 		return;
 	}
 	out->verdict = out->score >= SUSPICIOUS_FROM ? ASSESS_SUSPICIOUS : ASSESS_PLAUSIBLE;
-	/* the weakest link, whenever anything at all is in doubt */
-	out->first_suspicious_step = out->score > 0 ? first_suspicious(log, s) : -1;
+	/* The step to re-check first. Given even for a plausible culprit: it
+	 * is where the bisection is weakest, should it be wrong after all. */
+	out->first_suspicious_step = first_suspicious(log, s);
 }
