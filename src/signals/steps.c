@@ -143,6 +143,33 @@ static void compiler_change(struct sig_ctx *c)
 	}
 }
 
+/* Build and boot failures: worth knowing, but in the corpus they are as
+ * common in right bisections as in wrong ones (0.59 of logs with a boot
+ * failure were wrong, against 0.52 of all), so they only inform. */
+static void failures(struct sig_ctx *c)
+{
+	const struct blog *log = c->log;
+	int builds = 0, boots = 0;
+	struct line_span first_build = { 0, 0 }, first_boot = { 0, 0 };
+
+	for (size_t i = 0; i < log->n_steps; i++) {
+		const struct step *s = log->steps[i];
+		struct run_counts rc;
+
+		step_count_runs(s, &rc);
+		if (s->build_error && !builds++)
+			first_build = s->lines;
+		if (rc.boot_failed > 0 && !boots++)
+			first_boot = s->lines;
+	}
+	if (builds >= 2)
+		sig_add(c, "build-failures", STRENGTH_INFO, 0, -1, first_build,
+			_("%d steps failed to build"), builds);
+	if (boots >= 2)
+		sig_add(c, "boot-failures", STRENGTH_INFO, 0, -1, first_boot,
+			_("%d steps had runs whose kernel did not boot"), boots);
+}
+
 void signals_from_steps(struct sig_ctx *c)
 {
 	const struct blog *log = c->log;
@@ -172,6 +199,7 @@ void signals_from_steps(struct sig_ctx *c)
 		sig_add(c, "many-skips", STRENGTH_WEAK, W_SKIPS, -1, skip_lines,
 			_("%d steps were skipped (build or test failures): the range narrowed on fewer tests"),
 			skips);
+	failures(c);
 	if (log->error_probability >= 0.3)
 		sig_add(c, "error-probability", STRENGTH_WEAK, W_ERROR_PROBABILITY, -1, log->result.lines,
 			_("syzkaller puts the accumulated error probability at %.2f: suspicious"),
