@@ -42,6 +42,19 @@
 	" mm/khugepaged.c | 36 ++++++++++++++++++++++++++++++++++++\n" \
 	" 1 file changed, 36 insertions(+)\n"
 
+/* one bisect step, bad, that git names the first bad commit: the show
+ * block's header up to the message (its Merge: line, if any, in merge) */
+#define CONVERGED_ON_A(merge, author) \
+	"testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n" \
+	"all runs: crashed: possible deadlock in collapse_file\n" \
+	"# git bisect bad " H_A "\n" \
+	H_A " is the first bad commit\n" \
+	"commit " H_A "\n" \
+	merge \
+	"Author: " author "\n" \
+	"Date:   Sun Feb 26 11:04:17 2023 -0800\n" \
+	"\n"
+
 #define CULPRIT \
 	"revisions tested: 4, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
 	"first bad commit: " H_CUL " x86/mm: try VMA lock-based page fault handling first\n" \
@@ -164,15 +177,8 @@ static void test_noop_merge_release(void **state)
 	assert_true(a.score >= 0.95);
 
 	check(state, HEADER
-	      "testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n"
-	      "all runs: crashed: possible deadlock in collapse_file\n"
-	      "# git bisect bad " H_A "\n"
-	      H_A " is the first bad commit\n"
-	      "commit " H_A "\n"
-	      "Merge: 3dbdb38e2869 62fb9874f5da\n"
-	      "Author: Linus Torvalds <torvalds@linux-foundation.org>\n"
-	      "Date:   Sun Feb 26 11:04:17 2023 -0800\n"
-	      "\n"
+	      CONVERGED_ON_A("Merge: 3dbdb38e2869 62fb9874f5da\n",
+			     "Linus Torvalds <torvalds@linux-foundation.org>")
 	      "    Linux 6.3-rc1\n"
 	      "\n"
 	      "revisions tested: 2, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n"
@@ -231,14 +237,7 @@ static void test_documentation_only(void **state)
 	struct assessment a;
 
 	check(state, HEADER
-	      "testing commit " H_A " with gcc (GCC) 10.2.1 20210217\n"
-	      "all runs: crashed: possible deadlock in collapse_file\n"
-	      "# git bisect bad " H_A "\n"
-	      H_A " is the first bad commit\n"
-	      "commit " H_A "\n"
-	      "Author: A U Thor <a@example.org>\n"
-	      "Date:   Sun Feb 26 11:04:17 2023 -0800\n"
-	      "\n"
+	      CONVERGED_ON_A("", "A U Thor <a@example.org>")
 	      "    docs: fix a typo\n"
 	      "\n"
 	      " Documentation/mm/index.rst | 2 +-\n"
