@@ -167,6 +167,7 @@ struct blog {
 	size_t n_lines;
 	bool mail_quoted;         /* "> " quoting was removed */
 	bool too_many_lines;      /* refused: see LOG_MAX_LINES */
+	bool patch_test;          /* refused: a syz-ci patch-testing log */
 
 	const char *host, *started_at;
 	const char *start_commit;          /* effective start commit */

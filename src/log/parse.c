@@ -204,8 +204,7 @@ static void log_parse_text(struct blog *log)
 		}
 		break;
 	case LOG_FORMAT_UNKNOWN:
-		if (looks_patch_test(lines, n))
-			log_add_warning(log, "patch-testing");
+		log->patch_test = looks_patch_test(lines, n);
 		break;
 	}
 }
@@ -218,7 +217,7 @@ const char *log_refusal(const struct blog *log)
 		return _("empty file");
 	if (log->too_many_lines)
 		return _("more than 4,194,304 lines: not a bisection log");
-	if (log->n_warnings > 0 && strcmp(log->warnings[0], "patch-testing") == 0)
+	if (log->patch_test)
 		return _("a syzbot patch-testing log, not a bisection log");
 	if (memchr(log->text, '\0', log->text_len < 4096 ? log->text_len : 4096))
 		return _("binary data, not a bisection log");

@@ -251,55 +251,61 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	return o;
 }
 
-json_object *report_json_object(const struct blog *log, const struct report_ctx *rc)
+/* The model's details beyond what --scan --json prints. */
+static void add_details(json_object *o, const struct blog *log, const struct report_ctx *rc)
 {
-	json_object *o = json_object_new_object();
-	json_object *steps = json_object_new_array();
+	json_object *steps = json_object_new_array(), *u = json_object_new_array();
 
-	json_object_object_add(o, "path", jstr(log->path));
-	json_object_object_add(o, "format", json_object_new_string(log_format_name(log->format)));
-	json_object_object_add(o, "kind", bisect_kind_name(log->kind) ? json_object_new_string(bisect_kind_name(log->kind)) : NULL);
 	json_object_object_add(o, "start_commit", jstr(log->start_commit));
 	json_object_object_add(o, "start_commit_original", jstr(log->start_commit_original));
-	json_object_object_add(o, "crash_title", jstr(log->crash_title));
-	json_object_object_add(o, "flaky", json_object_new_boolean(log->flaky));
-	json_object_object_add(o, "revisions_tested", jint_or_null(log->revisions_tested));
-	json_object_object_add(o, "unknown_lines", json_object_new_int((int)log->n_unknown));
-	{
-		json_object *u = json_object_new_array();
-
-		for (size_t i = 0; i < log->n_unknown; i++)
-			json_object_array_add(u, json_object_new_int(log->unknown[i]));
-		json_object_object_add(o, "unknown_line_numbers", u);
-	}
+	for (size_t i = 0; i < log->n_unknown; i++)
+		json_object_array_add(u, json_object_new_int(log->unknown[i]));
+	json_object_object_add(o, "unknown_line_numbers", u);
 	json_object_object_add(o, "mail_quoted", json_object_new_boolean(log->mail_quoted));
 	json_object_object_add(o, "host", jstr(log->host));
 	json_object_object_add(o, "started_at", jstr(log->started_at));
 	json_object_object_add(o, "syzkaller_commit", jstr(log->syzkaller_commit));
-	json_object_object_add(o, "bisect_start", log->bisect_bad ? json_object_new_object() : NULL);
 	if (log->bisect_bad) {
-		json_object *b = json_object_object_get(o, "bisect_start");
+		json_object *b = json_object_new_object();
 
 		json_object_object_add(b, "bad", jstr(log->bisect_bad));
 		json_object_object_add(b, "good", jstr_array(log->bisect_goods, log->n_bisect_goods));
+		json_object_object_add(o, "bisect_start", b);
+	} else {
+		json_object_object_add(o, "bisect_start", NULL);
 	}
 	json_object_object_add(o, "initial_revisions", jint_or_null(log->initial_revisions));
 	json_object_object_add(o, "repro_chance", log->repro_chance >= 0 ? json_object_new_double(log->repro_chance) : NULL);
 	json_object_object_add(o, "error_probability",
 			       log->error_probability >= 0 ? json_object_new_double(log->error_probability) : NULL);
-	json_object_object_add(o, "result", result_json(log));
 	for (size_t i = 0; i < log->n_steps; i++)
 		json_object_array_add(steps, step_json(rc, log->steps[i]));
 	json_object_object_add(o, "steps", steps);
+	json_object_object_add(o, "tree", tree_json(rc));
+}
+
+json_object *report_json_object(const struct blog *log, const struct report_ctx *rc, bool brief)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "path", jstr(log->path));
+	json_object_object_add(o, "format", json_object_new_string(log_format_name(log->format)));
+	json_object_object_add(o, "kind", bisect_kind_name(log->kind) ? json_object_new_string(bisect_kind_name(log->kind)) : NULL);
+	json_object_object_add(o, "crash_title", jstr(log->crash_title));
+	json_object_object_add(o, "flaky", json_object_new_boolean(log->flaky));
+	json_object_object_add(o, "revisions_tested", jint_or_null(log->revisions_tested));
+	json_object_object_add(o, "unknown_lines", json_object_new_int((int)log->n_unknown));
+	json_object_object_add(o, "result", result_json(log));
 	json_object_object_add(o, "signals", signals_json(rc));
 	json_object_object_add(o, "assessment", assessment_json(log, rc));
-	json_object_object_add(o, "tree", tree_json(rc));
+	if (!brief)
+		add_details(o, log, rc);
 	return o;
 }
 
 int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc, bool pretty)
 {
-	json_object *o = report_json_object(log, rc);
+	json_object *o = report_json_object(log, rc, false);
 	int flags = JSON_C_TO_STRING_NOSLASHESCAPE |
 		    (pretty ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED : JSON_C_TO_STRING_PLAIN);
 	const char *text = json_object_to_json_string_ext(o, flags);

@@ -21,7 +21,8 @@ struct report_ctx {
 	unsigned san_flags;     /* sanitize() flags for text output */
 };
 
-json_object *report_json_object(const struct blog *log, const struct report_ctx *rc);
+/* brief: only what --scan --json prints for each log (PRODUCT.md). */
+json_object *report_json_object(const struct blog *log, const struct report_ctx *rc, bool brief);
 int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc, bool pretty);
 int report_summary(FILE *out, const struct blog *log, const struct report_ctx *rc);
 

@@ -70,21 +70,11 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 	char *line;
 
 	if (app->json) {
-		json_object *o = json_object_new_object();
-		json_object *full = report_json_object(log, rc);
-		static const char *const keep[] = { "path", "format", "kind", "result", "flaky",
-						    "revisions_tested", "unknown_lines", "crash_title",
-						    "signals", "assessment", NULL };
+		json_object *o = report_json_object(log, rc, true);
 
-		for (int i = 0; keep[i]; i++) {
-			json_object *v = json_object_object_get(full, keep[i]);
-
-			json_object_object_add(o, keep[i], v ? json_object_get(v) : NULL);
-		}
 		line = talloc_strdup(ctx, json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 									  JSON_C_TO_STRING_NOSLASHESCAPE));
 		json_object_put(o);
-		json_object_put(full);
 		return line;
 	}
 	{

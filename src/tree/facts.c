@@ -178,7 +178,7 @@ static char status_letter(git_delta_t s)
 
 /* The diff of a commit against its first parent (the empty tree for a
  * root commit), with rename detection as `git show` does it. */
-int tree_commit_diff(struct tree *t, const char *commit, git_diff **out)
+int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigned *n_parents)
 {
 	git_oid oid;
 	git_commit *c = NULL, *parent = NULL;
@@ -192,6 +192,8 @@ int tree_commit_diff(struct tree *t, const char *commit, git_diff **out)
 	*out = NULL;
 	if (tree_resolve(t, commit, &oid) < 0 || git_commit_lookup(&c, t->repo, &oid) < 0)
 		return -1;
+	if (n_parents)
+		*n_parents = git_commit_parentcount(c);
 	if (git_commit_tree(&tree, c) < 0)
 		goto done;
 	if (git_commit_parentcount(c) > 0 &&
@@ -216,6 +218,22 @@ done:
 	return rc;
 }
 
+void diff_file_fill(const void *ctx, struct diff_file *df, const git_diff_delta *d, git_patch *patch)
+{
+	size_t ctx_lines = 0, adds = 0, dels = 0;
+
+	df->path = talloc_strdup(ctx, d->new_file.path);
+	df->old_path = talloc_strdup(ctx, d->old_file.path);
+	df->status = status_letter(d->status);
+	df->binary = (d->flags & GIT_DIFF_FLAG_BINARY) != 0;
+	if (patch) {
+		git_patch_line_stats(&ctx_lines, &adds, &dels, patch);
+		df->binary = df->binary || (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY);
+	}
+	df->insertions = (int)adds;
+	df->deletions = (int)dels;
+}
+
 int tree_commit_files(struct tree *t, const void *ctx, const char *commit,
 		      struct diff_file **files, size_t *n)
 {
@@ -224,28 +242,17 @@ int tree_commit_files(struct tree *t, const void *ctx, const char *commit,
 
 	*files = NULL;
 	*n = 0;
-	if (tree_commit_diff(t, commit, &diff) < 0)
+	if (tree_commit_diff(t, commit, &diff, NULL) < 0)
 		return -1;
 	count = git_diff_num_deltas(diff);
 	*files = talloc_zero_array(ctx, struct diff_file, count ? count : 1);
 	for (size_t i = 0; i < count; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		struct diff_file *df = &(*files)[*n];
 		git_patch *patch = NULL;
-		size_t ctx_lines = 0, adds = 0, dels = 0;
 
-		df->path = talloc_strdup(*files, d->new_file.path);
-		df->old_path = talloc_strdup(*files, d->old_file.path);
-		df->status = status_letter(d->status);
-		df->binary = (d->flags & GIT_DIFF_FLAG_BINARY) != 0;
-		if (git_patch_from_diff(&patch, diff, i) == 0 && patch) {
-			git_patch_line_stats(&ctx_lines, &adds, &dels, patch);
-			df->binary = df->binary || (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY);
-			git_patch_free(patch);
-		}
-		df->insertions = (int)adds;
-		df->deletions = (int)dels;
-		(*n)++;
+		if (git_patch_from_diff(&patch, diff, i) < 0)
+			patch = NULL;
+		diff_file_fill(*files, &(*files)[(*n)++], git_diff_get_delta(diff, i), patch);
+		git_patch_free(patch);
 	}
 	git_diff_free(diff);
 	return 0;

@@ -65,22 +65,22 @@ int tree_commit_patch(struct tree *t, const void *ctx, const char *commit, struc
 {
 	struct patch_build b = { .ctx = ctx, .out = out };
 	git_diff *diff;
-	git_oid oid;
-	git_commit *c;
+	size_t count;
 
 	memset(out, 0, sizeof(*out));
-	if (tree_resolve(t, commit, &oid) == 0 && git_commit_lookup(&c, t->repo, &oid) == 0) {
-		out->n_parents = git_commit_parentcount(c);
-		git_commit_free(c);
-	}
-	if (tree_commit_files(t, ctx, commit, &out->files, &out->n_files) < 0 ||
-	    tree_commit_diff(t, commit, &diff) < 0)
+	if (tree_commit_diff(t, commit, &diff, &out->n_parents) < 0)
 		return -1;
-	for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+	/* one pass: each file's patch gives its stat numbers and its lines */
+	count = git_diff_num_deltas(diff);
+	out->files = talloc_zero_array(ctx, struct diff_file, count ? count : 1);
+	for (size_t i = 0; i < count; i++) {
 		git_patch *patch = NULL;
 		git_buf hdr = { 0 };
 
-		if (git_patch_from_diff(&patch, diff, i) < 0 || !patch)
+		if (git_patch_from_diff(&patch, diff, i) < 0)
+			patch = NULL;
+		diff_file_fill(out->files, &out->files[out->n_files++], git_diff_get_delta(diff, i), patch);
+		if (!patch)
 			continue;
 		/* the file header as git prints it */
 		if (git_patch_to_buf(&hdr, patch) == 0) {

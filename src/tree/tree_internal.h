@@ -19,7 +19,12 @@ struct tree {
  * without the pack rescan a missing full hash would cost. 0 or -1. */
 int tree_resolve(struct tree *t, const char *ref, git_oid *out);
 
-/* A commit's diff against its first parent, renames detected. */
-int tree_commit_diff(struct tree *t, const char *commit, git_diff **out);
+/* A commit's diff against its first parent, renames detected; the
+ * commit's parent count into *n_parents when not NULL. */
+int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigned *n_parents);
+
+/* One file of a diff, with `git show --stat` numbers from its patch
+ * (patch may be NULL: no numbers). Strings under ctx. */
+void diff_file_fill(const void *ctx, struct diff_file *df, const git_diff_delta *d, git_patch *patch);
 
 #endif

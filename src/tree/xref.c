@@ -59,9 +59,13 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 	if (x->missing > 0)
 		x->missing_hint = missing_hint(x, log);
 	if (r->commit) {
-		struct commit_facts cf;
+		struct commit_facts cf = { 0 };
 
-		if (tree_commit_facts(t, x, r->commit, &cf) == 0) {
+		/* the culprit was usually tested: its facts are in hand */
+		for (size_t i = 0; i < x->n_steps && !cf.found; i++)
+			if (x->steps[i].facts.found && !strcmp(x->steps[i].facts.commit, r->commit))
+				cf = x->steps[i].facts;
+		if (cf.found || tree_commit_facts(t, x, r->commit, &cf) == 0) {
 			x->has_culprit = true;
 			x->culprit = cf.commit;
 			x->culprit_parents = cf.n_parents;
