@@ -99,15 +99,36 @@ static bool step_has_title(const struct step *st, const char *title)
 	return false;
 }
 
-/* The step whose verdict most likely went wrong. When the culprit's own
- * crash is another bug (title drift), the bisection followed that bug:
- * blame the git bisect step where it first decided a verdict - unless the
- * releases already crashed with the original bug, when the range itself
- * is in doubt. Otherwise blame the first good step: the boundary whose
- * clean runs the whole range rests on (a reproducer that did not fire
- * there hides the real culprit below it). Measured with
- * bench/assess-corpus.sh. */
-static int first_suspicious(const struct blog *log, const struct signal_list *s)
+/* A release judged bad on another crash than the original, below the
+ * last release that still crashed with the original, where that other
+ * crash fired in only some of the runs: the original bug was most likely
+ * gone there, and a flakier bug set the start of the range. Returns the
+ * step's index, or -1. */
+static int release_drift_step(const struct blog *log, const struct signal_list *s)
+{
+	int drift = -1;
+
+	for (size_t i = 0; i < log->n_steps; i++) {
+		const struct step *st = log->steps[i];
+
+		if (st->phase != PHASE_RELEASE || st->verdict != VERDICT_BAD)
+			continue;
+		if (!has_signal(s, st->index, "title-drift"))
+			drift = -1; /* the original still crashed here */
+		else if (drift < 0)
+			drift = st->index;
+	}
+	if (drift >= 0) {
+		struct run_counts rc;
+
+		step_count_runs(log->steps[drift], &rc);
+		if (rc.crashed < rc.total)
+			return drift;
+	}
+	return -1;
+}
+
+static int first_suspicious_by_culprit(const struct blog *log, const struct signal_list *s)
 {
 	const struct step *culprit = NULL, *first_good = NULL;
 	bool releases_had_original = false;
@@ -138,6 +159,22 @@ static int first_suspicious(const struct blog *log, const struct signal_list *s)
 		}
 	}
 	return first_good ? first_good->index : -1;
+}
+
+/* The step whose verdict most likely went wrong. First a release judged
+ * bad on a flaky other bug (release_drift_step). Else, when the culprit's own
+ * crash is another bug (title drift), the bisection followed that bug:
+ * blame the git bisect step where it first decided a verdict - unless the
+ * releases already crashed with the original bug, when the range itself
+ * is in doubt. Otherwise blame the first good step: the boundary whose
+ * clean runs the whole range rests on (a reproducer that did not fire
+ * there hides the real culprit below it). Measured with
+ * bench/assess-corpus.sh. */
+static int first_suspicious(const struct blog *log, const struct signal_list *s)
+{
+	int release = release_drift_step(log, s);
+
+	return release >= 0 ? release : first_suspicious_by_culprit(log, s);
 }
 
 void assess(const struct blog *log, const struct signal_list *s, struct assessment *out)

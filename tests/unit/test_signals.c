@@ -122,6 +122,50 @@ static void test_title_drift(void **state)
 	assert_int_equal(a.first_suspicious_step, 1);
 }
 
+/* Releases: v6.3 still crashed with the original bug; v6.2 crashed only
+ * in some runs, with another bug; v6.1 was clean. v6.2 is the step to
+ * re-check first (the original bug was likely gone there), unless the
+ * other bug crashed in every run, when the clean release is. */
+#define RELEASE_DRIFT(v62_runs) \
+	"bisecting cause commit starting from " H_ORIG "\n" \
+	"building syzkaller on " H_SYZ "\n" \
+	"testing commit " H_ORIG " with gcc (GCC) 10.2.1 20210217\n" \
+	"all runs: crashed: possible deadlock in collapse_file\n" \
+	"testing release v6.3\n" \
+	"testing commit " H_B " with gcc (GCC) 10.2.1 20210217\n" \
+	"all runs: crashed: possible deadlock in collapse_file\n" \
+	"testing release v6.2\n" \
+	"testing commit " H_V62 " with gcc (GCC) 10.2.1 20210217\n" \
+	v62_runs \
+	"testing release v6.1\n" \
+	"testing commit " H_C " with gcc (GCC) 10.2.1 20210217\n" \
+	"all runs: OK\n" \
+	"# git bisect start " H_V62 " " H_C "\n" \
+	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
+	"[" H_CUL "] x86/mm: try VMA lock-based page fault handling first\n" \
+	"testing commit " H_CUL " with gcc (GCC) 10.2.1 20210217\n" \
+	"all runs: crashed: WARNING in kvm_wait\n" \
+	"# git bisect bad " H_CUL "\n" \
+	H_CUL " is the first bad commit\n" \
+	CULPRIT
+
+static void test_release_drift_first_suspicious(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, RELEASE_DRIFT("run #0: crashed: WARNING in kvm_wait\n"
+				   "run #1: OK\n"
+				   "run #2: crashed: WARNING in kvm_wait\n"
+				   "run #3: OK\n"), &l, &a);
+	assert_int_equal(get(l, "title-drift")->step, 2);
+	assert_int_equal(a.first_suspicious_step, 2);
+
+	check(state, RELEASE_DRIFT("all runs: crashed: WARNING in kvm_wait\n"), &l, &a);
+	assert_int_equal(get(l, "title-drift")->step, 2);
+	assert_int_equal(a.first_suspicious_step, 3);
+}
+
 /* A compiler suffix or a line number is the same crash, not drift. */
 static void test_title_variants_are_not_drift(void **state)
 {
@@ -267,6 +311,7 @@ int main(void)
 	static const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_clean_bisection_is_plausible),
 		UNIT_TEST(test_title_drift),
+		UNIT_TEST(test_release_drift_first_suspicious),
 		UNIT_TEST(test_title_variants_are_not_drift),
 		UNIT_TEST(test_thin_verdict),
 		UNIT_TEST(test_infra_verdict),
