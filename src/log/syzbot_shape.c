@@ -130,6 +130,24 @@ static const struct lit mail_prefix[] = {
 	{ NULL, 0 },
 };
 
+/* Can a line starting with c be one of the rare shapes of the tables
+ * above (boundary_exact, mail_prefix, "On ... wrote:", config_exact,
+ * config_prefix, config-bisect.pl)? Most lines that match no shape are
+ * console output, indented text or ssh noise: this keeps them from being
+ * compared with some forty literals each. Adding a literal to a table
+ * means adding its first byte here. */
+static bool may_be_rare(char c)
+{
+	switch (c) {
+	case '#': case '<': case 'B': case 'H': case 'M': case 'O':
+	case 'b': case 'c': case 'd': case 'h': case 'k': case 'm': case 'n':
+	case 'o': case 'p': case 'r': case 's': case 't': case 'u': case 'w':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum shape shape_hash_start(const char *s, size_t len)
 {
 	if (!is_hash_at(s, len))
@@ -327,18 +345,20 @@ enum shape shape_of(const char *s, size_t len)
 		    memmem(s, len, " is a merge base", 16))
 			return SH_MERGE_BASE_IS;
 	}
-	for (int i = 0; boundary_exact[i].s; i++)
-		if (lit_equals(s, len, &boundary_exact[i]))
-			return SH_BOUNDARY;
-	for (int i = 0; mail_prefix[i].s; i++)
-		if (lit_starts(s, len, &mail_prefix[i]))
+	if (may_be_rare(s[0])) {
+		for (int i = 0; boundary_exact[i].s; i++)
+			if (lit_equals(s, len, &boundary_exact[i]))
+				return SH_BOUNDARY;
+		for (int i = 0; mail_prefix[i].s; i++)
+			if (lit_starts(s, len, &mail_prefix[i]))
+				return SH_MAIL_NOTE;
+		/* "On Mon, 27 Feb 2023, syzbot wrote:" above a quoted log */
+		if (STARTS("On ") && len > 9 && memcmp(s + len - 6, "wrote:", 6) == 0)
 			return SH_MAIL_NOTE;
-	/* "On Mon, 27 Feb 2023, syzbot wrote:" above a quoted log */
-	if (STARTS("On ") && len > 9 && memcmp(s + len - 6, "wrote:", 6) == 0)
-		return SH_MAIL_NOTE;
-	sh = shape_config(s, len);
-	if (sh != SH_UNKNOWN)
-		return sh;
+		sh = shape_config(s, len);
+		if (sh != SH_UNKNOWN)
+			return sh;
+	}
 	return shape_host_start(s, len);
 }
 
