@@ -10,6 +10,7 @@ enum app_mode {
 	MODE_SUMMARY,
 	MODE_JSON,
 	MODE_SCAN,
+	MODE_UI,              /* the explorer: standard output is a terminal */
 };
 
 /* Exit statuses (PRODUCT.md): 0 ok, 1 suspicious with --check, 2 error. */
@@ -28,6 +29,10 @@ struct app {
 	char **args;
 	size_t n_args;
 	unsigned san_flags;   /* sanitize() flags for this terminal's locale */
+	const char *script_path; /* --script: keys from a file, no terminal */
+	int script_rows, script_cols; /* --size for script mode (24x80) */
+	bool no_mouse;
+	double t_start;       /* when the process started (monotonic seconds) */
 };
 
 void app_error(const struct app *app, const char *file, const char *reason);

@@ -18,10 +18,12 @@
 #include "tree/demo.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
+#include "ui/ui.h"
 
 enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
+	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE,
 };
 
 static const struct option long_options[] = {
@@ -34,6 +36,9 @@ static const struct option long_options[] = {
 	{ "trust-repo", no_argument, NULL, OPT_TRUST_REPO },
 	{ "no-tree", no_argument, NULL, OPT_NO_TREE },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
+	{ "size", required_argument, NULL, OPT_SIZE },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -43,7 +48,9 @@ static void usage(FILE *out)
 {
 	fprintf(out, _("Usage: %s [OPTION]... [LOG]\n"), PACKAGE);
 	fputs(_("Explore a kernel bisection log (syzbot's, or `git bisect log` output).\n"
-		"LOG is a file, or - (the default) for standard input.\n\n"), out);
+		"LOG is a file, or - (the default) for standard input. On a terminal the\n"
+		"explorer opens (h shows its keys); otherwise the --summary report is\n"
+		"printed.\n\n"), out);
 	fputs(_("  --summary        print a plain-text report (result, steps, signals)\n"
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
@@ -51,10 +58,14 @@ static void usage(FILE *out)
 		"  --check          exit 1 when the bisection looks suspicious\n"
 		"  --demo           open a built-in demo: a small kernel-like tree and its\n"
 		"                   bisection log (made once under $XDG_CACHE_HOME/bisview)\n"
+		"  --script FILE    run the explorer on keys from FILE, with no terminal\n"
+		"                   (:dump-screen and :dump-view write what it shows)\n"
+		"  --size COLSxROWS the screen size for --script (default 80x24)\n"
 		"  -C, --tree DIR   the kernel git tree to cross-reference (read-only)\n"
 		"      --no-tree    do not look for a tree (not even the current directory)\n"
 		"      --trust-repo open a tree owned by another user\n"
-		"      --no-color   no colours\n"
+		"      --no-color   no colours (also when $NO_COLOR is set)\n"
+		"      --no-mouse   leave the mouse to the terminal\n"
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
@@ -88,6 +99,16 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_TRUST_REPO: app->trust_repo = true; break;
 		case OPT_NO_TREE: app->no_tree = true; break;
 		case OPT_DEMO: app->demo = true; break;
+		case OPT_SCRIPT: app->script_path = optarg; break;
+		case OPT_NO_MOUSE: app->no_mouse = true; break;
+		case OPT_SIZE:
+			if (sscanf(optarg, "%dx%d", &app->script_cols, &app->script_rows) != 2 ||
+			    app->script_cols < 1 || app->script_rows < 1 ||
+			    app->script_cols > 1000 || app->script_rows > 1000) {
+				app_error(app, NULL, _("--size is COLSxROWS, e.g. 80x24"));
+				return -1;
+			}
+			break;
 		case 'C':
 		case OPT_TREE: app->tree_path = optarg; break;
 		case 'h':
@@ -103,7 +124,11 @@ static int parse_options(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (app->mode == MODE_DEFAULT)
+	if (app->mode == MODE_DEFAULT && app->script_path)
+		app->mode = MODE_UI;
+	else if (app->mode == MODE_DEFAULT && !app->json && isatty(STDOUT_FILENO))
+		app->mode = MODE_UI;
+	else if (app->mode == MODE_DEFAULT)
 		app->mode = app->json ? MODE_JSON : MODE_SUMMARY;
 	else if (app->mode == MODE_SUMMARY && app->json)
 		app->mode = MODE_JSON;
@@ -201,6 +226,9 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	app = talloc_zero(NULL, struct app);
+	app->t_start = ui_now();
+	app->script_cols = 80;
+	app->script_rows = 24;
 	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;
 	app->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
 	if (parse_options(app, argc, argv) < 0) {
@@ -211,6 +239,8 @@ int main(int argc, char **argv)
 		status = EXIT_INPUT;
 	else if (app->mode == MODE_SCAN)
 		status = scan_paths(app);
+	else if (app->mode == MODE_UI)
+		status = ui_run(app);
 	else
 		status = run_one(app);
 	talloc_free(app);

@@ -1,0 +1,414 @@
+/* The explorer's life: loading the log, the tree worker, the views that
+ * are open, and the jobs coming back. Input and drawing: ui_input.c,
+ * ui_draw.c. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "log/parse.h"
+#include "text/sanitize.h"
+#include "ui/ui.h"
+#include "ui/worker.h"
+
+double ui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void set_status(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	talloc_free(ui->status);
+	ui->status = talloc_vasprintf(ui, fmt, ap);
+	ui->status_error = error;
+}
+
+void ui_status(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(ui, true, fmt, ap);
+	va_end(ap);
+}
+
+const char *ui_clean(struct ui *ui, const void *ctx, const char *s)
+{
+	return sanitize_str(ctx, s, ui->app->san_flags);
+}
+
+/* Signals and the assessment, again whenever the facts change. */
+static void assess_now(struct ui *ui)
+{
+	talloc_free(ui->assess_ctx);
+	ui->assess_ctx = talloc_new(ui);
+	report_assess(ui->assess_ctx, ui->log, &ui->rc);
+}
+
+/* Reads the log and opens its tree. Returns 0, or -1 with *err (and
+ * *file, the file the error is about). Nothing is replaced on failure. */
+static int load(struct ui *ui, const char **file, const char **err)
+{
+	const char *path = ui->log_path;
+	struct blog *log = log_load(ui, path, err);
+	struct tree *t = NULL;
+	const char *refusal;
+
+	*file = strcmp(path, "-") ? path : _("(standard input)");
+	if (!log)
+		return -1;
+	refusal = log_refusal(log);
+	if (refusal) {
+		*err = refusal;
+		talloc_free(log);
+		return -1;
+	}
+	if (log->format != LOG_FORMAT_CRASH_REPORT && !ui->app->no_tree) {
+		/* top-level: the worker thread owns it from now on */
+		t = tree_open(NULL, ui->app->tree_path, ui->app->trust_repo, err);
+		if (!t && *err) {
+			*file = ui->app->tree_path ? ui->app->tree_path : getenv("BISVIEW_TREE");
+			talloc_free(log);
+			return -1;
+		}
+	}
+	worker_stop(ui->worker);
+	ui->worker = NULL;
+	talloc_free(ui->log);
+	ui->log = log;
+	ui->rc = (struct report_ctx){ .san_flags = ui->app->san_flags };
+	talloc_free(ui->tree_note);
+	ui->tree_note = NULL;
+	ui->facts_pending = false;
+	if (t) {
+		ui->worker = worker_start(t, log);
+		if (ui->worker) {
+			ui_post(ui, job_new(JOB_XREF, -1));
+			ui->facts_pending = true;
+		} else {
+			talloc_free(t);
+		}
+	}
+	if (!ui->worker)
+		ui->tree_note = talloc_strdup(ui, log->format == LOG_FORMAT_CRASH_REPORT ?
+					      _("a crash report: there is no bisection to explore") :
+					      _("no git tree: commit facts and diffs need -C DIR or $BISVIEW_TREE"));
+	assess_now(ui);
+	return 0;
+}
+
+bool ui_post(struct ui *ui, struct job *j)
+{
+	if (!ui->worker) {
+		ui_error(ui, "%s", ui->tree_note ? ui->tree_note : _("no git tree"));
+		talloc_free(j);
+		return false;
+	}
+	worker_post(ui->worker, j);
+	return true;
+}
+
+static void for_each_view(struct ui *ui, void (*fn)(struct view *v, void *arg), void *arg)
+{
+	for (int i = 0; i < 2; i++)
+		if (ui->views[i])
+			fn(ui->views[i], arg);
+	for (size_t i = 0; i < ui->n_stack; i++)
+		fn(ui->stack[i], arg);
+}
+
+static void refresh_view(struct view *v, void *arg)
+{
+	if (v->ops->refresh)
+		v->ops->refresh(v);
+	else
+		view_reload(v);
+}
+
+static void deliver_job(struct view *v, void *arg)
+{
+	struct job **j = arg;
+
+	if (*j && v->ops->deliver && v->ops->deliver(v, *j))
+		*j = NULL;
+}
+
+bool ui_poll_jobs(struct ui *ui)
+{
+	struct job *j;
+	bool any = false;
+
+	while (ui->worker && (j = worker_take(ui->worker))) {
+		any = true;
+		if (j->cancelled) {
+			if (j->kind == JOB_XREF)
+				ui->facts_pending = false;
+			ui_status(ui, "%s", _("cancelled"));
+			talloc_free(j);
+			continue;
+		}
+		if (j->kind == JOB_XREF) {
+			ui->facts_pending = false;
+			ui->t_facts = ui_now();
+			if (j->xref) {
+				ui->rc.xref = talloc_steal(ui->log, j->xref);
+				assess_now(ui);
+				for_each_view(ui, refresh_view, NULL);
+			}
+			talloc_free(j);
+			continue;
+		}
+		for_each_view(ui, deliver_job, &j);
+		talloc_free(j); /* NULL when a view kept it */
+	}
+	return any;
+}
+
+struct view *ui_focused(struct ui *ui)
+{
+	return ui->views[ui->focus] ? ui->views[ui->focus] : ui->views[0];
+}
+
+struct view *ui_find(struct ui *ui, enum view_kind k)
+{
+	for (int i = 0; i < 2; i++)
+		if (ui->views[i] && ui->views[i]->ops->kind == k)
+			return ui->views[i];
+	for (size_t i = ui->n_stack; i-- > 0;)
+		if (ui->stack[i]->ops->kind == k)
+			return ui->stack[i];
+	return NULL;
+}
+
+static const struct view_ops *ops_of(enum view_kind k)
+{
+	switch (k) {
+	case VIEW_STEPS: return &steps_view_ops;
+	case VIEW_DETAIL: return &detail_view_ops;
+	case VIEW_DIFF: return &diff_view_ops;
+	case VIEW_CRASH: return &crash_view_ops;
+	case VIEW_SOURCE: return &source_view_ops;
+	case VIEW_LOG: return &log_view_ops;
+	case VIEW_MAP: return &map_view_ops;
+	case VIEW_SIGNALS: return &signals_view_ops;
+	case VIEW_HELP: return &help_view_ops;
+	default: return NULL;
+	}
+}
+
+/* Opens a view: in the split (replacing the split's view), or full
+ * screen with the current one kept underneath for view-close. An open
+ * view of the same kind is reused and moved to the step. */
+struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
+{
+	const struct view_ops *ops = ops_of(k);
+	struct view *v;
+
+	if (!ops)
+		return NULL;
+	for (int i = 0; i < 2; i++) {
+		v = ui->views[i];
+		if (v && v->ops == ops) {
+			if (v->step != step) {
+				v->step = step;
+				v->selected = v->offset = 0;
+				v->ops->load(v);
+			}
+			ui->focus = i;
+			return v;
+		}
+	}
+	v = view_new(ui, ops, step);
+	if (split && ui->views[0]) {
+		talloc_free(ui->views[1]);
+		ui->views[1] = v;
+		ui->focus = 1;
+		return v;
+	}
+	if (ui->n_stack == sizeof(ui->stack) / sizeof(ui->stack[0])) {
+		/* the oldest view underneath goes; the steps view is never it */
+		talloc_free(ui->stack[1]);
+		memmove(&ui->stack[1], &ui->stack[2], (ui->n_stack - 2) * sizeof(ui->stack[0]));
+		ui->n_stack--;
+	}
+	if (ui->views[0])
+		ui->stack[ui->n_stack++] = ui->views[0];
+	talloc_free(ui->views[1]);
+	ui->views[1] = NULL;
+	ui->views[0] = v;
+	ui->focus = 0;
+	return v;
+}
+
+/* view-close: the split first, else back to the view underneath; the
+ * last view closes the program, as q does in tig's main view. */
+void ui_close(struct ui *ui)
+{
+	if (ui->views[1] && ui->focus == 1) {
+		talloc_free(ui->views[1]);
+		ui->views[1] = NULL;
+		ui->focus = 0;
+	} else if (ui->views[1]) {
+		/* closing the list with a split open keeps the split's view */
+		if (ui->n_stack == 0) {
+			ui->quit = true;
+			return;
+		}
+		talloc_free(ui->views[0]);
+		ui->views[0] = ui->stack[--ui->n_stack];
+		ui->focus = 0;
+	} else if (ui->n_stack > 0) {
+		talloc_free(ui->views[0]);
+		ui->views[0] = ui->stack[--ui->n_stack];
+		ui->focus = 0;
+	} else {
+		ui->quit = true;
+	}
+}
+
+int ui_selected_step(struct ui *ui)
+{
+	struct view *v = ui_find(ui, VIEW_STEPS);
+
+	return v && v->n_rows ? (int)v->selected : -1;
+}
+
+static void follow_step(struct view *v, void *arg)
+{
+	int step = *(int *)arg;
+
+	if (v->step >= 0 && v->step != step && v->ops->kind != VIEW_STEPS &&
+	    v->ops->kind != VIEW_SOURCE) {
+		v->step = step;
+		v->selected = v->offset = 0;
+		v->ops->load(v);
+	}
+}
+
+void ui_select_step(struct ui *ui, int i)
+{
+	struct view *steps = ui_find(ui, VIEW_STEPS);
+
+	if (!steps || i < 0 || (size_t)i >= steps->n_rows)
+		return;
+	view_select(steps, (size_t)i);
+	for_each_view(ui, follow_step, &i);
+}
+
+/* Where to start, and why (PRODUCT.md: the culprit, else the first
+ * suspicious step). */
+static void initial_selection(struct ui *ui)
+{
+	const struct blog *log = ui->log;
+	const struct assessment *a = ui->rc.assessment;
+
+	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
+		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit)) {
+			ui_select_step(ui, (int)i);
+			ui_status(ui, _("On the culprit (step %zu); the bisection looks %s."), i,
+				  report_verdict(&ui->rc));
+			return;
+		}
+	if (a && a->first_suspicious_step >= 0) {
+		ui_select_step(ui, a->first_suspicious_step);
+		ui_status(ui, _("On step %d, the first suspicious step: re-check it first."),
+			  a->first_suspicious_step);
+		return;
+	}
+	if (log->n_steps == 0)
+		ui_status(ui, "%s", _("The log has no test steps."));
+	else
+		ui_status(ui, "%s", _("No culprit: on the first step."));
+}
+
+/* R: the log again from its file, the same step selected. */
+void ui_reload(struct ui *ui)
+{
+	const char *file = NULL, *err = NULL;
+	int step = ui_selected_step(ui);
+
+	if (!strcmp(ui->log_path, "-")) {
+		ui_error(ui, "%s", _("standard input cannot be read again"));
+		return;
+	}
+	/* views point into the old log: all but the steps list close */
+	struct view *steps = ui_find(ui, VIEW_STEPS);
+
+	for (int i = 0; i < 2; i++)
+		if (ui->views[i] != steps)
+			talloc_free(ui->views[i]);
+	for (size_t i = 0; i < ui->n_stack; i++)
+		if (ui->stack[i] != steps)
+			talloc_free(ui->stack[i]);
+	ui->views[0] = steps;
+	ui->views[1] = NULL;
+	ui->n_stack = 0;
+	ui->focus = 0;
+	if (load(ui, &file, &err) < 0)
+		ui_error(ui, "%s: %s", file ? file : "", err);
+	if (ui->views[0])
+		view_reload(ui->views[0]);
+	else
+		ui->views[0] = view_new(ui, &steps_view_ops, -1);
+	ui_select_step(ui, step);
+	if (!err)
+		ui_status(ui, _("Reloaded %s: %zu steps."), ui->log_path, ui->log->n_steps);
+}
+
+int ui_run(struct app *app)
+{
+	struct ui *ui = talloc_zero(app, struct ui);
+	const char *file = NULL, *err = NULL;
+	int status;
+
+	ui->app = app;
+	ui->t_start = app->t_start;
+	ui->log_path = app->n_args ? app->args[0] : "-";
+	if (!strcmp(ui->log_path, "-") && isatty(STDIN_FILENO)) {
+		/* less would wait for input here; a log is never typed by hand */
+		app_error(app, NULL, _("no LOG given and standard input is a terminal (try --help)"));
+		talloc_free(ui);
+		return EXIT_INPUT;
+	}
+	config_defaults(ui);
+	config_load_user(ui);
+	if (load(ui, &file, &err) < 0) {
+		app_error(app, file, err);
+		talloc_free(ui);
+		return EXIT_INPUT;
+	}
+	ui->views[0] = view_new(ui, &steps_view_ops, -1);
+	initial_selection(ui);
+	if (ui->n_config_errors) {
+		const struct config_error *e = &ui->config_errors[0];
+
+		ui_error(ui, _("%s:%d: %s (%zu config errors)"), e->file, e->line, e->message,
+			 ui->n_config_errors);
+	}
+	status = app->script_path ? script_run(ui, app->script_path) : term_run(ui);
+	/* views first: they may hold jobs; then the worker and its tree */
+	for (int i = 0; i < 2; i++)
+		talloc_free(ui->views[i]);
+	for (size_t i = 0; i < ui->n_stack; i++)
+		talloc_free(ui->stack[i]);
+	worker_stop(ui->worker);
+	talloc_free(ui);
+	return status;
+}

@@ -1,0 +1,136 @@
+/* The screen's layout: one or two panes (the second below, or beside
+ * when the terminal is wide), the hint bar and the status line. */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "ui/ui.h"
+#include "ui/worker.h"
+
+/* Smaller than this, the screen says so instead of drawing views. */
+#define MIN_COLS 40
+#define MIN_ROWS 10
+/* From this width a split goes beside the list (auto). */
+#define BESIDE_FROM_COLS 160
+
+static bool split_beside(const struct ui *ui)
+{
+	return ui->opt.split == SPLIT_BESIDE ||
+	       (ui->opt.split == SPLIT_AUTO && ui->cols >= BESIDE_FROM_COLS);
+}
+
+/* The main keys of a view, from the bindings (so a rebound key shows). */
+static void draw_hints(struct ui *ui, struct canvas *c, int y)
+{
+	static const enum request common[] = { REQ_ENTER, REQ_NEXT, REQ_PREVIOUS,
+					       REQ_VIEW_CLOSE, REQ_VIEW_HELP, REQ_SEARCH };
+	static const enum request diff[] = { REQ_NEXT_FILE, REQ_NEXT_HUNK };
+	static const enum request steps[] = { REQ_JUMP_CULPRIT, REQ_VIEW_DETAIL, REQ_VIEW_LOG,
+					      REQ_VIEW_SIGNALS, REQ_VIEW_MAP, REQ_VIEW_CRASH };
+	struct view *v = ui_focused(ui);
+	enum view_kind k = v ? v->ops->kind : VIEW_GENERIC;
+	void *tmp = talloc_new(NULL);
+	int x = 0;
+
+	canvas_fill(c, y, 0, -1, AREA_HINT);
+	for (int pass = 0; pass < 2; pass++) {
+		const enum request *list = pass == 0 ? common :
+					   k == VIEW_DIFF ? diff : steps;
+		size_t n = pass == 0 ? sizeof(common) / sizeof(common[0]) :
+			   k == VIEW_DIFF ? sizeof(diff) / sizeof(diff[0]) :
+			   sizeof(steps) / sizeof(steps[0]);
+
+		if (pass == 1 && k != VIEW_DIFF && k != VIEW_STEPS)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
+			const char *comma = keys ? strchr(keys, ',') : NULL;
+
+			if (!keys)
+				continue;
+			if (comma)
+				keys = talloc_strndup(tmp, keys, (size_t)(comma - keys));
+			x = canvas_textf(c, y, x, -1, AREA_HINT, "%s %s  ", keys,
+					 request_name(list[i]));
+		}
+	}
+	talloc_free(tmp);
+}
+
+static void draw_status(struct ui *ui, struct canvas *c, int y)
+{
+	canvas_fill(c, y, 0, -1, AREA_STATUS);
+	if (ui->prompt) {
+		int x = canvas_text(c, y, 0, -1, AREA_STATUS, ui->prompt);
+
+		canvas_text(c, y, x, -1, AREA_STATUS, ui->input);
+		return;
+	}
+	if (ui->status && *ui->status) {
+		canvas_text(c, y, 0, -1, ui->status_error ? AREA_ERROR : AREA_STATUS, ui->status);
+	} else if (ui->facts_pending) {
+		canvas_text(c, y, 0, -1, AREA_DIM, _("Loading tree facts... (Esc cancels)"));
+	} else if (ui->tree_note) {
+		canvas_text(c, y, 0, -1, AREA_DIM, ui->tree_note);
+	}
+}
+
+static void place(struct view *v, struct canvas *c, int y, int x, int h, int w, bool focused)
+{
+	v->screen_y = y;
+	v->screen_x = x;
+	v->screen_h = h;
+	v->screen_w = w;
+	view_draw(v, c, y, x, h, w, focused);
+}
+
+void ui_draw(struct ui *ui)
+{
+	struct canvas *c = ui->canvas;
+	int bottom = ui->rows - 1 - (ui->opt.hint_bar ? 1 : 0);
+
+	if (!c || c->rows != ui->rows || c->cols != ui->cols) {
+		talloc_free(ui->canvas);
+		c = ui->canvas = canvas_new(ui, ui->rows, ui->cols);
+	}
+	canvas_clear(c);
+	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
+		canvas_textf(c, 0, 0, -1, AREA_ERROR, _("Terminal too small (%dx%d): %dx%d needed"),
+			     ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+		return;
+	}
+	if (ui->views[1]) {
+		if (split_beside(ui)) {
+			int w2 = ui->cols * ui->opt.split_percent / 100, w1 = ui->cols - w2 - 1;
+
+			place(ui->views[0], c, 0, 0, bottom, w1, ui->focus == 0);
+			for (int y = 0; y < bottom; y++)
+				canvas_text(c, y, w1, w1 + 1, AREA_TITLE_BLUR, "|");
+			place(ui->views[1], c, 0, w1 + 1, bottom, w2, ui->focus == 1);
+		} else {
+			int h2 = bottom * ui->opt.split_percent / 100, h1 = bottom - h2;
+
+			if (h1 < 3) {
+				h1 = 3;
+				h2 = bottom - h1;
+			}
+			place(ui->views[0], c, 0, 0, h1, ui->cols, ui->focus == 0);
+			place(ui->views[1], c, h1, 0, h2, ui->cols, ui->focus == 1);
+		}
+	} else if (ui->views[0]) {
+		place(ui->views[0], c, 0, 0, bottom, ui->cols, true);
+	}
+	if (ui->opt.hint_bar)
+		draw_hints(ui, c, bottom);
+	draw_status(ui, c, ui->rows - 1);
+	if (ui->t_first_screen == 0)
+		ui->t_first_screen = ui_now();
+}
+
+void ui_resize(struct ui *ui, int rows, int cols)
+{
+	ui->rows = rows > 0 ? rows : 1;
+	ui->cols = cols > 0 ? cols : 1;
+}

@@ -1,0 +1,317 @@
+/* Keys, requests, the prompt (/ ? :) and `:` commands. */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "ui/keys.h"
+#include "ui/ui.h"
+#include "ui/worker.h"
+
+static void open_prompt(struct ui *ui, const char *prompt)
+{
+	talloc_free(ui->prompt);
+	talloc_free(ui->input);
+	ui->prompt = talloc_strdup(ui, prompt);
+	ui->input = talloc_strdup(ui, "");
+}
+
+static void close_prompt(struct ui *ui)
+{
+	TALLOC_FREE(ui->prompt);
+	TALLOC_FREE(ui->input);
+}
+
+static void search(struct ui *ui, bool backward, bool again)
+{
+	struct view *v = ui_focused(ui);
+
+	if (!ui->search || !*ui->search) {
+		ui_error(ui, "%s", _("no previous search"));
+		return;
+	}
+	if (view_search(v, ui->search, backward, true))
+		ui_status(ui, again ? _("%s%s (again)") : "%s%s", backward ? "?" : "/", ui->search);
+	else
+		ui_error(ui, _("Pattern not found: %s"), ui->search);
+}
+
+/* Jump to a step the steps view knows (culprit, first suspicious). */
+static void jump_to(struct ui *ui, int step, const char *what)
+{
+	if (step < 0) {
+		ui_error(ui, _("there is no %s"), what);
+		return;
+	}
+	ui_select_step(ui, step);
+	if (ui_focused(ui)->ops->kind != VIEW_STEPS && !ui->views[1])
+		ui_open(ui, VIEW_STEPS, -1, false);
+	ui_status(ui, _("Step %d: the %s."), step, what);
+}
+
+static int culprit_step(const struct blog *log)
+{
+	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
+		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit))
+			return (int)i;
+	return -1;
+}
+
+/* Views about a step open in the split, beside or below the list;
+ * the others take the screen. */
+static void open_view(struct ui *ui, enum view_kind k)
+{
+	int step = ui_selected_step(ui);
+	bool split = k == VIEW_DETAIL || k == VIEW_DIFF || k == VIEW_LOG;
+
+	if (split && step < 0) {
+		ui_error(ui, "%s", _("no step selected"));
+		return;
+	}
+	if (split && ui_focused(ui)->ops->kind != VIEW_STEPS && ui->views[0] &&
+	    ui->views[0]->ops->kind != VIEW_STEPS)
+		ui_open(ui, VIEW_STEPS, -1, false);
+	ui_open(ui, k, split ? step : -1, split);
+}
+
+void ui_request(struct ui *ui, enum request r)
+{
+	struct view *v = ui_focused(ui);
+
+	if (v && v->ops->request && v->ops->request(v, r))
+		return;
+	if (v && view_move(v, r))
+		return;
+	switch (r) {
+	case REQ_NEXT:
+	case REQ_PREVIOUS: {
+		int step = ui_selected_step(ui);
+
+		if (step >= 0)
+			ui_select_step(ui, r == REQ_NEXT ? step + 1 : step - 1);
+		break;
+	}
+	case REQ_JUMP_CULPRIT:
+		jump_to(ui, culprit_step(ui->log), _("culprit"));
+		break;
+	case REQ_JUMP_SUSPICIOUS:
+		jump_to(ui, ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1,
+			_("first suspicious step"));
+		break;
+	case REQ_SEARCH:
+		open_prompt(ui, "/");
+		break;
+	case REQ_SEARCH_BACK:
+		open_prompt(ui, "?");
+		break;
+	case REQ_FIND_NEXT:
+		search(ui, ui->search_back, true);
+		break;
+	case REQ_FIND_PREV:
+		search(ui, !ui->search_back, true);
+		break;
+	case REQ_PROMPT:
+		open_prompt(ui, ":");
+		break;
+	case REQ_VIEW_STEPS: open_view(ui, VIEW_STEPS); break;
+	case REQ_ENTER:
+	case REQ_VIEW_DIFF: open_view(ui, VIEW_DIFF); break;
+	case REQ_VIEW_DETAIL: open_view(ui, VIEW_DETAIL); break;
+	case REQ_VIEW_LOG: open_view(ui, VIEW_LOG); break;
+	case REQ_VIEW_CRASH: open_view(ui, VIEW_CRASH); break;
+	case REQ_VIEW_MAP: open_view(ui, VIEW_MAP); break;
+	case REQ_VIEW_SIGNALS: open_view(ui, VIEW_SIGNALS); break;
+	case REQ_VIEW_HELP: open_view(ui, VIEW_HELP); break;
+	case REQ_EVIDENCE: open_view(ui, VIEW_LOG); break;
+	case REQ_VIEW_NEXT:
+		if (ui->views[1])
+			ui->focus = !ui->focus;
+		break;
+	case REQ_VIEW_CLOSE:
+		ui_close(ui);
+		break;
+	case REQ_QUIT:
+		ui->quit = true;
+		break;
+	case REQ_RELOAD:
+		ui_reload(ui);
+		break;
+	case REQ_TOGGLE_HINTS:
+		ui->opt.hint_bar = !ui->opt.hint_bar;
+		break;
+	case REQ_CANCEL:
+		if (ui->worker && worker_pending(ui->worker)) {
+			worker_cancel(ui->worker);
+			ui_status(ui, "%s", _("cancelling..."));
+		} else {
+			ui_status(ui, "%s", _("nothing to cancel (Q quits)"));
+		}
+		break;
+	case REQ_EDIT:
+		ui_error(ui, "%s", _("nothing to edit here: open a source line first"));
+		break;
+	default:
+		/* redraw and suspend are the terminal's (term.c) */
+		break;
+	}
+}
+
+/* Script and terminal dumps (tig's :save-display / :save-view). */
+static bool dump(struct ui *ui, const char *what, const char *file)
+{
+	FILE *out = ui->dump ? ui->dump : stdout;
+	bool screen = !strcmp(what, "dump-screen");
+
+	if (file && *file) {
+		out = fopen(file, "w");
+		if (!out) {
+			ui_error(ui, "%s: %s", file, strerror(errno));
+			return true;
+		}
+	}
+	ui_draw(ui);
+	if (screen) {
+		canvas_dump(ui->canvas, out);
+	} else {
+		struct view *v = ui_focused(ui);
+		void *tmp = talloc_new(NULL);
+
+		fprintf(out, "view\t%s\tstep\t%d\trows\t%zu\tselected\t%zu\toffset\t%zu\n",
+			view_name(v), v->step, v->n_rows, v->selected, v->offset);
+		for (size_t i = 0; i < v->n_rows; i++) {
+			const char *f = v->ops->fields ? v->ops->fields(v, tmp, i) : v->ops->text(v, tmp, i);
+
+			fprintf(out, "%s%zu\t%s\n", i == v->selected ? ">" : " ", i, f ? f : "");
+		}
+		talloc_free(tmp);
+	}
+	if (out != stdout && out != ui->dump)
+		fclose(out);
+	else
+		fflush(out);
+	return true;
+}
+
+bool ui_command(struct ui *ui, const char *line)
+{
+	void *tmp = talloc_new(NULL);
+	char *cmd = talloc_strdup(tmp, line), *arg;
+	bool ok = true;
+	int r;
+
+	while (*cmd == ' ')
+		cmd++;
+	arg = strchr(cmd, ' ');
+	if (arg) {
+		*arg++ = '\0';
+		while (*arg == ' ')
+			arg++;
+	}
+	if (*cmd >= '0' && *cmd <= '9') {
+		/* :N goes to line N of the view (1-based, as in less and vim) */
+		char *end;
+		long n = strtol(cmd, &end, 10);
+		struct view *v = ui_focused(ui);
+
+		if (*end || n < 1 || !v->n_rows)
+			ui_error(ui, _("no line %s"), cmd);
+		else
+			view_select(v, (size_t)n - 1 < v->n_rows ? (size_t)n - 1 : v->n_rows - 1);
+	} else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
+		ui->quit = true;
+	} else if (!strcmp(cmd, "dump-screen") || !strcmp(cmd, "dump-view")) {
+		dump(ui, cmd, arg);
+	} else if (!strcmp(cmd, "dump-timing")) {
+		FILE *out = ui->dump ? ui->dump : stdout;
+
+		fprintf(out, "first-screen\t%.6f\nfacts-loaded\t%.6f\n",
+			ui->t_first_screen > 0 ? ui->t_first_screen - ui->t_start : -1.0,
+			ui->t_facts > 0 ? ui->t_facts - ui->t_start : -1.0);
+		fflush(out);
+	} else if (!strcmp(cmd, "set") || !strcmp(cmd, "bind") || !strcmp(cmd, "color")) {
+		const char *err = config_line(ui, tmp, line);
+
+		if (err)
+			ui_error(ui, "%s", err);
+	} else if ((r = request_by_name(cmd)) > 0) {
+		ui_request(ui, (enum request)r);
+	} else {
+		ok = false;
+		ui_error(ui, _("unknown command: %s"), ui_clean(ui, tmp, cmd));
+	}
+	talloc_free(tmp);
+	return ok;
+}
+
+/* A key while the prompt is open: edit, run, or cancel. */
+static void prompt_key(struct ui *ui, int key)
+{
+	if (key == KEYC_ESC || key == KEY_CTRL('c') || key == KEY_CTRL('g')) {
+		close_prompt(ui);
+		ui_status(ui, "%s", "");
+	} else if (key == KEYC_ENTER) {
+		char *prompt = talloc_steal(ui, ui->prompt), *input = talloc_steal(ui, ui->input);
+
+		ui->prompt = ui->input = NULL;
+		if (!strcmp(prompt, ":")) {
+			if (*input)
+				ui_command(ui, input);
+		} else if (*input) {
+			talloc_free(ui->search);
+			ui->search = talloc_strdup(ui, input);
+			ui->search_back = !strcmp(prompt, "?");
+			search(ui, ui->search_back, false);
+		} else {
+			search(ui, !strcmp(prompt, "?"), true);
+		}
+		talloc_free(prompt);
+		talloc_free(input);
+	} else if (key == 0x7f || key == 8 || key == (KEY_FN | KEY_BACKSPACE)) {
+		size_t n = strlen(ui->input);
+
+		/* one character back: past UTF-8 continuation bytes */
+		while (n > 0 && (ui->input[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0)
+			n--;
+		else if (!*ui->input) {
+			close_prompt(ui);
+			return;
+		}
+		ui->input[n] = '\0';
+	} else if (!(key & KEY_FN) && key >= 0x20 && strlen(ui->input) < 1024) {
+		char *name = key_label(ui, key);
+
+		if (name[0] != '<' || key == '<')
+			ui->input = talloc_strdup_append(ui->input, key == '<' ? "<" : name);
+		talloc_free(name);
+	}
+}
+
+void ui_key(struct ui *ui, int key)
+{
+	struct view *v;
+	enum request r;
+
+	if (ui->prompt) {
+		prompt_key(ui, key);
+		return;
+	}
+	v = ui_focused(ui);
+	r = keymap_find(ui->keymap, v ? v->ops->kind : VIEW_GENERIC, key);
+	if (r == REQ_NONE) {
+		char *name = key_label(ui, key);
+
+		ui_error(ui, _("Unknown key %s, press h for help"), name);
+		talloc_free(name);
+		return;
+	}
+	/* a new action clears an old message */
+	if (r != REQ_FIND_NEXT && r != REQ_FIND_PREV)
+		ui_status(ui, "%s", "");
+	ui_request(ui, r);
+}

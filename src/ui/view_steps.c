@@ -1,0 +1,215 @@
+/* The steps view: one row per test step in log order, with a header
+ * saying what the log is, what it found and whether to believe it. */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "ui/present.h"
+#include "ui/ui.h"
+
+/* Column widths; the title and subject share what is left. */
+#define W_STEP 3
+#define W_VERDICT 4
+#define W_REF 12
+#define W_RUNS 12
+#define W_LEFT 5
+#define W_CAND 6
+#define W_BADGES 11
+
+struct step_row {
+	const char *ref, *runs, *title, *subject, *badges;
+	enum area verdict_area, badge_area;
+	long left, candidates;  /* -1: not known */
+	bool tag;
+};
+
+struct steps_view {
+	struct step_row *rows;
+};
+
+static void steps_load(struct view *v)
+{
+	struct ui *ui = v->ui;
+	const struct blog *log = ui->log;
+	const struct log_xref *x = ui->rc.xref;
+	struct steps_view *sv;
+
+	talloc_free(v->priv);
+	v->priv = sv = talloc_zero(v, struct steps_view);
+	sv->rows = talloc_zero_array(sv, struct step_row, log->n_steps ? log->n_steps : 1);
+	v->n_rows = log->n_steps;
+	for (size_t i = 0; i < log->n_steps; i++) {
+		const struct step *s = log->steps[i];
+		struct step_row *r = &sv->rows[i];
+		const char *subject = s->subject;
+
+		r->ref = ui_clean(ui, sv, step_ref(sv, s));
+		r->tag = s->label && (!s->commit || s->phase == PHASE_RELEASE);
+		r->runs = step_run_summary(sv, s);
+		r->title = ui_clean(ui, sv, step_deciding_title(s));
+		r->left = s->revisions_left;
+		r->candidates = -1;
+		if (x && i < x->n_steps) {
+			if (x->steps[i].facts.found && x->steps[i].facts.subject)
+				subject = x->steps[i].facts.subject;
+			r->candidates = x->steps[i].candidates;
+		}
+		r->subject = ui_clean(ui, sv, subject);
+		r->verdict_area = verdict_area(s->verdict);
+		r->badges = step_badges(sv, ui->rc.signals, (int)i, &r->badge_area);
+	}
+}
+
+static int steps_header(struct view *v, struct canvas *c, int y, int width)
+{
+	struct ui *ui = v->ui;
+	const struct blog *log = ui->log;
+	/* a small screen keeps its rows for the steps */
+	int lines = ui->rows < 16 ? 2 : 4;
+	void *tmp;
+	int x;
+
+	if (!c)
+		return lines;
+	tmp = talloc_new(NULL);
+	x = canvas_textf(c, y, 0, width, AREA_HEADER, "%s %s",
+			 log->kind == KIND_FIX ? _("Fix bisection") :
+			 log->kind == KIND_CAUSE ? _("Cause bisection") : _("Bisection"),
+			 log_format_name(log->format));
+	if (log->crash_title)
+		canvas_textf(c, y, x, width, AREA_DEFAULT, " - %s",
+			     ui_clean(ui, tmp, log->crash_title));
+	canvas_text(c, y + 1, 0, width, AREA_DEFAULT, header_result_line(tmp, ui));
+	if (lines > 2) {
+		x = canvas_text(c, y + 2, 0, width, AREA_DEFAULT, _("Trust: "));
+		x = canvas_text(c, y + 2, x, width,
+				ui->rc.assessment && ui->rc.assessment->verdict == ASSESS_SUSPICIOUS ?
+				AREA_SUSPICIOUS : ui->rc.assessment &&
+				ui->rc.assessment->verdict == ASSESS_PLAUSIBLE ? AREA_PLAUSIBLE : AREA_DIM,
+				report_verdict(&ui->rc));
+		canvas_text(c, y + 2, x, width, AREA_DEFAULT, header_trust_line(tmp, ui));
+		x = canvas_textf(c, y + 3, 0, width, AREA_DIM, "%*s %-*s %-*s %-*s %*s ",
+				 W_STEP, "#", W_VERDICT, _("verd"), W_REF, _("commit"), W_RUNS,
+				 _("runs"), W_LEFT, _("left"));
+		if (ui->rc.xref)
+			x = canvas_textf(c, y + 3, x, width, AREA_DIM, "%*s ", W_CAND, _("cand"));
+		canvas_textf(c, y + 3, x, width, AREA_DIM, "%-*s %s", W_BADGES, _("signals"),
+			     _("crash - subject"));
+	}
+	talloc_free(tmp);
+	return lines;
+}
+
+/* One fixed-width column, clipped, then a blank. */
+static int column(struct canvas *c, int y, int x, int w, int end, enum area a, const char *text)
+{
+	if (text)
+		canvas_text(c, y, x, x + w < end ? x + w : end, a, text);
+	return x + w + 1;
+}
+
+static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int width, size_t row,
+		       bool selected)
+{
+	struct steps_view *sv = v->priv;
+	const struct step_row *r = &sv->rows[row];
+	const struct step *s = v->ui->log->steps[row];
+	int end = x0 + width, x = x0;
+
+	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu ", W_STEP, row);
+	x = column(c, y, x, W_VERDICT, end, r->verdict_area, verdict_name(s->verdict));
+	x = column(c, y, x, W_REF, end, r->tag ? AREA_TAG : AREA_HASH, r->ref);
+	x = column(c, y, x, W_RUNS, end, AREA_DEFAULT, r->runs);
+	if (r->left >= 0)
+		canvas_textf(c, y, x, x + W_LEFT < end ? x + W_LEFT : end, AREA_DEFAULT, "%*ld",
+			     W_LEFT, r->left);
+	x += W_LEFT + 1;
+	if (v->ui->rc.xref) {
+		if (r->candidates >= 0)
+			canvas_textf(c, y, x, x + W_CAND < end ? x + W_CAND : end, AREA_DIM, "%*ld",
+				     W_CAND, r->candidates);
+		x += W_CAND + 1;
+	}
+	x = column(c, y, x, W_BADGES, end, r->badge_area, r->badges);
+	if (r->title) {
+		x = canvas_text(c, y, x, end, AREA_DEFAULT, r->title);
+		if (r->subject)
+			x = canvas_text(c, y, x, end, AREA_DIM, " - ");
+	}
+	if (r->subject)
+		canvas_text(c, y, x, end, AREA_DEFAULT, r->subject);
+}
+
+static const char *steps_fields(struct view *v, const void *ctx, size_t row)
+{
+	struct steps_view *sv = v->priv;
+	const struct step_row *r = &sv->rows[row];
+	const struct step *s = v->ui->log->steps[row];
+
+	return talloc_asprintf(ctx, "%zu\t%s\t%s\t%s\t%s\t%ld\t%ld\t%s\t%s\t%s", row,
+			       step_phase_name(s->phase), verdict_name(s->verdict), r->ref, r->runs,
+			       r->left, r->candidates, r->badges ? r->badges : "",
+			       r->title ? r->title : "", r->subject ? r->subject : "");
+}
+
+static const char *steps_text(struct view *v, const void *ctx, size_t row)
+{
+	struct steps_view *sv = v->priv;
+	const struct step_row *r = &sv->rows[row];
+
+	return talloc_asprintf(ctx, "%zu %s %s %s %s %s %s", row,
+			       verdict_name(v->ui->log->steps[row]->verdict), r->ref, r->runs,
+			       r->badges ? r->badges : "", r->title ? r->title : "",
+			       r->subject ? r->subject : "");
+}
+
+static const char *steps_title(struct view *v, const void *ctx)
+{
+	const struct blog *log = v->ui->log;
+	struct steps_view *sv = v->priv;
+	const struct step *s;
+	char *t;
+
+	if (!v->n_rows)
+		return NULL;
+	s = log->steps[v->selected];
+	t = talloc_asprintf(ctx, _("%s - step %zu of %zu"), sv->rows[v->selected].ref,
+			    v->selected, v->n_rows - 1);
+	if (s->revisions_left >= 0)
+		t = talloc_asprintf_append(t, _(", %d left"), s->revisions_left);
+	return t;
+}
+
+/* In the list, next/previous move the cursor (and a split follows). */
+static bool steps_request(struct view *v, enum request r)
+{
+	switch (r) {
+	case REQ_MOVE_DOWN:
+	case REQ_NEXT:
+		ui_select_step(v->ui, (int)v->selected + 1);
+		return true;
+	case REQ_MOVE_UP:
+	case REQ_PREVIOUS:
+		ui_select_step(v->ui, (int)v->selected - 1);
+		return true;
+	default:
+		if (view_move(v, r)) {
+			ui_select_step(v->ui, (int)v->selected);
+			return true;
+		}
+		return false;
+	}
+}
+
+const struct view_ops steps_view_ops = {
+	.kind = VIEW_STEPS,
+	.load = steps_load,
+	.header = steps_header,
+	.draw = steps_draw,
+	.text = steps_text,
+	.fields = steps_fields,
+	.request = steps_request,
+	.title = steps_title,
+};

@@ -1,0 +1,219 @@
+/* The git worker thread (see worker.h). */
+#include "config.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <talloc.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "ui/worker.h"
+
+struct worker {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t wake;        /* a job was posted, or stop */
+	pthread_cond_t done_cv;     /* a job finished */
+	struct job *queue, *done;   /* FIFO lists */
+	struct job *running;
+	size_t pending;             /* posted and not yet taken */
+	bool stop;
+	int pipe[2];
+	struct tree *tree;
+	const struct blog *log;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void run_job(struct worker *w, struct job *j)
+{
+	double t0 = now();
+
+	switch (j->kind) {
+	case JOB_XREF:
+		j->xref = xref_log(w->tree, j, w->log);
+		j->status = j->xref ? 0 : -1;
+		break;
+	case JOB_PATCH:
+		j->status = tree_commit_patch(w->tree, j, j->commit, &j->patch);
+		if (j->status < 0)
+			j->error = _("the tree has no such commit");
+		break;
+	case JOB_FILE:
+		j->status = tree_file_at(w->tree, j, j->commit, j->path, &j->text, &j->len);
+		if (j->status < 0)
+			j->error = _("no such file at that commit");
+		break;
+	}
+	j->seconds = now() - t0;
+}
+
+static void append(struct job **list, struct job *j)
+{
+	j->next = NULL;
+	while (*list)
+		list = &(*list)->next;
+	*list = j;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		struct job *j;
+
+		while (!w->queue && !w->stop)
+			pthread_cond_wait(&w->wake, &w->mu);
+		if (w->stop)
+			break;
+		j = w->queue;
+		w->queue = j->next;
+		w->running = j;
+		if (!j->cancelled) {
+			pthread_mutex_unlock(&w->mu);
+			run_job(w, j);
+			pthread_mutex_lock(&w->mu);
+		}
+		w->running = NULL;
+		append(&w->done, j);
+		pthread_cond_broadcast(&w->done_cv);
+		/* wake the ui's poll(); a full pipe already says so */
+		if (write(w->pipe[1], "", 1) < 0) {
+			/* EAGAIN: a wake-up is pending anyway */
+		}
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+struct worker *worker_start(struct tree *t, const struct blog *log)
+{
+	struct worker *w = talloc_zero(NULL, struct worker);
+
+	/* the worker allocates top-level contexts (its jobs' results) */
+	talloc_disable_null_tracking();
+	w->tree = t;
+	w->log = log;
+	if (pipe(w->pipe) < 0) {
+		talloc_free(w);
+		return NULL;
+	}
+	for (int i = 0; i < 2; i++) {
+		fcntl(w->pipe[i], F_SETFL, fcntl(w->pipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(w->pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->wake, NULL);
+	pthread_cond_init(&w->done_cv, NULL);
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+		close(w->pipe[0]);
+		close(w->pipe[1]);
+		talloc_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+struct job *job_new(enum job_kind kind, int step)
+{
+	struct job *j = talloc_zero(NULL, struct job);
+
+	j->kind = kind;
+	j->step = step;
+	return j;
+}
+
+void worker_post(struct worker *w, struct job *j)
+{
+	pthread_mutex_lock(&w->mu);
+	append(&w->queue, j);
+	w->pending++;
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->mu);
+}
+
+struct job *worker_take(struct worker *w)
+{
+	struct job *j;
+	char buf[64];
+
+	while (read(w->pipe[0], buf, sizeof(buf)) > 0)
+		;
+	pthread_mutex_lock(&w->mu);
+	j = w->done;
+	if (j) {
+		w->done = j->next;
+		j->next = NULL;
+		w->pending--;
+	}
+	pthread_mutex_unlock(&w->mu);
+	return j;
+}
+
+size_t worker_pending(struct worker *w)
+{
+	size_t n;
+
+	pthread_mutex_lock(&w->mu);
+	n = w->pending;
+	pthread_mutex_unlock(&w->mu);
+	return n;
+}
+
+void worker_wait(struct worker *w)
+{
+	pthread_mutex_lock(&w->mu);
+	while (!w->done && (w->queue || w->running))
+		pthread_cond_wait(&w->done_cv, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+void worker_cancel(struct worker *w)
+{
+	pthread_mutex_lock(&w->mu);
+	for (struct job *j = w->queue; j; j = j->next)
+		j->cancelled = true;
+	if (w->running)
+		w->running->cancelled = true;
+	pthread_mutex_unlock(&w->mu);
+}
+
+int worker_fd(const struct worker *w)
+{
+	return w->pipe[0];
+}
+
+void worker_stop(struct worker *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stop = true;
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	for (struct job *j = w->queue, *n; j; j = n) {
+		n = j->next;
+		talloc_free(j);
+	}
+	for (struct job *j = w->done, *n; j; j = n) {
+		n = j->next;
+		talloc_free(j);
+	}
+	close(w->pipe[0]);
+	close(w->pipe[1]);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->wake);
+	pthread_cond_destroy(&w->done_cv);
+	talloc_free(w->tree);
+	talloc_free(w);
+}

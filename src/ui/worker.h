@@ -1,0 +1,69 @@
+/* The git worker: one thread that owns the tree (libgit2 is not used by
+ * two threads at once, libraries.md §1.3.8). The ui thread posts jobs and
+ * collects finished ones without blocking; each job's results live in
+ * the job's own talloc context, handed over whole (libraries.md §3.5). */
+#ifndef BISVIEW_UI_WORKER_H
+#define BISVIEW_UI_WORKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "log/model.h"
+#include "tree/tree.h"
+#include "tree/xref.h"
+
+enum job_kind {
+	JOB_XREF,       /* every step's facts and the range check */
+	JOB_PATCH,      /* a commit's patch against its first parent */
+	JOB_FILE,       /* a file's text at a commit */
+};
+
+struct job {
+	enum job_kind kind;
+	int step;                   /* the step it is for, or -1 */
+	const char *commit;         /* JOB_PATCH, JOB_FILE */
+	const char *path;           /* JOB_FILE */
+	int line;                   /* JOB_FILE: the line to show */
+	/* results, filled by the worker */
+	int status;                 /* 0 ok, -1 failed (error says why) */
+	const char *error;
+	struct log_xref *xref;
+	struct commit_patch patch;
+	char *text;
+	size_t len;
+	bool cancelled;             /* set by the ui: drop the result */
+	double seconds;             /* how long the job took */
+	struct job *next;
+};
+
+struct worker;
+
+/* Starts the thread; t and log are used by it alone from now on (the log
+ * read-only: the ui thread only reads it too). Returns NULL on failure. */
+struct worker *worker_start(struct tree *t, const struct blog *log);
+
+/* A new job (a top-level talloc context; the worker's results become
+ * its children). */
+struct job *job_new(enum job_kind kind, int step);
+void worker_post(struct worker *w, struct job *j);
+
+/* A finished job, or NULL; the caller owns (and frees) it. */
+struct job *worker_take(struct worker *w);
+
+/* Jobs posted and not yet taken. */
+size_t worker_pending(struct worker *w);
+
+/* Waits until a job is finished (for script mode: the next key only
+ * when no work is pending). */
+void worker_wait(struct worker *w);
+
+/* Marks every queued and running job cancelled. */
+void worker_cancel(struct worker *w);
+
+/* The file descriptor that becomes readable when a job finishes. */
+int worker_fd(const struct worker *w);
+
+/* Stops the thread, frees the tree and every job. */
+void worker_stop(struct worker *w);
+
+#endif
