@@ -6,34 +6,47 @@
 
 #include "log/build.h"
 
-char *field_dup(const void *ctx, const char *s, size_t len)
+/* The size of bytes s as a field, without the final NUL: each NUL byte
+ * takes three (U+2400). */
+static size_t field_size(const char *s, size_t len)
 {
-	size_t nuls = 0;
-	char *out, *o;
 	const char *z = memchr(s, '\0', len);
+	size_t nuls = 0;
 
-	if (!z) {
-		out = talloc_size(ctx, len + 1);
-		memcpy(out, s, len);
-		out[len] = '\0';
-		return out;
-	}
-	for (size_t i = (size_t)(z - s); i < len; i++)
+	for (size_t i = z ? (size_t)(z - s) : len; i < len; i++)
 		if (s[i] == '\0')
 			nuls++;
-	out = talloc_size(ctx, len + nuls * 2 + 1);
-	o = out;
+	return len + nuls * 2;
+}
+
+/* Copy bytes s into out, which has room for field_size() + 1. */
+static void field_copy(char *out, const char *s, size_t len, size_t size)
+{
+	if (size == len) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return;
+	}
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\0') {
 			/* U+2400 SYMBOL FOR NULL */
-			*o++ = '\xe2';
-			*o++ = '\x90';
-			*o++ = '\x80';
+			*out++ = '\xe2';
+			*out++ = '\x90';
+			*out++ = '\x80';
 		} else {
-			*o++ = s[i];
+			*out++ = s[i];
 		}
 	}
-	*o = '\0';
+	*out = '\0';
+}
+
+char *field_dup(const void *ctx, const char *s, size_t len)
+{
+	size_t size = field_size(s, len);
+	char *out = talloc_size(ctx, size + 1);
+
+	if (out)
+		field_copy(out, s, len, size);
 	return out;
 }
 
@@ -46,19 +59,19 @@ char *field_dup_trim(const void *ctx, const char *s, size_t len)
 
 const char *field_append(const void *ctx, const char *text, const char *s, size_t len)
 {
-	char *line, *out;
+	char *out;
 	size_t tl, ll;
 
 	if (!text)
 		return field_dup(ctx, s, len);
-	line = field_dup(NULL, s, len);
 	tl = strlen(text);
-	ll = strlen(line);
+	ll = field_size(s, len);
 	/* text was allocated by us under ctx: grow it in place */
 	out = talloc_realloc(ctx, discard_const_p(char, text), char, tl + 1 + ll + 1);
+	if (!out)
+		return text;
 	out[tl] = '\n';
-	memcpy(out + tl + 1, line, ll + 1);
-	talloc_free(line);
+	field_copy(out + tl + 1, s, len, ll);
 	return out;
 }
 

@@ -74,7 +74,7 @@ static void testing_commit(struct syz_parser *p, const struct pline *pl)
 	static const char prefix[] = "testing commit ";
 	const char *rest = pl->s + strlen(prefix);
 	size_t rest_len = pl->len - strlen(prefix);
-	const char *commit = hash_dup(NULL, rest, rest_len);
+	const char *commit = hash_dup(p->log, rest, rest_len);
 	struct step *s;
 
 	if (p->open && (!p->open->commit || same_commit(p->open->commit, commit))) {
@@ -197,7 +197,7 @@ static void git_verdict(struct syz_parser *p, const struct pline *pl)
 		v = VERDICT_BAD;
 		word = 4;
 	}
-	commit = hash_dup(NULL, s + word, len - word);
+	commit = hash_dup(p->log, s + word, len - word);
 	st = p->pretend ? NULL : find_untested_verdict_step(p, commit);
 	if (!st) {
 		st = step_new(p->log, PHASE_BISECT, pl->first);
@@ -410,7 +410,7 @@ static void header_line(struct syz_parser *p, enum shape sh, const struct pline 
 		log->start_commit = hash_after(log, pl, "rewritten commit ");
 		break;
 	case SH_ENSURING:
-		open_step(p, PHASE_ORIGINAL, hash_after(NULL, pl, "ensuring issue is reproducible on original commit "), pl);
+		open_step(p, PHASE_ORIGINAL, hash_after(p->log, pl, "ensuring issue is reproducible on original commit "), pl);
 		break;
 	default:
 		break;
@@ -461,13 +461,13 @@ static void main_line(struct syz_parser *p, enum shape sh, const struct pline *p
 		break;
 	}
 	case SH_TESTING_HEAD:
-		open_step(p, PHASE_HEAD, hash_after(NULL, pl, "testing current HEAD "), pl);
+		open_step(p, PHASE_HEAD, hash_after(p->log, pl, "testing current HEAD "), pl);
 		break;
 	case SH_MERGE_BASE_IS:
-		open_step(p, PHASE_MERGE_BASE, hash_dup(NULL, pl->s, pl->len), pl);
+		open_step(p, PHASE_MERGE_BASE, hash_dup(p->log, pl->s, pl->len), pl);
 		break;
 	case SH_PRECHECK_MERGE_BASE:
-		open_step(p, PHASE_MERGE_BASE, hash_after(NULL, pl, "checking the merge base "), pl);
+		open_step(p, PHASE_MERGE_BASE, hash_after(p->log, pl, "checking the merge base "), pl);
 		break;
 	case SH_PRETEND:
 		p->pretend = true;

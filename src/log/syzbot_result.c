@@ -60,7 +60,11 @@ static const char *join_rest(const void *ctx, const char *first, size_t first_le
 
 	for (size_t i = 0; i < n; i++)
 		total += rest[i].len + 1;
-	buf = talloc_size(NULL, total);
+	/* joined in place under ctx: a crash report is a fifth of a log's
+	 * bytes, worth copying once; only NUL bytes need a second copy */
+	buf = talloc_size(ctx, total);
+	if (!buf)
+		return NULL;
 	memcpy(buf, first, first_len);
 	at = first_len;
 	for (size_t i = 0; i < n; i++) {
@@ -72,6 +76,10 @@ static const char *join_rest(const void *ctx, const char *first, size_t first_le
 	/* Drop trailing blank lines: the report's last line is the end. */
 	while (at > 0 && buf[at - 1] == '\n')
 		at--;
+	if (!memchr(buf, '\0', at)) {
+		buf[at] = '\0';
+		return buf;
+	}
 	out = field_dup(ctx, buf, at);
 	talloc_free(buf);
 	return out;
