@@ -125,16 +125,19 @@ static bool looks_patch_test(const struct pline *lines, size_t n)
 
 /* A log object with room for its text. The log is a talloc pool sized
  * from the input, because a log's fields are many small allocations that
- * all die together; --scan parses thousands of logs a second. */
+ * all die together; --scan parses thousands of logs a second. Three times
+ * the input holds the text (1), its line indexes (0.85), the crash report
+ * and the fields of nearly every corpus log: what overflows goes to the
+ * heap one malloc at a time (at 1.5, 9 logs in 10 overflowed). */
 static struct blog *log_new(const void *ctx, const char *path, size_t len, char **text)
 {
-	size_t pool = len + len / 2 + 16384;
+	size_t pool = 3 * len + 16384;
 	struct blog *log;
 
 	if (pool > ((size_t)128 << 20))
 		log = talloc_zero(ctx, struct blog);  /* huge input: plain heap */
 	else
-		log = talloc_pooled_object(ctx, struct blog, (unsigned)(len / 64 + 64), pool);
+		log = talloc_pooled_object(ctx, struct blog, (unsigned)(len / 32 + 64), pool);
 	if (!log)
 		return NULL;
 	memset(log, 0, sizeof(*log));
