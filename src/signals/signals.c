@@ -63,7 +63,8 @@ struct signal_list *signals_compute(const void *ctx, const struct blog *log,
 				    const struct log_xref *x)
 {
 	struct signal_list *l = talloc_zero(ctx, struct signal_list);
-	struct sig_ctx c = { .log = log, .x = x, .out = l, .tmp = talloc_new(NULL) };
+	/* scratch strings (titles, stack files) die together: one pool */
+	struct sig_ctx c = { .log = log, .x = x, .out = l, .tmp = talloc_pool(NULL, 32768) };
 
 	l->v = talloc_array(l, struct signal, 0);
 	if (log->format == LOG_FORMAT_SYZBOT || log->format == LOG_FORMAT_GIT_BISECT) {
