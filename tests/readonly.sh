@@ -82,6 +82,10 @@ every_mode()
 		run "$1" --summary -C "$2" "$log"
 		run "$1" --json --check -C "$2" "$log"
 		run "$1" --summary --tree "$2" "$log"
+		# the explorer, every view opened (diffs and files read from the
+		# tree by its worker thread), reloaded, closed
+		run "$1" --script "$W/keys" -C "$2" "$log"
+		(cd "$2" && run "$1" --script "$W/keys" "$log")
 		(cd "$PLAIN" && BISVIEW_TREE=$2 run "$1" --json "$log")
 		(cd "$PLAIN" && BISVIEW_TREE=$2 run "$1" --summary "$log")
 		(cd "$2" && run "$1" --json "$log")
@@ -98,6 +102,8 @@ every_mode()
 # check WHAT DIR [MORE_DIR]: nothing under DIR (and MORE_DIR) changes
 check()
 {
+	printf '%s\n' '<Enter>' ':dump-screen' J K i l E C '<Enter>' j '<Enter>' \
+		m S '<Enter>' h R c d '}' ']' q q q ':dump-screen' >"$W/keys"
 	snapshot "$2" "$W/before"
 	[ -z "${3:-}" ] || snapshot "$3" "$W/before3"
 	every_mode "$1" "$2"

@@ -68,7 +68,6 @@ static int load(struct ui *ui, const char **file, const char **err)
 {
 	const char *path = ui->log_path;
 	struct blog *log = log_load(ui, path, err);
-	struct tree *t = NULL;
 	const char *refusal;
 
 	*file = strcmp(path, "-") ? path : _("(standard input)");
@@ -80,15 +79,6 @@ static int load(struct ui *ui, const char **file, const char **err)
 		talloc_free(log);
 		return -1;
 	}
-	if (log->format != LOG_FORMAT_CRASH_REPORT && !ui->app->no_tree) {
-		/* top-level: the worker thread owns it from now on */
-		t = tree_open(NULL, ui->app->tree_path, ui->app->trust_repo, err);
-		if (!t && *err) {
-			*file = ui->app->tree_path ? ui->app->tree_path : getenv("BISVIEW_TREE");
-			talloc_free(log);
-			return -1;
-		}
-	}
 	worker_stop(ui->worker);
 	ui->worker = NULL;
 	talloc_free(ui->log);
@@ -97,26 +87,23 @@ static int load(struct ui *ui, const char **file, const char **err)
 	talloc_free(ui->tree_note);
 	ui->tree_note = NULL;
 	ui->facts_pending = false;
-	if (t) {
-		ui->worker = worker_start(t, log);
-		if (ui->worker) {
-			ui_post(ui, job_new(JOB_XREF, -1));
-			ui->facts_pending = true;
-		} else {
-			talloc_free(t);
-		}
-	}
-	if (!ui->worker)
+	if (log->format != LOG_FORMAT_CRASH_REPORT && !ui->app->no_tree)
+		ui->worker = worker_start(ui->app->tree_path, ui->app->trust_repo, log);
+	if (ui->worker) {
+		ui_post(ui, job_new(JOB_XREF, -1));
+		ui->facts_pending = true;
+	} else {
 		ui->tree_note = talloc_strdup(ui, log->format == LOG_FORMAT_CRASH_REPORT ?
 					      _("a crash report: there is no bisection to explore") :
 					      _("no git tree: commit facts and diffs need -C DIR or $BISVIEW_TREE"));
+	}
 	assess_now(ui);
 	return 0;
 }
 
 bool ui_post(struct ui *ui, struct job *j)
 {
-	if (!ui->worker) {
+	if (!ui->worker || (ui->tree_note && !ui->facts_pending)) {
 		ui_error(ui, "%s", ui->tree_note ? ui->tree_note : _("no git tree"));
 		talloc_free(j);
 		return false;
@@ -161,6 +148,23 @@ bool ui_poll_jobs(struct ui *ui)
 			if (j->kind == JOB_XREF)
 				ui->facts_pending = false;
 			ui_status(ui, "%s", _("cancelled"));
+			talloc_free(j);
+			continue;
+		}
+		if (j->kind == JOB_XREF && j->no_tree) {
+			const char *where = ui->app->tree_path ? ui->app->tree_path :
+					    getenv("BISVIEW_TREE");
+
+			ui->facts_pending = false;
+			ui->t_facts = ui_now();
+			talloc_free(ui->tree_note);
+			if (j->error) {
+				ui->tree_note = talloc_asprintf(ui, "%s: %s", where ? where : ".", j->error);
+				ui_error(ui, "%s", ui->tree_note);
+			} else {
+				ui->tree_note = talloc_strdup(ui, _("no git tree: commit facts and diffs need -C DIR or $BISVIEW_TREE"));
+			}
+			for_each_view(ui, refresh_view, NULL);
 			talloc_free(j);
 			continue;
 		}

@@ -21,6 +21,10 @@ struct worker {
 	bool stop;
 	int pipe[2];
 	struct tree *tree;
+	const char *open_error;     /* why the tree did not open, or NULL */
+	void *own;                  /* the worker thread's context (tree, errors) */
+	char *path;                 /* the tree asked for, or NULL */
+	bool trust;
 	const struct blog *log;
 };
 
@@ -36,6 +40,12 @@ static void run_job(struct worker *w, struct job *j)
 {
 	double t0 = now();
 
+	if (!w->tree) {
+		j->status = -1;
+		j->no_tree = true;
+		j->error = w->open_error ? talloc_strdup(j, w->open_error) : NULL;
+		return;
+	}
 	switch (j->kind) {
 	case JOB_XREF:
 		j->xref = xref_log(w->tree, j, w->log);
@@ -67,6 +77,10 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 
+	/* opening is the worker's first job: repository discovery and the
+	 * object database cost the first screen nothing */
+	w->own = talloc_new(NULL);
+	w->tree = tree_open(w->own, w->path, w->trust, &w->open_error);
 	pthread_mutex_lock(&w->mu);
 	for (;;) {
 		struct job *j;
@@ -95,13 +109,14 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-struct worker *worker_start(struct tree *t, const struct blog *log)
+struct worker *worker_start(const char *path, bool trust, const struct blog *log)
 {
 	struct worker *w = talloc_zero(NULL, struct worker);
 
 	/* the worker allocates top-level contexts (its jobs' results) */
 	talloc_disable_null_tracking();
-	w->tree = t;
+	w->path = talloc_strdup(w, path);
+	w->trust = trust;
 	w->log = log;
 	if (pipe(w->pipe) < 0) {
 		talloc_free(w);
@@ -214,6 +229,6 @@ void worker_stop(struct worker *w)
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->wake);
 	pthread_cond_destroy(&w->done_cv);
-	talloc_free(w->tree);
+	talloc_free(w->own); /* the tree and its errors */
 	talloc_free(w);
 }

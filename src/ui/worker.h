@@ -31,6 +31,8 @@ struct job {
 	struct commit_patch patch;
 	char *text;
 	size_t len;
+	bool no_tree;               /* the tree could not be opened (error says why,
+				     * or is NULL when there was none to find) */
 	bool cancelled;             /* set by the ui: drop the result */
 	double seconds;             /* how long the job took */
 	struct job *next;
@@ -38,9 +40,11 @@ struct job {
 
 struct worker;
 
-/* Starts the thread; t and log are used by it alone from now on (the log
- * read-only: the ui thread only reads it too). Returns NULL on failure. */
-struct worker *worker_start(struct tree *t, const struct blog *log);
+/* Starts the thread, which opens the tree itself (tree_open(): path may
+ * be NULL for $BISVIEW_TREE or the current directory) so that the first
+ * screen never waits for it; the log is only read, by both threads.
+ * Returns NULL on failure. */
+struct worker *worker_start(const char *path, bool trust, const struct blog *log);
 
 /* A new job (a top-level talloc context; the worker's results become
  * its children). */
