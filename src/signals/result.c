@@ -77,13 +77,14 @@ static void culprit_files_signals(struct sig_ctx *c)
 	const struct result *r = &c->log->result;
 	size_t n_files, n_stack, aside_count = 0;
 	const char **files = culprit_files(c->tmp, c->log, c->x, &n_files);
-	const char **stack = stack_files(c->tmp, r->crash_report, &n_stack);
-	const char *arch = crash_arch(c->tmp, stack, n_stack);
+	const char **stack, *arch;
 	bool same_file = false, same_dir = false;
 	struct line_span lines = r->show ? r->show->lines : r->lines;
 
 	if (n_files == 0)
-		return;
+		return;  /* before reading the crash report, the costly part */
+	stack = stack_files(c->tmp, r->crash_report, &n_stack);
+	arch = crash_arch(c->tmp, stack, n_stack);
 	for (size_t i = 0; i < n_files; i++)
 		aside_count += aside(files[i], arch);
 	if (aside_count == n_files) {

@@ -33,28 +33,58 @@ static bool deciding_phase(const struct step *s)
 	return s->phase == PHASE_RELEASE || s->phase == PHASE_HEAD || s->phase == PHASE_BISECT;
 }
 
-/* A crash that says more about the test machine than the kernel. */
+/* Does mark (a literal) start at t, whose first byte matched already? */
+#define MARK_AT(t, mark) ((t)[1] == (mark)[1] && strncmp(t, mark, sizeof(mark) - 1) == 0)
+
+/* A crash that says more about the test machine than the kernel. One
+ * pass over the title, dispatched on the marks' first bytes: a strstr()
+ * per mark read every crashing step's titles seven times. */
 static bool infra_title(const char *t)
 {
-	static const char *const marks[] = {
-		"lost connection to test machine", "no output from test machine",
-		"SYZFAIL", "SYZFATAL", "can't ssh into the instance", "timed out",
-		"failed to create VM", NULL,
-	};
-
-	for (int i = 0; t && marks[i]; i++)
-		if (strstr(t, marks[i]))
-			return true;
+	for (; t && *t; t++) {
+		switch (*t) {
+		case 'l':
+			if (MARK_AT(t, "lost connection to test machine"))
+				return true;
+			break;
+		case 'n':
+			if (MARK_AT(t, "no output from test machine"))
+				return true;
+			break;
+		case 'S':
+			if (MARK_AT(t, "SYZFAIL") || MARK_AT(t, "SYZFATAL"))
+				return true;
+			break;
+		case 'c':
+			if (MARK_AT(t, "can't ssh into the instance"))
+				return true;
+			break;
+		case 't':
+			if (MARK_AT(t, "timed out"))
+				return true;
+			break;
+		case 'f':
+			if (MARK_AT(t, "failed to create VM"))
+				return true;
+			break;
+		default:
+			break;
+		}
+	}
 	return false;
 }
 
-static void title_drift(struct sig_ctx *c, const struct step *s, const char *orig_norm)
+/* titles: the step's crash titles (step_titles()), n of them */
+static void title_drift(struct sig_ctx *c, const struct step *s, const char **titles, size_t n,
+			const char *orig, const char *orig_norm)
 {
-	size_t n;
-	const char **titles = step_titles(c->tmp, s, &n);
-
 	if (n == 0)
 		return;
+	/* the same text normalises the same: most steps crash with the
+	 * original title verbatim, and need no normalising */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(titles[i], orig) == 0)
+			return;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(title_normalize(c->tmp, titles[i]), orig_norm) == 0)
 			return;
@@ -63,17 +93,14 @@ static void title_drift(struct sig_ctx *c, const struct step *s, const char *ori
 		s->index, titles[0]);
 }
 
-static void thin_verdict(struct sig_ctx *c, const struct step *s)
+static void thin_verdict(struct sig_ctx *c, const struct step *s, const char **titles, size_t n)
 {
 	struct run_counts rc;
-	size_t n;
-	const char **titles;
 	bool all_infra = true;
 
 	step_count_runs(s, &rc);
 	if (rc.crashed == 0)
 		return;
-	titles = step_titles(c->tmp, s, &n);
 	for (size_t i = 0; i < n; i++)
 		all_infra = all_infra && infra_title(titles[i]);
 	if (all_infra) {
@@ -174,6 +201,8 @@ void signals_from_steps(struct sig_ctx *c)
 {
 	const struct blog *log = c->log;
 	const char *orig = log->crash_title ? title_normalize(c->tmp, log->crash_title) : NULL;
+	const char **titles;
+	size_t n;
 	int skips = 0;
 	struct line_span skip_lines = { 0, 0 };
 
@@ -191,9 +220,12 @@ void signals_from_steps(struct sig_ctx *c)
 				s->index, s->false_negative_chance);
 		if (!deciding_phase(s) || !step_says_crash(log, s))
 			continue;
+		/* one list of titles for both checks */
+		titles = step_titles(c->tmp, s, &n);
 		if (orig)
-			title_drift(c, s, orig);
-		thin_verdict(c, s);
+			title_drift(c, s, titles, n, log->crash_title, orig);
+		thin_verdict(c, s, titles, n);
+		talloc_free(titles);
 	}
 	if (skips >= 3)
 		sig_add(c, "many-skips", STRENGTH_WEAK, W_SKIPS, -1, skip_lines,

@@ -83,26 +83,29 @@ const char **stack_files(const void *ctx, const char *report, size_t *n)
 	/* a frame ends in "path/file.c:123" (sometimes followed by " [inline]") */
 	while ((p = strchr(p, ':'))) {
 		const char *end = p, *start = p;
+		size_t len;
 		bool known = false;
-		char *f;
 
 		p++;
 		if (!isdigit((unsigned char)*p))
 			continue;
+		/* the cheap tests first: most "...:1" are not after ".c" */
+		if (end - report < 3 || end[-2] != '.' ||
+		    (end[-1] != 'c' && end[-1] != 'h' && end[-1] != 'S'))
+			continue;
 		while (start > report && path_char(start[-1]))
 			start--;
-		if (end - start < 3 || end[-2] != '.' || !strchr("chS", end[-1]) || !memchr(start, '/', (size_t)(end - start)))
+		len = (size_t)(end - start);
+		if (len < 3 || !memchr(start, '/', len))
 			continue;
-		f = talloc_strndup(files, start, (size_t)(end - start));
-		for (size_t i = 0; i < *n; i++)
-			if (strcmp(files[i], f) == 0)
-				known = true;
-		if (known) {
-			talloc_free(f);
+		/* a stack names the same files again and again: compare in
+		 * place, copy only the new ones */
+		for (size_t i = 0; i < *n && !known; i++)
+			known = strncmp(files[i], start, len) == 0 && files[i][len] == '\0';
+		if (known)
 			continue;
-		}
 		files = talloc_realloc(ctx, files, const char *, *n + 1);
-		files[(*n)++] = f;
+		files[(*n)++] = talloc_strndup(files, start, len);
 	}
 	return files;
 }
