@@ -103,6 +103,7 @@ struct ui {
 	char *tree_note;               /* why there is no tree, or NULL */
 	struct worker *worker;         /* NULL without a tree */
 	bool facts_pending;            /* tree facts asked for and not yet there */
+	struct { const char *commit, *path; int line; } source_request; /* what VIEW_SOURCE shows */
 
 	struct ui_options opt;
 	struct keymap *keymap;

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/views.h"
 #include "ui/worker.h"
 
 static void open_prompt(struct ui *ui, const char *prompt)
@@ -126,7 +127,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_VIEW_MAP: open_view(ui, VIEW_MAP); break;
 	case REQ_VIEW_SIGNALS: open_view(ui, VIEW_SIGNALS); break;
 	case REQ_VIEW_HELP: open_view(ui, VIEW_HELP); break;
-	case REQ_EVIDENCE: open_view(ui, VIEW_LOG); break;
+	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
 		if (ui->views[1])
 			ui->focus = !ui->focus;
