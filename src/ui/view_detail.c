@@ -165,6 +165,29 @@ static void add_tree(struct ui *ui, struct detail_view *dv, const struct step *s
 		return;
 	}
 	sx = &x->steps[step];
+	if (sx->candidates >= 0) {
+		const char *t = talloc_asprintf(dv, ngettext("%ld candidate", "%ld candidates",
+							     sx->candidates), sx->candidates);
+
+		if (sx->revisions_left >= 0)
+			t = talloc_asprintf(dv, _("%s; git would print %ld left"), t,
+					    sx->revisions_left);
+		if (s->revisions_left >= 0)
+			t = talloc_asprintf(dv, _("%s, the log printed %d"), t, s->revisions_left);
+		add(dv, "candidates", _("candidates"), AREA_DEFAULT, t);
+	}
+	if (sx->matches == 0) {
+		const char *commit = s->commit ? s->commit : sx->facts.commit;
+
+		/* the same commit with another count: the range differed */
+		if (sx->git_choice && commit && !strcmp(sx->git_choice, commit))
+			add(dv, "git-choice", _("git's choice"), AREA_WEAK,
+			    _("this commit too, but git would print another number left"));
+		else
+			add(dv, "git-choice", _("git's choice"), AREA_WEAK,
+			    talloc_asprintf(dv, _("%s: git would have tested this, not the log's commit"),
+					    ui_clean(ui, dv, sx->git_choice ? sx->git_choice : "?")));
+	}
 	if (!sx->facts.found) {
 		add(dv, "missing", _("missing"), AREA_DIM,
 		    talloc_asprintf(dv, _("%s is not in the tree"),
@@ -174,21 +197,6 @@ static void add_tree(struct ui *ui, struct detail_view *dv, const struct step *s
 		add(dv, "date", _("date"), AREA_DEFAULT, ui_clean(ui, dv, sx->facts.date));
 		add_lines(ui, dv, "message", _("message"), AREA_DEFAULT, sx->facts.message);
 	}
-	if (sx->candidates >= 0) {
-		const char *t = talloc_asprintf(dv, ngettext("%ld candidate left", "%ld candidates left",
-							     sx->candidates), sx->candidates);
-
-		if (sx->revisions_left >= 0)
-			t = talloc_asprintf(dv, _("%s; git would print %ld revisions left"), t,
-					    sx->revisions_left);
-		if (s->revisions_left >= 0)
-			t = talloc_asprintf(dv, _("%s; the log printed %d"), t, s->revisions_left);
-		add(dv, "candidates", _("candidates"), AREA_DEFAULT, t);
-	}
-	if (sx->matches == 0)
-		add(dv, "git-choice", _("git's choice"), AREA_WEAK,
-		    talloc_asprintf(dv, _("%s: git would have tested this, not the log's commit"),
-				    ui_clean(ui, dv, sx->git_choice ? sx->git_choice : "?")));
 }
 
 static void add_signals(struct ui *ui, struct detail_view *dv, int step)
