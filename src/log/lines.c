@@ -140,9 +140,42 @@ struct pline lines_join(const void *ctx, const struct pline *a, const struct pli
 	return r;
 }
 
-static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t *out_n)
+/* Copy a line's bytes to out, decoding quoted-printable "=XX" escapes
+ * when qp; returns the bytes written. Runs without '=' are copied whole:
+ * a KASAN report's "=====" line sends a plain log here too. */
+static size_t copy_decoded(char *out, const char *s, size_t len, bool qp)
 {
-	struct pline *out = talloc_array(log, struct pline, log->n_lines + 1);
+	size_t used = 0, k = 0;
+
+	if (!qp) {
+		memcpy(out, s, len);
+		return len;
+	}
+	while (k < len) {
+		const char *eq = memchr(s + k, '=', len - k);
+		size_t run = eq ? (size_t)(eq - (s + k)) : len - k;
+
+		memcpy(out + used, s + k, run);
+		used += run;
+		k += run;
+		if (k == len)
+			break;
+		if (k + 2 < len && hexval(s[k + 1]) >= 0 && hexval(s[k + 2]) >= 0) {
+			out[used++] = (char)(hexval(s[k + 1]) * 16 + hexval(s[k + 2]));
+			k += 3;
+		} else {
+			out[used++] = '=';
+			k++;
+		}
+	}
+	return used;
+}
+
+/* out: room for log->n_lines + 1 lines; it may be the plain lines of
+ * split(), which logical lines (never more) overwrite behind the reading */
+static struct pline *logical_mail(struct blog *log, struct pline *out, bool quoted, bool qp,
+				  size_t *out_n)
+{
 	char *buf = talloc_size(log, log->text_len + 1);
 	size_t n = 0, used = 0;
 	bool joining = false;
@@ -165,15 +198,7 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 			soft = true;
 			len--;
 		}
-		for (size_t k = 0; k < len; k++) {
-			if (qp && s[k] == '=' && k + 2 < len &&
-			    hexval(s[k + 1]) >= 0 && hexval(s[k + 2]) >= 0) {
-				buf[used++] = (char)(hexval(s[k + 1]) * 16 + hexval(s[k + 2]));
-				k += 2;
-			} else {
-				buf[used++] = s[k];
-			}
-		}
+		used += copy_decoded(buf + used, s, len, qp);
 		if (joining) {
 			/* continue the previous logical line in place */
 			out[n - 1].len += (size_t)(buf + used - start);
@@ -201,10 +226,9 @@ struct pline *lines_logical(struct blog *log, size_t *n)
 	 * line that ends in "=" (a hash or a title cut at column 76) */
 	bool qp = st.soft_breaks || looks_qp(log, quoted);
 
-	if (quoted || qp) {
-		talloc_free(plain);
+	if ((quoted || qp) && plain) {
 		log->mail_quoted = quoted;
-		return logical_mail(log, quoted, qp, n);
+		return logical_mail(log, plain, quoted, qp, n);
 	}
 	*n = log->n_lines;
 	return plain;
