@@ -230,7 +230,8 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
 	for (int i = 0; i < 2; i++) {
 		v = ui->views[i];
 		if (v && v->ops == ops) {
-			if (v->step != step) {
+			/* a source view is moved by a new request, even at the same step */
+			if (v->step != step || (k == VIEW_SOURCE && ui->source_request.path)) {
 				v->step = step;
 				v->selected = v->offset = 0;
 				v->ops->load(v);

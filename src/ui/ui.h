@@ -103,7 +103,6 @@ struct ui {
 	char *tree_note;               /* why there is no tree, or NULL */
 	struct worker *worker;         /* NULL without a tree */
 	bool facts_pending;            /* tree facts asked for and not yet there */
-	struct { const char *commit, *path; int line; } source_request; /* what VIEW_SOURCE shows */
 
 	struct ui_options opt;
 	struct keymap *keymap;
@@ -130,6 +129,17 @@ struct ui {
 	FILE *dump;                    /* where script dumps go without a file */
 	void *term;                    /* term.c's state, NULL in script mode */
 	void *assess_ctx;              /* rc.signals and rc.assessment live here */
+	/* What the source view opens next: filled by its opener (the crash
+	 * view), consumed (copied, then cleared) by the source view's load.
+	 * ui_open_source() does both steps. */
+	struct {
+		const char *commit, *path;
+		int line;
+	} source_request;
+	/* Leaving and taking back the terminal around an external program
+	 * (the editor): set by term.c, NULL in script mode. */
+	void (*suspend_terminal)(struct ui *ui);
+	void (*resume_terminal)(struct ui *ui);
 	/* Timings since the process started (script mode's :dump-timing). */
 	double t_start, t_first_screen, t_facts;
 };
@@ -163,6 +173,17 @@ bool ui_poll_jobs(struct ui *ui);
 double ui_now(void);
 /* Sanitised text for drawing, under ctx (NULL stays NULL). */
 const char *ui_clean(struct ui *ui, const void *ctx, const char *s);
+
+/* editor.c: runs argv (argv[0] looked up in $PATH, no shell) with the
+ * terminal left for it, and waits. Script mode runs nothing: the status
+ * says "would run: ARGV". Returns the program's exit status, 0 in
+ * script mode, or -1 when it could not be started. */
+int ui_run_external(struct ui *ui, char *const argv[]);
+
+/* view_source.c: opens (or moves) the source view on path:line at commit,
+ * for step; the strings are copied. */
+struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,
+			    int line);
 
 /* view.c: the generic part of every view */
 struct view *view_new(struct ui *ui, const struct view_ops *ops, int step);
