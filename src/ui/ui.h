@@ -158,11 +158,16 @@ void ui_request(struct ui *ui, enum request r);
 void ui_key(struct ui *ui, int key);
 void ui_draw(struct ui *ui);
 void ui_resize(struct ui *ui, int rows, int cols);
+/* Rows of the first pane or of the split (title bar included), as
+ * ui_draw() lays them out when a split is open. */
+int ui_pane_height(const struct ui *ui, bool second);
 /* Runs a `:` command line (a number, a request name, a config line or a
  * script command); returns false when it is not a command. */
 bool ui_command(struct ui *ui, const char *line);
 /* The step selected in the steps view (or -1). */
 int ui_selected_step(struct ui *ui);
+/* The step that tested the result's commit, or -1. */
+int ui_culprit_step(const struct blog *log);
 /* Moves the steps view to step i (and reopens step views on it). */
 void ui_select_step(struct ui *ui, int i);
 /* Posts a job to the worker; false (and a status message) without a tree. */

@@ -54,14 +54,6 @@ static void jump_to(struct ui *ui, int step, const char *what)
 	ui_status(ui, _("Step %d: the %s."), step, what);
 }
 
-static int culprit_step(const struct blog *log)
-{
-	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
-		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit))
-			return (int)i;
-	return -1;
-}
-
 /* Views about a step open in the split, beside or below the list;
  * the others take the screen. */
 static void open_view(struct ui *ui, enum view_kind k)
@@ -97,7 +89,7 @@ void ui_request(struct ui *ui, enum request r)
 		break;
 	}
 	case REQ_JUMP_CULPRIT:
-		jump_to(ui, culprit_step(ui->log), _("culprit"));
+		jump_to(ui, ui_culprit_step(ui->log), _("culprit"));
 		break;
 	case REQ_JUMP_SUSPICIOUS:
 		jump_to(ui, ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1,

@@ -11,7 +11,6 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "signals/signals_internal.h"  /* culprit_files(), path_covers() */
 #include "text/sanitize.h"
 #include "ui/ui.h"
 

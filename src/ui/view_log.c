@@ -18,7 +18,6 @@
 #include "ui/views.h"
 
 /* From ui_draw.c's layout: a split goes beside the list from this width. */
-#define BESIDE_FROM_COLS 160
 
 struct log_view {
 	char **clean;          /* per line, sanitised on first use (NULL: not yet) */
@@ -42,22 +41,14 @@ static const char *line_text(struct view *v, size_t row)
 }
 
 /* The rows the pane will have. A view is loaded before it is first laid
- * out (v->height is 1 then), so the first time this follows ui_draw.c's
- * arithmetic for the split the log opens in; later, the real height. */
+ * out (v->height is 1 then): the split's height from the layout itself. */
 static int pane_rows(struct view *v)
 {
-	const struct ui *ui = v->ui;
-	int bottom = ui->rows - 1 - (ui->opt.hint_bar ? 1 : 0), h = bottom;
-	bool beside = ui->opt.split == SPLIT_BESIDE ||
-		      (ui->opt.split == SPLIT_AUTO && ui->cols >= BESIDE_FROM_COLS);
+	int h;
 
 	if (v->height > 1)
 		return v->height;
-	if (!beside) {
-		h = bottom * ui->opt.split_percent / 100;
-		if (bottom - h < 3)
-			h = bottom - 3;
-	}
+	h = ui_pane_height(v->ui, true);
 	return h - 1 > 1 ? h - 1 : 1;  /* less the title bar */
 }
 
