@@ -12,6 +12,14 @@ struct split_stats {
 	bool soft_breaks;       /* a long line ending in "=" */
 };
 
+/* Does a line end in a quoted-printable soft break? Quoted-printable
+ * writes a literal '=' as "=3D", so a line ending in "==" is text: the
+ * "=====" rule above a KASAN or lockdep report, not a wrapped line. */
+static bool is_soft_break(const char *s, size_t len)
+{
+	return len > 0 && s[len - 1] == '=' && (len < 2 || s[len - 2] != '=');
+}
+
 /* Split log->text into log->lines and, in the same pass, the logical
  * lines of a plain log (the common case, so --scan reads each byte once). */
 static struct pline *split(struct blog *log, struct split_stats *st)
@@ -56,7 +64,7 @@ static struct pline *split(struct blog *log, struct split_stats *st)
 		if (len > 0) {
 			st->nonempty++;
 			st->quoted += p[0] == '>';
-			st->soft_breaks |= len >= 60 && p[len - 1] == '=';
+			st->soft_breaks |= len >= 60 && is_soft_break(p, len);
 		}
 		lines[n].offset = (size_t)(p - log->text);
 		lines[n].len = len;
@@ -194,7 +202,7 @@ static struct pline *logical_mail(struct blog *log, struct pline *out, bool quot
 		}
 		/* A soft line break: "=" at the end of a quoted-printable
 		 * line, which clients fill up to 76 columns. */
-		if (len > 0 && s[len - 1] == '=' && (qp || len >= 60)) {
+		if (is_soft_break(s, len) && (qp || len >= 60)) {
 			soft = true;
 			len--;
 		}
