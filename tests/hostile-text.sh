@@ -14,6 +14,7 @@ ESC=$(printf '\033')
 BEL=$(printf '\007')
 BS=$(printf '\010')
 CR=$(printf '\r')
+DEL=$(printf '\177')
 C1CSI=$(printf '\302\233')     # U+009B in UTF-8
 RLO=$(printf '\342\200\256')   # U+202E RIGHT-TO-LEFT OVERRIDE
 # more of the same family: U+2067 RLI, U+202A LRE, U+200F RLM, U+0085 NEL
@@ -28,7 +29,7 @@ BIDI3=$(printf '\330\234')                         # U+061C
 CLEAR="${ESC}[2J${ESC}[H"
 OSC52="${ESC}]52;c;cm0gLXJmIH4K${BEL}"
 OSC8="${ESC}]8;;https://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\"
-EVIL="${CLEAR}${OSC52}${OSC8} ${C1CSI}31m red ${RLO}cod.exe sure${BS}${BS}${BS}${BS}fine${CR}overprinted ${BIDI}"
+EVIL="${CLEAR}${OSC52}${OSC8} ${C1CSI}31m red ${RLO}cod.exe sure${BS}${BS}${BS}${BS}fine${CR}overprinted ${BIDI} rub${DEL}out"
 
 START=5a1e0cbf2b8d41c7e6f3a9d08b7c2e4f1a6d3b90
 RELEASE=0b3f7a2c9d81e6f4a5c2b7d09e3f1a8c6b4d2e71

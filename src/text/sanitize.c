@@ -212,7 +212,8 @@ char *sanitize(const void *ctx, const char *str, size_t len, unsigned flags)
 				while (++o.col % 8);
 			}
 		} else if (c < 0x20 || c == 0x7f) {
-			if (flags & SAN_JSON)
+			/* the JSON writer escapes C0 controls but not DEL */
+			if ((flags & SAN_JSON) && c != 0x7f)
 				put_byte(&o, (char)c);
 			else
 				put_control(&o, (unsigned char)c);

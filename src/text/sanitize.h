@@ -17,7 +17,8 @@
 enum sanitize_flag {
 	SAN_ASCII = 1,          /* non-UTF-8 locale: only printable ASCII out */
 	SAN_KEEP_NEWLINES = 2,  /* keep '\n' (else it becomes a space) */
-	SAN_JSON = 4,           /* keep tabs and C0 controls: the JSON writer escapes them */
+	SAN_JSON = 4,           /* keep tabs and C0 controls: the JSON writer escapes them
+				 * (DEL, which it does not escape, becomes a symbol) */
 };
 
 /* A sanitised copy of s[0..len) under ctx. */
