@@ -153,9 +153,10 @@ static struct blog *log_new(const void *ctx, const char *path, size_t len, char 
 	return log;
 }
 
-static void log_parse_text(struct blog *log);
+static void log_parse_text(struct blog *log, enum log_format format);
 
-struct blog *log_parse(const void *ctx, const char *path, const char *text, size_t len)
+struct blog *log_parse_as(const void *ctx, const char *path, const char *text, size_t len,
+			  enum log_format format)
 {
 	char *copy;
 	struct blog *log = log_new(ctx, path, len, &copy);
@@ -164,11 +165,16 @@ struct blog *log_parse(const void *ctx, const char *path, const char *text, size
 		return NULL;
 	if (len)
 		memcpy(copy, text, len);
-	log_parse_text(log);
+	log_parse_text(log, format);
 	return log;
 }
 
-static void log_parse_text(struct blog *log)
+struct blog *log_parse(const void *ctx, const char *path, const char *text, size_t len)
+{
+	return log_parse_as(ctx, path, text, len, LOG_FORMAT_UNKNOWN);
+}
+
+static void log_parse_text(struct blog *log, enum log_format format)
 {
 	struct pline *lines;
 	size_t n;
@@ -186,7 +192,7 @@ static void log_parse_text(struct blog *log)
 		log->format = LOG_FORMAT_UNKNOWN;
 		return;
 	}
-	log->format = detect_format(lines, n);
+	log->format = format != LOG_FORMAT_UNKNOWN ? format : detect_format(lines, n);
 	switch (log->format) {
 	case LOG_FORMAT_SYZBOT:
 		parse_syzbot(log, lines, n);
@@ -321,7 +327,7 @@ struct blog *log_load(const void *ctx, const char *path, const char **err)
 		log->text_len = got;
 		if (!is_stdin)
 			close(fd);
-		log_parse_text(log);
+		log_parse_text(log, LOG_FORMAT_UNKNOWN);
 		return log;
 	}
 	buf = read_all(ctx, fd, &len, err);

@@ -12,6 +12,12 @@
  * of format LOG_FORMAT_UNKNOWN (see log_refusal()). */
 struct blog *log_parse(const void *ctx, const char *path, const char *text, size_t len);
 
+/* log_parse with the format given instead of detected (LOG_FORMAT_UNKNOWN:
+ * detect). The fuzz targets drive each parser with it; any input is still
+ * a model. */
+struct blog *log_parse_as(const void *ctx, const char *path, const char *text, size_t len,
+			  enum log_format format);
+
 /* Why a parsed log is not a bisection log we can show, or NULL when it is.
  * The message is translated and names no file (the caller adds it). */
 const char *log_refusal(const struct blog *log);

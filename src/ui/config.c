@@ -205,8 +205,9 @@ static void config_error(struct ui *ui, const char *file, int line, const char *
 	};
 }
 
-/* Runs every line of text (len bytes, not necessarily NUL-terminated). */
-static void config_text(struct ui *ui, const char *file, const char *text, size_t len)
+/* Runs every line of text (len bytes, not necessarily NUL-terminated);
+ * errors go to ui->config_errors as FILE:LINE. */
+void config_text(struct ui *ui, const char *file, const char *text, size_t len)
 {
 	void *tmp = talloc_new(NULL);
 	size_t start = 0;

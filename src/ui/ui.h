@@ -203,6 +203,8 @@ const char *view_name(const struct view *v);
 /* config.c: `bind`, `set`, `color` lines; errors kept in ui->config_errors */
 void config_defaults(struct ui *ui);
 void config_load_user(struct ui *ui);
+/* The lines of a config file's text (len bytes; NULs are errors). */
+void config_text(struct ui *ui, const char *file, const char *text, size_t len);
 /* One line; returns NULL or an error message (under ctx). */
 const char *config_line(struct ui *ui, const void *ctx, const char *line);
 
