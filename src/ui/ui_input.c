@@ -279,8 +279,11 @@ static void prompt_key(struct ui *ui, int key)
 	} else if (!(key & KEY_FN) && key >= 0x20 && strlen(ui->input) < 1024) {
 		char *name = key_label(ui, key);
 
-		if (name[0] != '<' || key == '<')
-			ui->input = talloc_strdup_append(ui->input, key == '<' ? "<" : name);
+		/* the two printable keys whose labels are names: "<Space>", "<Lt>" */
+		if (key == ' ' || key == '<')
+			ui->input = talloc_asprintf_append(ui->input, "%c", key);
+		else if (name[0] != '<')
+			ui->input = talloc_strdup_append(ui->input, name);
 		talloc_free(name);
 	}
 }

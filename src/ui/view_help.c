@@ -153,6 +153,33 @@ static int name_width(int width)
 	return width >= 90 ? 22 : width / 4;
 }
 
+/* Where to cut a list of keys ("<PgDown>, <Space>, <C-f>") that is wider
+ * than the column: after the last comma that fits, so that no key is
+ * shown half and the comma says there are more; a first key wider than
+ * the column is cut at the column. */
+static int keys_cut(const char *keys, int kw)
+{
+	char buf[256];
+	int cut = kw;
+
+	if (text_width(keys) <= kw)
+		return kw;
+	for (const char *p = strstr(keys, ", "); p; p = strstr(p + 1, ", ")) {
+		size_t len = (size_t)(p - keys) + 1;
+		int w;
+
+		if (len >= sizeof(buf))
+			break;
+		memcpy(buf, keys, len);
+		buf[len] = '\0';
+		w = text_width(buf);
+		if (w > kw)
+			break;
+		cut = w;
+	}
+	return cut;
+}
+
 static void help_draw(struct view *v, struct canvas *c, int y, int x, int width, size_t row,
 		      bool selected)
 {
@@ -165,7 +192,8 @@ static void help_draw(struct view *v, struct canvas *c, int y, int x, int width,
 		canvas_text(c, y, x, end, AREA_HEADER, r->text);
 		break;
 	case HELP_KEY:
-		canvas_text(c, y, x + 1, x + 1 + kw, r->first ? AREA_HASH : AREA_DIM, r->shown);
+		canvas_text(c, y, x + 1, x + 1 + keys_cut(r->shown, kw),
+			    r->first ? AREA_HASH : AREA_DIM, r->shown);
 		x += 1 + kw + 1;
 		canvas_text(c, y, x, x + nw < end ? x + nw : end, AREA_DEFAULT,
 			    request_name(r->req));
