@@ -104,8 +104,8 @@ static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s
 	if (s->subject)
 		add(dv, "subject", _("subject"), AREA_DEFAULT, ui_clean(ui, dv, s->subject));
 	r = add(dv, "lines", _("log lines"), AREA_DEFAULT,
-		s->lines.first > 0 ? talloc_asprintf(dv, _("lines %d-%d"), s->lines.first,
-						     s->lines.last) : _("not known"));
+		s->lines.first > 0 ? talloc_asprintf(dv, "%d-%d", s->lines.first, s->lines.last)
+				   : _("not known"));
 	r->lines = s->lines;
 	if (s->revisions_left >= 0)
 		add(dv, "left", _("left"), AREA_DEFAULT,

@@ -13,7 +13,7 @@
 #define W_STEP 3
 #define W_VERDICT 4
 #define W_REF 12
-#define W_RUNS 12
+#define W_RUNS 14  /* "10 crash 10 ok" */
 #define W_LEFT 5
 #define W_CAND 6
 #define W_BADGES 11
@@ -103,10 +103,17 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 }
 
 /* One fixed-width column, clipped, then a blank. */
+/* A fixed-width cell; text cut to fit ends in '~', tig's mark, so that
+ * "18 ok 2 boot-f~" does not pass for a whole word. */
 static int column(struct canvas *c, int y, int x, int w, int end, enum area a, const char *text)
 {
-	if (text)
-		canvas_text(c, y, x, x + w < end ? x + w : end, a, text);
+	int stop = x + w < end ? x + w : end;
+
+	if (!text)
+		return x + w + 1;
+	canvas_text(c, y, x, stop, a, text);
+	if (stop > x && text_width(text) > stop - x)
+		canvas_text(c, y, stop - 1, stop, a, "~");
 	return x + w + 1;
 }
 
