@@ -16,6 +16,20 @@ static const char *after(const void *ctx, const struct pline *pl, size_t prefix_
 	return field_dup_trim(ctx, pl->s + prefix_len, pl->len - prefix_len);
 }
 
+/* A probability printed at the start of s, or -1 when s (possibly NULL:
+ * a line cut after its label) starts with none, or with NaN or a value
+ * outside 0..1. */
+static double probability(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s)
+		return -1;
+	v = strtod(s, &end);
+	return end != s && v >= 0 && v <= 1 ? v : -1;
+}
+
 /* Go's %q of a []string: ["a" "b"]. Escapes are kept as printed except
  * \" and \\, which are the ones mail addresses can carry. */
 static void parse_go_list(const void *ctx, const char *s, size_t len,
@@ -178,7 +192,7 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		p->open = NULL;
 		break;
 	case SH_ERROR_PROB:
-		log->error_probability = strtod(after(log, pl, 31), NULL);
+		log->error_probability = probability(after(log, pl, 31));
 		break;
 	case SH_PARENT_NOT_TESTED: {
 		struct step *s = step_new(log, PHASE_PARENT_BUILD, pl->first);
@@ -209,7 +223,8 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		log->flaky = true;
 		log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
 		if (par)
-			log->repro_chance = strtod(field_dup(log, par + 1, pl->len - (size_t)(par + 1 - pl->s)), NULL);
+			log->repro_chance = probability(field_dup(log, par + 1,
+								  pl->len - (size_t)(par + 1 - pl->s)));
 		break;
 	}
 	case SH_REVISIONS_TESTED:

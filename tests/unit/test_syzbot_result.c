@@ -194,6 +194,22 @@ static void test_culprit_2019_raw(void **state)
 	assert_str(log->build_time, "30m1s");
 }
 
+/* Found by fuzzing: the error probability line cut after its label, or
+ * carrying no probability, leaves none (strtod was given NULL). */
+static void test_error_probability_cut(void **state)
+{
+	static const char *const bad[] = { "", "   ", "nan", "-0.5", "1e9", "x" };
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *text = talloc_asprintf(*state, CONVERGED "accumulated error probability: %s\n"
+					     REVISIONS, bad[i]);
+		struct blog *log = unit_parse(state, text);
+
+		assert_true(log->error_probability < 0);
+		assert_int_equal(log->n_unknown, 0);
+	}
+}
+
 /* §3.7: error probability, the untested parent's build-only block (no
  * runs, no verdict, not a bisect step), flaky estimate, to/cc lists. */
 static void test_parent_build_and_estimates(void **state)
@@ -554,6 +570,7 @@ int main(void)
 		UNIT_TEST(test_culprit_2023),
 		UNIT_TEST(test_show_message),
 		UNIT_TEST(test_culprit_2019_raw),
+		UNIT_TEST(test_error_probability_cut),
 		UNIT_TEST(test_parent_build_and_estimates),
 		UNIT_TEST(test_noop_signatures),
 		UNIT_TEST(test_merge_culprit_and_warnings),
