@@ -18,12 +18,13 @@
 #include "tree/demo.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
+#include "ui/keys_doc.h"
 #include "ui/ui.h"
 
 enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
-	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE,
+	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS,
 };
 
 static const struct option long_options[] = {
@@ -39,6 +40,8 @@ static const struct option long_options[] = {
 	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "size", required_argument, NULL, OPT_SIZE },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	/* hidden: the man page's key table (keys_doc.h) */
+	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -115,6 +118,12 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_HELP:
 			usage(stdout);
 			exit(0);
+		case OPT_DUMP_KEYS:
+			if (keys_doc_dump(stdout, optarg) < 0) {
+				app_error(app, NULL, _("--dump-keys is roff or text"));
+				return -1;
+			}
+			exit(fflush(stdout) == 0 ? 0 : EXIT_INPUT);
 		case 'V':
 		case OPT_VERSION:
 			printf("%s %s\n", PACKAGE, VERSION);

@@ -12,6 +12,14 @@ struct split_stats {
 	bool soft_breaks;       /* a long line ending in "=" */
 };
 
+/* Does a line end in a quoted-printable soft break? Quoted-printable
+ * writes a literal '=' as "=3D", so a line ending in "==" is text: the
+ * "=====" rule above a KASAN or lockdep report, not a wrapped line. */
+static bool is_soft_break(const char *s, size_t len)
+{
+	return len > 0 && s[len - 1] == '=' && (len < 2 || s[len - 2] != '=');
+}
+
 /* Split log->text into log->lines and, in the same pass, the logical
  * lines of a plain log (the common case, so --scan reads each byte once). */
 static struct pline *split(struct blog *log, struct split_stats *st)
@@ -56,7 +64,7 @@ static struct pline *split(struct blog *log, struct split_stats *st)
 		if (len > 0) {
 			st->nonempty++;
 			st->quoted += p[0] == '>';
-			st->soft_breaks |= len >= 60 && p[len - 1] == '=';
+			st->soft_breaks |= len >= 60 && is_soft_break(p, len);
 		}
 		lines[n].offset = (size_t)(p - log->text);
 		lines[n].len = len;
@@ -140,9 +148,42 @@ struct pline lines_join(const void *ctx, const struct pline *a, const struct pli
 	return r;
 }
 
-static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t *out_n)
+/* Copy a line's bytes to out, decoding quoted-printable "=XX" escapes
+ * when qp; returns the bytes written. Runs without '=' are copied whole:
+ * a KASAN report's "=====" line sends a plain log here too. */
+static size_t copy_decoded(char *out, const char *s, size_t len, bool qp)
 {
-	struct pline *out = talloc_array(log, struct pline, log->n_lines + 1);
+	size_t used = 0, k = 0;
+
+	if (!qp) {
+		memcpy(out, s, len);
+		return len;
+	}
+	while (k < len) {
+		const char *eq = memchr(s + k, '=', len - k);
+		size_t run = eq ? (size_t)(eq - (s + k)) : len - k;
+
+		memcpy(out + used, s + k, run);
+		used += run;
+		k += run;
+		if (k == len)
+			break;
+		if (k + 2 < len && hexval(s[k + 1]) >= 0 && hexval(s[k + 2]) >= 0) {
+			out[used++] = (char)(hexval(s[k + 1]) * 16 + hexval(s[k + 2]));
+			k += 3;
+		} else {
+			out[used++] = '=';
+			k++;
+		}
+	}
+	return used;
+}
+
+/* out: room for log->n_lines + 1 lines; it may be the plain lines of
+ * split(), which logical lines (never more) overwrite behind the reading */
+static struct pline *logical_mail(struct blog *log, struct pline *out, bool quoted, bool qp,
+				  size_t *out_n)
+{
 	char *buf = talloc_size(log, log->text_len + 1);
 	size_t n = 0, used = 0;
 	bool joining = false;
@@ -161,19 +202,11 @@ static struct pline *logical_mail(struct blog *log, bool quoted, bool qp, size_t
 		}
 		/* A soft line break: "=" at the end of a quoted-printable
 		 * line, which clients fill up to 76 columns. */
-		if (len > 0 && s[len - 1] == '=' && (qp || len >= 60)) {
+		if (is_soft_break(s, len) && (qp || len >= 60)) {
 			soft = true;
 			len--;
 		}
-		for (size_t k = 0; k < len; k++) {
-			if (qp && s[k] == '=' && k + 2 < len &&
-			    hexval(s[k + 1]) >= 0 && hexval(s[k + 2]) >= 0) {
-				buf[used++] = (char)(hexval(s[k + 1]) * 16 + hexval(s[k + 2]));
-				k += 2;
-			} else {
-				buf[used++] = s[k];
-			}
-		}
+		used += copy_decoded(buf + used, s, len, qp);
 		if (joining) {
 			/* continue the previous logical line in place */
 			out[n - 1].len += (size_t)(buf + used - start);
@@ -201,10 +234,9 @@ struct pline *lines_logical(struct blog *log, size_t *n)
 	 * line that ends in "=" (a hash or a title cut at column 76) */
 	bool qp = st.soft_breaks || looks_qp(log, quoted);
 
-	if (quoted || qp) {
-		talloc_free(plain);
+	if ((quoted || qp) && plain) {
 		log->mail_quoted = quoted;
-		return logical_mail(log, quoted, qp, n);
+		return logical_mail(log, plain, quoted, qp, n);
 	}
 	*n = log->n_lines;
 	return plain;

@@ -13,6 +13,7 @@
 #ifndef BISVIEW_SIGNALS_SIGNALS_H
 #define BISVIEW_SIGNALS_SIGNALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "log/model.h"
@@ -68,5 +69,14 @@ char *title_normalize(const void *ctx, const char *title);
  * from "retract_page_tables+0x59d/0x8d0 mm/khugepaged.c:1826"), each
  * once, in order. */
 const char **stack_files(const void *ctx, const char *report, size_t *n);
+
+/* The files the culprit changes: from the tree when it has them, else
+ * from the log's git show block. Under ctx; n of them. */
+const char **culprit_files(const void *ctx, const struct blog *log, const struct log_xref *x,
+			   size_t *n);
+
+/* Does a culprit path (maybe ".../tail" or, from raw lines, a top-level
+ * directory such as "net") name stack file f? */
+bool path_covers(const char *culprit, const char *f);
 
 #endif

@@ -24,9 +24,6 @@ void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength,
  * inverted.) */
 bool step_says_crash(const struct blog *log, const struct step *s);
 
-const char **culprit_files(const void *ctx, const struct blog *log, const struct log_xref *x,
-			   size_t *n);
-bool path_covers(const char *culprit, const char *f);
 char *path_dir(const void *ctx, const char *path);
 
 void signals_from_steps(struct sig_ctx *c);

@@ -76,6 +76,7 @@ const char **stack_files(const void *ctx, const char *report, size_t *n)
 {
 	const char **files = talloc_array(ctx, const char *, 0);
 	const char *p = report;
+	size_t *lens = NULL;  /* of files[], to compare a frame's in place */
 
 	*n = 0;
 	if (!report)
@@ -101,12 +102,15 @@ const char **stack_files(const void *ctx, const char *report, size_t *n)
 		/* a stack names the same files again and again: compare in
 		 * place, copy only the new ones */
 		for (size_t i = 0; i < *n && !known; i++)
-			known = strncmp(files[i], start, len) == 0 && files[i][len] == '\0';
+			known = lens[i] == len && memcmp(files[i], start, len) == 0;
 		if (known)
 			continue;
 		files = talloc_realloc(ctx, files, const char *, *n + 1);
-		files[(*n)++] = talloc_strndup(files, start, len);
+		lens = talloc_realloc(ctx, lens, size_t, *n + 1);
+		files[*n] = talloc_strndup(files, start, len);
+		lens[(*n)++] = len;
 	}
+	talloc_free(lens);
 	return files;
 }
 

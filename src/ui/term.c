@@ -158,6 +158,18 @@ static int translate(struct term_state *t, int rc, wint_t wc)
 	return (int)wc;
 }
 
+/* Around an external program (the editor): the terminal as the shell
+ * had it, then ours again. */
+static void suspend_terminal(struct ui *ui)
+{
+	endwin();
+}
+
+static void resume_terminal(struct ui *ui)
+{
+	refresh();
+}
+
 static void loop(struct ui *ui, struct term_state *t)
 {
 	while (!ui->quit) {
@@ -245,7 +257,10 @@ int term_run(struct ui *ui)
 	}
 	t->ctrl_up = extended_key("kUP5");
 	t->ctrl_down = extended_key("kDN5");
+	ui->suspend_terminal = suspend_terminal;
+	ui->resume_terminal = resume_terminal;
 	loop(ui, t);
+	ui->suspend_terminal = ui->resume_terminal = NULL;
 	endwin();
 	delscreen(t->screen);
 	if (t->own_in)

@@ -145,11 +145,15 @@ bool ui_poll_jobs(struct ui *ui)
 	while (ui->worker && (j = worker_take(ui->worker))) {
 		any = true;
 		if (j->cancelled) {
-			if (j->kind == JOB_XREF)
-				ui->facts_pending = false;
 			ui_status(ui, "%s", _("cancelled"));
-			talloc_free(j);
-			continue;
+			if (j->kind == JOB_XREF) {
+				ui->facts_pending = false;
+				talloc_free(j);
+				continue;
+			}
+			/* the view that waits for it says so, and stops waiting */
+			j->status = -1;
+			j->error = _("cancelled");
 		}
 		if (j->kind == JOB_XREF && j->no_tree) {
 			const char *where = ui->app->tree_path ? ui->app->tree_path :
@@ -230,7 +234,8 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
 	for (int i = 0; i < 2; i++) {
 		v = ui->views[i];
 		if (v && v->ops == ops) {
-			if (v->step != step) {
+			/* a source view is moved by a new request, even at the same step */
+			if (v->step != step || (k == VIEW_SOURCE && ui->source_request.path)) {
 				v->step = step;
 				v->selected = v->offset = 0;
 				v->ops->load(v);
@@ -316,20 +321,28 @@ void ui_select_step(struct ui *ui, int i)
 	for_each_view(ui, follow_step, &i);
 }
 
+int ui_culprit_step(const struct blog *log)
+{
+	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
+		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit))
+			return (int)i;
+	return -1;
+}
+
 /* Where to start, and why (PRODUCT.md: the culprit, else the first
  * suspicious step). */
 static void initial_selection(struct ui *ui)
 {
 	const struct blog *log = ui->log;
 	const struct assessment *a = ui->rc.assessment;
+	int culprit = ui_culprit_step(log);
 
-	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
-		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit)) {
-			ui_select_step(ui, (int)i);
-			ui_status(ui, _("On the culprit (step %zu); the bisection looks %s."), i,
-				  report_verdict(&ui->rc));
-			return;
-		}
+	if (culprit >= 0) {
+		ui_select_step(ui, culprit);
+		ui_status(ui, _("On the culprit (step %d); the bisection looks %s."), culprit,
+			  report_verdict(&ui->rc));
+		return;
+	}
 	if (a && a->first_suspicious_step >= 0) {
 		ui_select_step(ui, a->first_suspicious_step);
 		ui_status(ui, _("On step %d, the first suspicious step: re-check it first."),

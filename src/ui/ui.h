@@ -129,6 +129,17 @@ struct ui {
 	FILE *dump;                    /* where script dumps go without a file */
 	void *term;                    /* term.c's state, NULL in script mode */
 	void *assess_ctx;              /* rc.signals and rc.assessment live here */
+	/* What the source view opens next: filled by its opener (the crash
+	 * view), consumed (copied, then cleared) by the source view's load.
+	 * ui_open_source() does both steps. */
+	struct {
+		const char *commit, *path;
+		int line;
+	} source_request;
+	/* Leaving and taking back the terminal around an external program
+	 * (the editor): set by term.c, NULL in script mode. */
+	void (*suspend_terminal)(struct ui *ui);
+	void (*resume_terminal)(struct ui *ui);
 	/* Timings since the process started (script mode's :dump-timing). */
 	double t_start, t_first_screen, t_facts;
 };
@@ -147,11 +158,16 @@ void ui_request(struct ui *ui, enum request r);
 void ui_key(struct ui *ui, int key);
 void ui_draw(struct ui *ui);
 void ui_resize(struct ui *ui, int rows, int cols);
+/* Rows of the first pane or of the split (title bar included), as
+ * ui_draw() lays them out when a split is open. */
+int ui_pane_height(const struct ui *ui, bool second);
 /* Runs a `:` command line (a number, a request name, a config line or a
  * script command); returns false when it is not a command. */
 bool ui_command(struct ui *ui, const char *line);
 /* The step selected in the steps view (or -1). */
 int ui_selected_step(struct ui *ui);
+/* The step that tested the result's commit, or -1. */
+int ui_culprit_step(const struct blog *log);
 /* Moves the steps view to step i (and reopens step views on it). */
 void ui_select_step(struct ui *ui, int i);
 /* Posts a job to the worker; false (and a status message) without a tree. */
@@ -162,6 +178,17 @@ bool ui_poll_jobs(struct ui *ui);
 double ui_now(void);
 /* Sanitised text for drawing, under ctx (NULL stays NULL). */
 const char *ui_clean(struct ui *ui, const void *ctx, const char *s);
+
+/* editor.c: runs argv (argv[0] looked up in $PATH, no shell) with the
+ * terminal left for it, and waits. Script mode runs nothing: the status
+ * says "would run: ARGV". Returns the program's exit status, 0 in
+ * script mode, or -1 when it could not be started. */
+int ui_run_external(struct ui *ui, char *const argv[]);
+
+/* view_source.c: opens (or moves) the source view on path:line at commit,
+ * for step; the strings are copied. */
+struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,
+			    int line);
 
 /* view.c: the generic part of every view */
 struct view *view_new(struct ui *ui, const struct view_ops *ops, int step);

@@ -21,42 +21,52 @@ static bool split_beside(const struct ui *ui)
 	       (ui->opt.split == SPLIT_AUTO && ui->cols >= BESIDE_FROM_COLS);
 }
 
-/* The main keys of a view, from the bindings (so a rebound key shows). */
+/* Draws one hint per request bound in view k (its first key). */
+static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum view_kind k,
+			  const enum request *list, size_t n)
+{
+	void *tmp = talloc_new(NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
+		const char *comma = keys ? strchr(keys, ',') : NULL;
+
+		if (!keys)
+			continue;
+		if (comma)
+			keys = talloc_strndup(tmp, keys, (size_t)(comma - keys));
+		x = canvas_textf(c, y, x, -1, AREA_HINT, "%s %s  ", keys, request_name(list[i]));
+	}
+	talloc_free(tmp);
+	return x;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The main keys of a view, from the bindings (so a rebound key shows):
+ * the view's own first, since a narrow bar cuts the end off. */
 static void draw_hints(struct ui *ui, struct canvas *c, int y)
 {
 	static const enum request common[] = { REQ_ENTER, REQ_NEXT, REQ_PREVIOUS,
 					       REQ_VIEW_CLOSE, REQ_VIEW_HELP, REQ_SEARCH };
-	static const enum request diff[] = { REQ_NEXT_FILE, REQ_NEXT_HUNK };
+	static const enum request diff[] = { REQ_NEXT_FILE, REQ_NEXT_HUNK, REQ_EDIT };
+	static const enum request edit[] = { REQ_EDIT };
 	static const enum request steps[] = { REQ_JUMP_CULPRIT, REQ_VIEW_DETAIL, REQ_VIEW_LOG,
 					      REQ_VIEW_SIGNALS, REQ_VIEW_MAP, REQ_VIEW_CRASH };
 	struct view *v = ui_focused(ui);
 	enum view_kind k = v ? v->ops->kind : VIEW_GENERIC;
-	void *tmp = talloc_new(NULL);
 	int x = 0;
 
 	canvas_fill(c, y, 0, -1, AREA_HINT);
-	for (int pass = 0; pass < 2; pass++) {
-		const enum request *list = pass == 0 ? common :
-					   k == VIEW_DIFF ? diff : steps;
-		size_t n = pass == 0 ? sizeof(common) / sizeof(common[0]) :
-			   k == VIEW_DIFF ? sizeof(diff) / sizeof(diff[0]) :
-			   sizeof(steps) / sizeof(steps[0]);
-
-		if (pass == 1 && k != VIEW_DIFF && k != VIEW_STEPS)
-			break;
-		for (size_t i = 0; i < n; i++) {
-			const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
-			const char *comma = keys ? strchr(keys, ',') : NULL;
-
-			if (!keys)
-				continue;
-			if (comma)
-				keys = talloc_strndup(tmp, keys, (size_t)(comma - keys));
-			x = canvas_textf(c, y, x, -1, AREA_HINT, "%s %s  ", keys,
-					 request_name(list[i]));
-		}
+	switch (k) {
+	case VIEW_DIFF: x = draw_hint_list(ui, c, y, x, k, diff, N_OF(diff)); break;
+	case VIEW_SOURCE:
+	case VIEW_CRASH: x = draw_hint_list(ui, c, y, x, k, edit, N_OF(edit)); break;
+	default: break;
 	}
-	talloc_free(tmp);
+	x = draw_hint_list(ui, c, y, x, k, common, N_OF(common));
+	if (k == VIEW_STEPS)
+		draw_hint_list(ui, c, y, x, k, steps, N_OF(steps));
 }
 
 static void draw_status(struct ui *ui, struct canvas *c, int y)
@@ -75,6 +85,21 @@ static void draw_status(struct ui *ui, struct canvas *c, int y)
 	} else if (ui->tree_note) {
 		canvas_text(c, y, 0, -1, AREA_DIM, ui->tree_note);
 	}
+}
+
+int ui_pane_height(const struct ui *ui, bool second)
+{
+	int bottom = ui->rows - 1 - (ui->opt.hint_bar ? 1 : 0), h1, h2;
+
+	if (split_beside(ui))
+		return bottom;
+	h2 = bottom * ui->opt.split_percent / 100;
+	h1 = bottom - h2;
+	if (h1 < 3) {
+		h1 = 3;
+		h2 = bottom - h1;
+	}
+	return second ? h2 : h1;
 }
 
 static void place(struct view *v, struct canvas *c, int y, int x, int h, int w, bool focused)
@@ -110,12 +135,8 @@ void ui_draw(struct ui *ui)
 				canvas_text(c, y, w1, w1 + 1, AREA_TITLE_BLUR, "|");
 			place(ui->views[1], c, 0, w1 + 1, bottom, w2, ui->focus == 1);
 		} else {
-			int h2 = bottom * ui->opt.split_percent / 100, h1 = bottom - h2;
+			int h1 = ui_pane_height(ui, false), h2 = ui_pane_height(ui, true);
 
-			if (h1 < 3) {
-				h1 = 3;
-				h2 = bottom - h1;
-			}
 			place(ui->views[0], c, 0, 0, h1, ui->cols, ui->focus == 0);
 			place(ui->views[1], c, h1, 0, h2, ui->cols, ui->focus == 1);
 		}

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/views.h"
 #include "ui/worker.h"
 
 static void open_prompt(struct ui *ui, const char *prompt)
@@ -53,14 +54,6 @@ static void jump_to(struct ui *ui, int step, const char *what)
 	ui_status(ui, _("Step %d: the %s."), step, what);
 }
 
-static int culprit_step(const struct blog *log)
-{
-	for (size_t i = 0; log->result.commit && i < log->n_steps; i++)
-		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, log->result.commit))
-			return (int)i;
-	return -1;
-}
-
 /* Views about a step open in the split, beside or below the list;
  * the others take the screen. */
 static void open_view(struct ui *ui, enum view_kind k)
@@ -96,7 +89,7 @@ void ui_request(struct ui *ui, enum request r)
 		break;
 	}
 	case REQ_JUMP_CULPRIT:
-		jump_to(ui, culprit_step(ui->log), _("culprit"));
+		jump_to(ui, ui_culprit_step(ui->log), _("culprit"));
 		break;
 	case REQ_JUMP_SUSPICIOUS:
 		jump_to(ui, ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1,
@@ -126,7 +119,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_VIEW_MAP: open_view(ui, VIEW_MAP); break;
 	case REQ_VIEW_SIGNALS: open_view(ui, VIEW_SIGNALS); break;
 	case REQ_VIEW_HELP: open_view(ui, VIEW_HELP); break;
-	case REQ_EVIDENCE: open_view(ui, VIEW_LOG); break;
+	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
 		if (ui->views[1])
 			ui->focus = !ui->focus;

@@ -1,24 +1,234 @@
-/* The help view: not written yet (a placeholder so the explorer builds). */
+/* The help view: the key table generated from the request table and the
+ * bindings in force (a user's rebinds show), then the `:` commands and
+ * where the config file lives. The same walk prints the man page's
+ * table (keys_doc.c), so help, keys and manual agree. */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <talloc.h>
 
+#include "i18n.h"
+#include "ui/keys_doc.h"
 #include "ui/ui.h"
+
+enum help_kind { HELP_HEADING, HELP_KEY, HELP_COMMAND, HELP_TEXT, HELP_BLANK };
+
+struct help_row {
+	enum help_kind kind;
+	enum view_kind view;     /* HELP_KEY: where the keys apply */
+	const char *group;       /* HELP_KEY: the request's group */
+	enum request req;        /* HELP_KEY */
+	const char *first;       /* keys, or the command; NULL for none */
+	const char *views;       /* HELP_KEY without keys: the views that bind it */
+	const char *shown;       /* HELP_KEY: what the keys column says */
+	const char *text;        /* heading, help text or explanation */
+};
+
+struct help_view {
+	struct help_row *rows;
+	size_t n, cap;
+};
+
+static struct help_row *add_row(struct help_view *hv, enum help_kind kind)
+{
+	if (hv->n == hv->cap) {
+		hv->cap = hv->cap ? hv->cap * 2 : 64;
+		hv->rows = talloc_realloc(hv, hv->rows, struct help_row, hv->cap);
+	}
+	hv->rows[hv->n] = (struct help_row){ .kind = kind };
+	return &hv->rows[hv->n++];
+}
+
+static void add_text(struct help_view *hv, enum help_kind kind, const char *first,
+		     const char *text)
+{
+	struct help_row *r = add_row(hv, kind);
+
+	r->first = first;
+	r->text = text;
+}
+
+struct walk_arg {
+	struct ui *ui;
+	struct help_view *hv;
+};
+
+static void add_key_item(const struct key_doc_item *it, void *arg)
+{
+	struct walk_arg *w = arg;
+	struct help_row *r;
+
+	if (it->kind != KEY_DOC_REQUEST) {
+		if (w->hv->n)
+			add_row(w->hv, HELP_BLANK);
+		add_text(w->hv, HELP_HEADING, NULL, it->title);
+		return;
+	}
+	r = add_row(w->hv, HELP_KEY);
+	r->view = it->view;
+	r->group = it->group;
+	r->req = it->req;
+	/* keys come from the user's file: clean, like any text we did not write */
+	r->first = ui_clean(w->ui, w->hv, it->keys);
+	r->views = it->views;
+	r->shown = r->first ? r->first : keys_doc_keys(w->hv, it);
+	r->text = request_help(it->req);
+}
+
+/* The `:` commands script.c and ui_input.c understand. */
+static const struct {
+	const char *command, *help;
+} commands[] = {
+	{ ":N", N_("Go to line N of the view") },
+	{ ":ACTION", N_("Run any action above by its name (:view-diff, :jump-culprit)") },
+	{ ":quit, :q", N_("Quit") },
+	{ ":set OPTION = VALUE", N_("Set an option: hint-bar mouse split split-size "
+				    "line-numbers ignore-case") },
+	{ ":bind VIEW KEY ACTION", N_("Bind a key, as in the config file") },
+	{ ":color AREA FG BG [ATTR...]", N_("Change the colours of an area") },
+	{ ":dump-screen [FILE]", N_("Write the screen as text") },
+	{ ":dump-view [FILE]", N_("Write the view's rows as tab-separated fields") },
+};
+
+/* Where config_load_user() looks, said the same way. */
+static const char *config_path(const void *ctx)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		return talloc_asprintf(ctx, "%s/bisview/config", xdg);
+	if (home && *home)
+		return talloc_asprintf(ctx, "%s/.config/bisview/config", home);
+	return NULL;
+}
+
+static void add_config(struct ui *ui, struct help_view *hv)
+{
+	const char *path = config_path(hv);
+
+	add_row(hv, HELP_BLANK);
+	add_text(hv, HELP_HEADING, NULL, _("Configuration"));
+	add_text(hv, HELP_TEXT, NULL,
+		 _("$XDG_CONFIG_HOME/bisview/config (else ~/.config/bisview/config) is read"));
+	add_text(hv, HELP_TEXT, NULL,
+		 _("after the built-in defaults: the lines :set, :bind and :color take."));
+	if (path)
+		add_text(hv, HELP_COMMAND, _("here:"), ui_clean(ui, hv, path));
+	for (size_t i = 0; i < ui->n_config_errors; i++) {
+		const struct config_error *e = &ui->config_errors[i];
+
+		add_text(hv, HELP_COMMAND, _("error:"),
+			 talloc_asprintf(hv, "%s:%d: %s", ui_clean(ui, hv, e->file), e->line,
+					 ui_clean(ui, hv, e->message)));
+	}
+}
 
 static void help_load(struct view *v)
 {
-	v->n_rows = 0;
-	v->busy = "not written yet";
+	struct ui *ui = v->ui;
+	struct help_view *hv;
+	struct walk_arg w;
+
+	talloc_free(v->priv);
+	v->priv = hv = talloc_zero(v, struct help_view);
+	w = (struct walk_arg){ ui, hv };
+	keys_doc_walk(hv, ui->keymap, add_key_item, &w);
+	add_row(hv, HELP_BLANK);
+	add_text(hv, HELP_HEADING, NULL, _("Commands (type : first)"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		add_text(hv, HELP_COMMAND, commands[i].command, _(commands[i].help));
+	add_config(ui, hv);
+	v->n_rows = hv->n;
+}
+
+/* Column widths shrink on a narrow screen so the help text still shows. */
+static int keys_width(int width)
+{
+	return width >= 90 ? 25 : width / 4;
+}
+
+static int name_width(int width)
+{
+	return width >= 90 ? 22 : width / 4;
 }
 
 static void help_draw(struct view *v, struct canvas *c, int y, int x, int width, size_t row,
-		     bool selected)
+		      bool selected)
 {
+	const struct help_row *r = &((struct help_view *)v->priv)->rows[row];
+	int end = x + width, kw = keys_width(width), nw = name_width(width);
+
+	(void)selected;
+	switch (r->kind) {
+	case HELP_HEADING:
+		canvas_text(c, y, x, end, AREA_HEADER, r->text);
+		break;
+	case HELP_KEY:
+		canvas_text(c, y, x + 1, x + 1 + kw, r->first ? AREA_HASH : AREA_DIM, r->shown);
+		x += 1 + kw + 1;
+		canvas_text(c, y, x, x + nw < end ? x + nw : end, AREA_DEFAULT,
+			    request_name(r->req));
+		canvas_text(c, y, x + nw + 1, end, AREA_DEFAULT, r->text);
+		break;
+	case HELP_COMMAND: {
+		/* the explanation lines up with the keys' help text when it can */
+		int col = x + 1 + kw + 1 + nw + 1;
+		int after = canvas_text(c, y, x + 1, end, AREA_HASH, r->first);
+
+		canvas_text(c, y, after + 1 > col ? after + 1 : col, end, AREA_DEFAULT, r->text);
+		break;
+	}
+	case HELP_TEXT:
+		canvas_text(c, y, x + 1, end, AREA_DEFAULT, r->text);
+		break;
+	case HELP_BLANK:
+		break;
+	}
+}
+
+static const char *help_fields(struct view *v, const void *ctx, size_t row)
+{
+	const struct help_row *r = &((struct help_view *)v->priv)->rows[row];
+
+	switch (r->kind) {
+	case HELP_HEADING:
+		return talloc_asprintf(ctx, "heading\t%s", r->text);
+	case HELP_KEY:
+		return talloc_asprintf(ctx, "key\t%s\t%s\t%s\t%s\t%s\t%s", view_kind_name(r->view),
+				       r->group, request_name(r->req), r->first ? r->first : "",
+				       r->text, r->views ? r->views : "");
+	case HELP_COMMAND:
+		return talloc_asprintf(ctx, "command\t%s\t%s", r->first, r->text);
+	case HELP_TEXT:
+		return talloc_asprintf(ctx, "text\t%s", r->text);
+	default:
+		return "blank";
+	}
 }
 
 static const char *help_text(struct view *v, const void *ctx, size_t row)
 {
-	return "";
+	const struct help_row *r = &((struct help_view *)v->priv)->rows[row];
+
+	switch (r->kind) {
+	case HELP_KEY:
+		return talloc_asprintf(ctx, "%s %s %s", r->first ? r->first : "",
+				       request_name(r->req), r->text);
+	case HELP_COMMAND:
+		return talloc_asprintf(ctx, "%s %s", r->first, r->text);
+	case HELP_BLANK:
+		return "";
+	default:
+		return r->text;
+	}
+}
+
+/* Enter has nothing to open here (and must not open a diff). */
+static bool help_request(struct view *v, enum request r)
+{
+	(void)v;
+	return r == REQ_ENTER || r == REQ_EVIDENCE;
 }
 
 const struct view_ops help_view_ops = {
@@ -26,4 +236,6 @@ const struct view_ops help_view_ops = {
 	.load = help_load,
 	.draw = help_draw,
 	.text = help_text,
+	.fields = help_fields,
+	.request = help_request,
 };

@@ -255,6 +255,33 @@ static void test_nul_bytes(void **state)
 	assert_int_equal(log->n_unknown, 0);
 }
 
+/* A KASAN report's rule of 66 '=' is long and ends in '=', yet it is no
+ * quoted-printable soft break (a literal '=' would be "=3D"): the report
+ * keeps the rule on its own line, not joined to the next. */
+static void test_kasan_rule_not_soft_break(void **state)
+{
+	struct blog *log = unit_parse(state,
+		"bisecting cause commit starting from " H_ORIG "\n"
+		"testing commit " H_A " gcc\n"
+		"all runs: crashed: KASAN: use-after-free Read in hci_send_acl\n"
+		"# git bisect bad " H_A "\n"
+		"revisions tested: 1, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n"
+		"first bad commit: " H_CUL " x86/mm: try VMA lock-based page fault handling first\n"
+		"crash: KASAN: use-after-free Read in hci_send_acl\n"
+		"==================================================================\n"
+		"BUG: KASAN: use-after-free in hci_send_acl+0x3D/0x20 net/bluetooth/hci_core.c:3201\n"
+		"Read of size 8 at addr=ffff88807c0b1c28\n");
+
+	assert_false(log->mail_quoted);
+	assert_int_equal(log->result.type, RESULT_CULPRIT);
+	assert_str(log->result.crash_report,
+		   "==================================================================\n"
+		   "BUG: KASAN: use-after-free in hci_send_acl+0x3D/0x20 net/bluetooth/hci_core.c:3201\n"
+		   "Read of size 8 at addr=ffff88807c0b1c28");
+	assert_int_equal(log->result.crash_lines.last, 10);
+	assert_int_equal(log->n_unknown, 0);
+}
+
 /* The last line may lack its newline (a cut or pasted log). */
 static void test_no_final_newline(void **state)
 {
@@ -374,6 +401,7 @@ int main(void)
 		UNIT_TEST(test_carriage_returns),
 		UNIT_TEST(test_nul_bytes),
 		UNIT_TEST(test_no_final_newline),
+		UNIT_TEST(test_kasan_rule_not_soft_break),
 		UNIT_TEST(test_format_crash_report),
 		UNIT_TEST(test_format_unknown),
 		UNIT_TEST(test_unknown_lines_counted),

@@ -1,0 +1,29 @@
+/* Handing a file to the user's editor ($VISUAL, else $EDITOR, else vi).
+ *
+ * What the editor gets is a private copy (a temporary file, mode 0600,
+ * deleted afterwards): the tree is never written, and a name from a log
+ * or a commit never reaches a shell or a command line unfiltered - the
+ * copy's name keeps only [A-Za-z0-9._-] of the file's basename, and the
+ * editor runs from an argv array (ui_run_external in ui.h). */
+#ifndef BISVIEW_UI_EDITOR_H
+#define BISVIEW_UI_EDITOR_H
+
+#include <stddef.h>
+
+#include "ui/ui.h"
+
+/* The copy's name part from a path: its basename with every byte outside
+ * [A-Za-z0-9._-] made '_', at most 64 bytes, "file" when nothing is left.
+ * Under ctx. */
+char *editor_safe_name(const void *ctx, const char *path);
+
+/* The editor's argv: the editor setting split on blanks (the user's own
+ * words), "+LINE" when line > 0, then file; NULL-terminated, under ctx. */
+char **editor_argv(const void *ctx, const char *editor, int line, const char *file);
+
+/* Writes text[0..len) to a new temporary file named after path, opens it
+ * in the editor at line, and deletes it when the editor returns. The
+ * status line says what happened. Returns 0, or -1 on failure. */
+int editor_open_text(struct ui *ui, const char *path, const char *text, size_t len, int line);
+
+#endif
