@@ -231,6 +231,9 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	/* Numbers stay C's: "0.96" in JSON and --scan fields, and the
+	 * parser's strtod() reads the logs' "0.50" whatever the language. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 
