@@ -259,7 +259,12 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* Numbers stay C's: "0.96" in JSON and --scan fields, and the
+	 * parser's strtod() reads the logs' "0.50" whatever the language. */
+	setlocale(LC_NUMERIC, "C");
+	/* BISVIEW_LOCALEDIR: catalogs not yet installed (the tests' own) */
+	bindtextdomain(PACKAGE, getenv("BISVIEW_LOCALEDIR") && *getenv("BISVIEW_LOCALEDIR") ?
+			getenv("BISVIEW_LOCALEDIR") : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	app = talloc_zero(NULL, struct app);

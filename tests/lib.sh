@@ -24,6 +24,14 @@ for _v in top_srcdir top_builddir BISVIEW SHARED_DIR; do
 done
 export top_srcdir top_builddir BISVIEW SHARED_DIR
 
+# One locale for every test, whatever the caller's (make check under
+# LANG=de_DE.UTF-8 LANGUAGE=de must pass): C.UTF-8, else C, and no
+# LANGUAGE (glibc honours it in C.UTF-8) or catalog of the caller's. A test
+# that wants another language sets it itself (translation.sh).
+if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then LC_ALL=C.UTF-8; else LC_ALL=C; fi
+export LC_ALL
+unset LANGUAGE BISVIEW_LOCALEDIR
+
 TEST_NAME=$(basename "$0" .sh)
 # shellcheck disable=SC2034 # used by the tests that source this
 DATA=$top_srcdir/tests/data

@@ -28,12 +28,34 @@ int report_summary(FILE *out, const struct blog *log, const struct report_ctx *r
 
 /* "10/10 crash", "3 crash 7 ok", "10 boot-fail", "build error", ... */
 const char *step_run_summary(const void *ctx, const struct step *s);
+/* The widest of the usual ones ("10 boot-fail", a phrase), translated. */
+int step_run_summary_width(void);
 
 /* The abbreviated hash (12 hex, the kernel's habit) or the tag. */
 const char *step_ref(const void *ctx, const struct step *s);
 
-/* The assessment's verdict word ("unknown" without one). */
+/* The assessment's verdict word ("unknown" without one): the English
+ * key of the JSON contract and of --scan's fields. */
 const char *report_verdict(const struct report_ctx *rc);
+
+/* The words people read for the model's enums, translated: the explorer
+ * and --summary show these, while --json, --scan's tab-separated fields
+ * and :dump-view keys keep the English *_name() spellings. In the C
+ * locale each word is its *_name(). */
+const char *format_word(enum log_format f);
+const char *phase_word(enum step_phase p);
+const char *verdict_word(enum verdict v);
+const char *outcome_word(enum run_outcome o);
+const char *strength_word(enum signal_strength s);
+const char *assessment_word(enum assessment_verdict v);
+/* report_verdict() for people. */
+const char *report_verdict_word(const struct report_ctx *rc);
+
+/* The display width of text (terminal columns; 1 for what the locale
+ * cannot measure), and text padded with blanks to width columns:
+ * printf's %-12s counts bytes, which misaligns translated words. */
+int report_text_width(const char *text);
+const char *report_pad(const void *ctx, const char *text, int width);
 
 /* Signals and assessment of a log, into rc (under ctx). */
 void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc);

@@ -57,7 +57,9 @@ static char *error_line(const void *ctx, const struct app *app, const char *path
 	{
 		char *p = sanitize_str(NULL, path, app->san_flags);
 
-		line = talloc_asprintf(ctx, "%s\t%s: %s", p, _("error"), reason);
+		/* "error" is a key for awk, like the other fields; the
+		 * reason is for people */
+		line = talloc_asprintf(ctx, "%s\terror: %s", p, reason);
 		talloc_free(p);
 	}
 	return line;

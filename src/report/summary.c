@@ -23,7 +23,7 @@ static const char *clean(struct sum *s, const char *text)
 
 static void field(struct sum *s, const char *name, const char *value)
 {
-	fprintf(s->out, "%-12s %s\n", name, value);
+	fprintf(s->out, "%s %s\n", report_pad(s->tmp, name, 12), value);
 }
 
 static const char *kind_phrase(const struct blog *log)
@@ -66,7 +66,7 @@ static const char *result_phrase(struct sum *s, const struct blog *log)
 
 static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
-	const char *fmt = log_format_name(log->format);
+	const char *fmt = format_word(log->format);
 
 	fprintf(s->out, "%s %s\n", _("bisview summary of"),
 		strcmp(log->path, "-") ? clean(s, log->path) : _("(standard input)"));
@@ -81,10 +81,10 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 		if (a->first_suspicious_step >= 0)
 			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f), first suspicious step %d"),
-								   report_verdict(rc), a->score, a->first_suspicious_step));
+								   report_verdict_word(rc), a->score, a->first_suspicious_step));
 		else
 			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f)"),
-								   report_verdict(rc), a->score));
+								   report_verdict_word(rc), a->score));
 	}
 	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
 	if (log->revisions_tested >= 0)
@@ -111,12 +111,29 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 							log->n_unknown, log->unknown[0]));
 }
 
+/* The verdict column: as wide as its widest translated word. */
+static int verdict_width(void)
+{
+	int w = report_text_width(_("verdict"));
+
+	for (int v = VERDICT_NONE; v <= VERDICT_SKIP; v++)
+		if (report_text_width(verdict_word((enum verdict)v)) > w)
+			w = report_text_width(verdict_word((enum verdict)v));
+	return w > 7 ? w : 7;
+}
+
 static void steps_table(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
+	int vw = verdict_width();
+	const char *left_head = _("left");
+	/* right-aligned in 5 columns: %*s counts bytes */
+	int left_w = 5 + (int)strlen(left_head) - report_text_width(left_head);
+
 	if (log->n_steps == 0)
 		return;
-	fprintf(s->out, "\n%3s  %-12s %-7s %-12s %-14s %5s  %s\n", "#", _("phase"), _("verdict"),
-		_("commit"), _("runs"), _("left"), _("crash title / subject"));
+	fprintf(s->out, "\n%3s  %s %s %s %s %*s  %s\n", "#", report_pad(s->tmp, _("phase"), 12),
+		report_pad(s->tmp, _("verdict"), vw), report_pad(s->tmp, _("commit"), 12),
+		report_pad(s->tmp, _("runs"), 14), left_w, left_head, _("crash title / subject"));
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *st = log->steps[i];
 		const char *title = step_deciding_title(st);
@@ -134,12 +151,13 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 			git = rc->xref->steps[i].git_choice
 				? talloc_asprintf(s->tmp, " [%s %.12s]", _("git would test"), rc->xref->steps[i].git_choice)
 				: talloc_asprintf(s->tmp, " [%s]", _("git had nothing left to test"));
-		fprintf(s->out, "%3zu  %-12s %-7s %-12s %-14s %5s  %s%s%s%s\n", i,
-			step_phase_name(st->phase),
-			verdict_name(st->verdict),
+		fprintf(s->out, "%3zu  %s %s %-12s %s %5s  %s%s%s%s\n", i,
+			report_pad(s->tmp, phase_word(st->phase), 12),
+			report_pad(s->tmp, verdict_word(st->verdict), vw),
 			clean(s, step_ref(s->tmp, st)),
 			/* a git bisect log records marks, not test runs */
-			log->format == LOG_FORMAT_GIT_BISECT ? "-" : step_run_summary(s->tmp, st), left,
+			report_pad(s->tmp, log->format == LOG_FORMAT_GIT_BISECT ? "-" :
+				   step_run_summary(s->tmp, st), 14), left,
 			clean(s, title),
 			title && subject ? " | " : "",
 			clean(s, subject), git);
@@ -154,7 +172,8 @@ static void signals_list(struct sum *s, const struct report_ctx *rc)
 	for (size_t i = 0; i < rc->signals->n; i++) {
 		const struct signal *sig = &rc->signals->v[i];
 
-		fprintf(s->out, "  %-7s %-20s", signal_strength_name(sig->strength), sig->code);
+		fprintf(s->out, "  %s %-20s", report_pad(s->tmp, strength_word(sig->strength), 7),
+			sig->code);
 		fprintf(s->out, " %s", clean(s, sig->message));
 		if (sig->lines.first)
 			fprintf(s->out, " [%s %d-%d]", _("lines"), sig->lines.first, sig->lines.last);
@@ -169,7 +188,7 @@ int report_summary(FILE *out, const struct blog *log, const struct report_ctx *r
 
 	header(&s, log, rc);
 	if (log->result.type == RESULT_INCONCLUSIVE) {
-		fprintf(out, "%-12s", _("Candidates:"));
+		fputs(report_pad(s.tmp, _("Candidates:"), 12), out);
 		for (size_t i = 0; i < log->result.n_candidates; i++)
 			fprintf(out, " %.12s", clean(&s, log->result.candidates[i]));
 		fputc('\n', out);

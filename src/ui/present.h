@@ -8,6 +8,11 @@
 enum area verdict_area(enum verdict v);
 enum area strength_area(enum signal_strength s);
 
+/* The columns of translated words: as wide as the widest verdict_word()
+ * (at least 4, or the given header) and strength_word() (at least 6). */
+int verdict_column_width(const char *header);
+int strength_column_width(void);
+
 /* A signal code's short badge ("drift" for title-drift). */
 const char *signal_badge(const char *code);
 

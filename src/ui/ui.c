@@ -340,7 +340,7 @@ static void initial_selection(struct ui *ui)
 	if (culprit >= 0) {
 		ui_select_step(ui, culprit);
 		ui_status(ui, _("On the culprit (step %d); the bisection looks %s."), culprit,
-			  report_verdict(&ui->rc));
+			  report_verdict_word(&ui->rc));
 		return;
 	}
 	if (a && a->first_suspicious_step >= 0) {

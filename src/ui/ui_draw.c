@@ -21,6 +21,29 @@ static bool split_beside(const struct ui *ui)
 	       (ui->opt.split == SPLIT_AUTO && ui->cols >= BESIDE_FROM_COLS);
 }
 
+/* The hint bar's word for a request: in English the action's name (the
+ * one :bind takes), translated into a short verb or noun. */
+static const char *hint_label(enum request r)
+{
+	/* TRANSLATORS: the key hint bar at the bottom ("Enter enter  ] next
+	 * ..."): short labels for actions; English shows the action names. */
+	static const struct { enum request req; const char *label; } labels[] = {
+		{ REQ_ENTER, N_("enter") }, { REQ_NEXT, N_("next") },
+		{ REQ_PREVIOUS, N_("previous") }, { REQ_VIEW_CLOSE, N_("view-close") },
+		{ REQ_VIEW_HELP, N_("view-help") }, { REQ_SEARCH, N_("search") },
+		{ REQ_NEXT_FILE, N_("next-file") }, { REQ_NEXT_HUNK, N_("next-hunk") },
+		{ REQ_EDIT, N_("edit") }, { REQ_JUMP_CULPRIT, N_("jump-culprit") },
+		{ REQ_VIEW_DETAIL, N_("view-detail") }, { REQ_VIEW_LOG, N_("view-log") },
+		{ REQ_VIEW_SIGNALS, N_("view-signals") }, { REQ_VIEW_MAP, N_("view-map") },
+		{ REQ_VIEW_CRASH, N_("view-crash") },
+	};
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (labels[i].req == r)
+			return _(labels[i].label);
+	return request_name(r);
+}
+
 /* Draws one hint per request bound in view k (its first key). */
 static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum view_kind k,
 			  const enum request *list, size_t n)
@@ -35,7 +58,7 @@ static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum vi
 			continue;
 		if (comma)
 			keys = talloc_strndup(tmp, keys, (size_t)(comma - keys));
-		x = canvas_textf(c, y, x, -1, AREA_HINT, "%s %s  ", keys, request_name(list[i]));
+		x = canvas_textf(c, y, x, -1, AREA_HINT, "%s %s  ", keys, hint_label(list[i]));
 	}
 	talloc_free(tmp);
 	return x;

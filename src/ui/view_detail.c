@@ -13,7 +13,9 @@
 #include "ui/ui.h"
 #include "ui/views.h"
 
+/* The label column: 12, wider for longer translated labels, up to 16. */
 #define W_LABEL 12
+#define W_LABEL_MAX 16
 #define W_OUTCOME 11  /* "boot-failed" */
 
 struct detail_row {
@@ -30,6 +32,7 @@ struct detail_row {
 struct detail_view {
 	struct detail_row *rows;
 	size_t n, cap;
+	int w_label;
 };
 
 static struct detail_row *add(struct detail_view *dv, const char *kind, const char *label,
@@ -85,7 +88,7 @@ static enum area outcome_area(enum run_outcome o)
 
 static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s)
 {
-	const char *verdict = verdict_name(s->verdict);
+	const char *verdict = verdict_word(s->verdict);
 	struct detail_row *r;
 
 	if (s->verdict_inferred)
@@ -94,8 +97,8 @@ static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s
 		verdict = talloc_asprintf(dv, _("%s (the log could not determine it)"), verdict);
 	add(dv, "phase", _("phase"), AREA_DEFAULT,
 	    s->synthetic ? talloc_asprintf(dv, _("%s (pretended crash)"),
-					   step_phase_name(s->phase)) :
-	    step_phase_name(s->phase));
+					   phase_word(s->phase)) :
+	    phase_word(s->phase));
 	add(dv, "verdict", _("verdict"), verdict_area(s->verdict), verdict);
 	if (s->commit)
 		add(dv, "commit", _("commit"), AREA_HASH, ui_clean(ui, dv, s->commit));
@@ -125,9 +128,9 @@ static void add_runs(struct ui *ui, struct detail_view *dv, const struct step *s
 		const char *label = talloc_asprintf(dv, _("run %d"),
 						    run->number >= 0 ? run->number : (int)k);
 		struct detail_row *r = add(dv, "run", label, outcome_area(run->outcome),
-					   run_outcome_name(run->outcome));
+					   outcome_word(run->outcome));
 
-		r->text_cols = W_OUTCOME;
+		r->text_cols = text_width(r->text) > W_OUTCOME ? text_width(r->text) : W_OUTCOME;
 		if (run->text)
 			r->note = ui_clean(ui, dv, run->text);
 		r->lines = (struct line_span){ run->line, run->line };
@@ -213,7 +216,7 @@ static void add_signals(struct ui *ui, struct detail_view *dv, int step)
 
 		if (sig->step != step)
 			continue;
-		r = add(dv, "signal", signal_strength_name(sig->strength), AREA_DEFAULT,
+		r = add(dv, "signal", strength_word(sig->strength), AREA_DEFAULT,
 			talloc_asprintf(dv, "%s: %s", sig->code, ui_clean(ui, dv, sig->message)));
 		r->label_area = strength_area(sig->strength);
 		r->lines = sig->lines;
@@ -243,12 +246,20 @@ static void detail_load(struct view *v)
 	add_tree(ui, dv, s, v->step);
 	add_signals(ui, dv, v->step);
 	v->n_rows = dv->n;
+	dv->w_label = W_LABEL;
+	for (size_t i = 0; i < dv->n; i++)
+		if (dv->rows[i].label && strcmp(dv->rows[i].kind, "heading") &&
+		    text_width(dv->rows[i].label) > dv->w_label)
+			dv->w_label = text_width(dv->rows[i].label);
+	if (dv->w_label > W_LABEL_MAX)
+		dv->w_label = W_LABEL_MAX;
 }
 
 static void detail_draw(struct view *v, struct canvas *c, int y, int x0, int width, size_t row,
 			bool selected)
 {
-	const struct detail_row *r = &((struct detail_view *)v->priv)->rows[row];
+	const struct detail_view *dv = v->priv;
+	const struct detail_row *r = &dv->rows[row];
 	int end = x0 + width, x = x0;
 
 	(void)selected;
@@ -257,11 +268,12 @@ static void detail_draw(struct view *v, struct canvas *c, int y, int x0, int wid
 		return;
 	}
 	if (r->label)
-		canvas_text(c, y, x, x + W_LABEL < end ? x + W_LABEL : end, r->label_area, r->label);
-	x += W_LABEL + 1;
+		canvas_text(c, y, x, x + dv->w_label < end ? x + dv->w_label : end, r->label_area,
+			    r->label);
+	x += dv->w_label + 1;
 	x = canvas_text(c, y, x, end, r->area, r->text) + 1;
-	if (x < x0 + W_LABEL + 1 + r->text_cols + 1)
-		x = x0 + W_LABEL + 1 + r->text_cols + 1;
+	if (x < x0 + dv->w_label + 1 + r->text_cols + 1)
+		x = x0 + dv->w_label + 1 + r->text_cols + 1;
 	if (r->note)
 		canvas_text(c, y, x, end, r->text_cols ? AREA_DEFAULT : AREA_DIM, r->note);
 }
@@ -289,7 +301,7 @@ static const char *detail_title(struct view *v, const void *ctx)
 	if (v->step < 0 || (size_t)v->step >= v->ui->log->n_steps)
 		return NULL;
 	s = v->ui->log->steps[v->step];
-	return talloc_asprintf(ctx, _("step %d: %s %s"), v->step, verdict_name(s->verdict),
+	return talloc_asprintf(ctx, _("step %d: %s %s"), v->step, verdict_word(s->verdict),
 			       ui_clean(v->ui, ctx, step_ref(ctx, s)));
 }
 

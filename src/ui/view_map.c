@@ -63,6 +63,7 @@ struct map_view {
 	long first, last;       /* for the title: the first and last count */
 	size_t n_bisect;
 	const char *bad_ref, *good_ref;
+	int w_verdict;          /* the widest translated verdict */
 };
 
 static struct map_row *add_row(struct map_view *mv, enum map_row_kind k, const char *text)
@@ -173,6 +174,7 @@ static void map_load(struct view *v)
 	talloc_free(v->priv);
 	v->priv = mv = talloc_zero(v, struct map_view);
 	mv->use_cand = x && x->range_size > 0;
+	mv->w_verdict = verdict_column_width(_("verd"));
 	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
 	for (size_t i = 0; i < log->n_steps; i++) {
 		mv->refs[i] = ui_clean(ui, mv, step_ref(mv, log->steps[i]));
@@ -277,13 +279,13 @@ static void draw_bar(struct view *v, struct canvas *c, int y, int x0, int width,
 
 	if (s) {
 		x = canvas_textf(c, y, x, end, AREA_LINENO, "%3d ", r->step);
-		canvas_text(c, y, x, x + 4 < end ? x + 4 : end, verdict_area(s->verdict),
-			    verdict_name(s->verdict));
-		x += 5;
+		canvas_text(c, y, x, x + mv->w_verdict < end ? x + mv->w_verdict : end,
+			    verdict_area(s->verdict), verdict_word(s->verdict));
+		x += mv->w_verdict + 1;
 		canvas_text(c, y, x, x + rw < end ? x + rw : end, AREA_HASH, mv->refs[r->step]);
 	} else {
 		canvas_text(c, y, x + 4, end, AREA_DIM, _("start"));
-		x += 5;
+		x += mv->w_verdict + 1;
 	}
 	x += rw + 1;
 	if (r->value >= 0)
@@ -374,6 +376,30 @@ static const char *ends_text(struct view *v, const void *ctx, int width)
 	return talloc_asprintf(ctx, "%s%*s%s", l, gap, "", rt);
 }
 
+/* The headings of the bar rows, placed by display width (printf's
+ * padding counts bytes, and the headings are translated). */
+static void draw_columns(struct view *v, struct canvas *c, int y, int x, int width)
+{
+	struct map_view *mv = v->priv;
+	const char *count = mv->use_cand ? _("cand") : _("left");
+	int end = x + width, cw;
+
+	canvas_text(c, y, x + 2, end, AREA_DIM, "#");
+	x += 4;
+	canvas_text(c, y, x, x + mv->w_verdict < end ? x + mv->w_verdict : end, AREA_DIM, _("verd"));
+	x += mv->w_verdict + 1;
+	canvas_text(c, y, x, x + ref_width(width) < end ? x + ref_width(width) : end, AREA_DIM,
+		    _("commit"));
+	x += ref_width(width) + 1;
+	cw = text_width(count);
+	canvas_text(c, y, x + (cw < 6 ? 6 - cw : 0), end, AREA_DIM, count);
+	x += 7;
+	if (show_both(mv, width)) {
+		cw = text_width(_("left"));
+		canvas_text(c, y, x + (cw < 5 ? 5 - cw : 0), end, AREA_DIM, _("left"));
+	}
+}
+
 static void map_draw(struct view *v, struct canvas *c, int y, int x, int width, size_t row,
 		     bool selected)
 {
@@ -386,9 +412,7 @@ static void map_draw(struct view *v, struct canvas *c, int y, int x, int width, 
 		canvas_text(c, y, x, x + width, AREA_HEADER, r->text);
 		break;
 	case ROW_COLUMNS:
-		canvas_textf(c, y, x, x + width, AREA_DIM, "%3s %-4s %-*s %6s %s", "#", _("verd"),
-			     ref_width(width), _("commit"), mv->use_cand ? _("cand") : _("left"),
-			     show_both(mv, width) ? _(" left") : "");
+		draw_columns(v, c, y, x, width);
 		break;
 	case ROW_BAR:
 		draw_bar(v, c, y, x, width, r);
@@ -414,9 +438,9 @@ static const char *bar_text(struct view *v, const void *ctx, const struct map_ro
 	struct map_view *mv = v->priv;
 
 	if (r->step < 0)
-		return talloc_asprintf(ctx, "start %ld", r->value);
+		return talloc_asprintf(ctx, "%s %ld", _("start"), r->value);
 	return talloc_asprintf(ctx, "%d %s %s %ld", r->step,
-			       verdict_name(v->ui->log->steps[r->step]->verdict), mv->refs[r->step],
+			       verdict_word(v->ui->log->steps[r->step]->verdict), mv->refs[r->step],
 			       r->value);
 }
 

@@ -10,12 +10,12 @@
 #include "ui/ui.h"
 #include "ui/views.h"
 
-#define W_STRENGTH 6
 #define W_STEP 4
 #define W_CODE 20
 
 struct signals_view {
 	const char *assessment;   /* the first row */
+	int w_strength;           /* the widest translated strength */
 	const char **messages;    /* cleaned, one per signal */
 	size_t strong;
 };
@@ -31,17 +31,18 @@ static void signals_load(struct view *v)
 	talloc_free(v->priv);
 	v->priv = sv = talloc_zero(v, struct signals_view);
 	sv->messages = talloc_zero_array(sv, const char *, n ? n : 1);
+	sv->w_strength = strength_column_width();
 	for (size_t i = 0; i < n; i++) {
 		sv->messages[i] = ui_clean(ui, sv, l->v[i].message);
 		sv->strong += l->v[i].strength == STRENGTH_STRONG;
 	}
 	if (a && a->first_suspicious_step >= 0)
 		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, first suspicious step %d"),
-						 report_verdict(&ui->rc), a->score,
+						 report_verdict_word(&ui->rc), a->score,
 						 a->first_suspicious_step);
 	else
 		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, no suspicious step"),
-						 report_verdict(&ui->rc), a ? a->score : 0.0);
+						 report_verdict_word(&ui->rc), a ? a->score : 0.0);
 	v->n_rows = n + 1;
 }
 
@@ -72,9 +73,9 @@ static void signals_draw(struct view *v, struct canvas *c, int y, int x, int wid
 		canvas_text(c, y, x, end, assessment_area(v->ui->rc.assessment), sv->assessment);
 		return;
 	}
-	canvas_text(c, y, x, x + W_STRENGTH < end ? x + W_STRENGTH : end, strength_area(s->strength),
-		    signal_strength_name(s->strength));
-	x += W_STRENGTH + 1;
+	canvas_text(c, y, x, x + sv->w_strength < end ? x + sv->w_strength : end,
+		    strength_area(s->strength), strength_word(s->strength));
+	x += sv->w_strength + 1;
 	if (s->step >= 0)
 		canvas_textf(c, y, x, x + W_STEP < end ? x + W_STEP : end, AREA_LINENO, "%*d",
 			     W_STEP, s->step);
@@ -109,7 +110,7 @@ static const char *signals_text(struct view *v, const void *ctx, size_t row)
 
 	if (!s)
 		return sv->assessment;
-	return talloc_asprintf(ctx, "%s %d %s %s", signal_strength_name(s->strength), s->step,
+	return talloc_asprintf(ctx, "%s %d %s %s", strength_word(s->strength), s->step,
 			       s->code, sv->messages[row - 1]);
 }
 

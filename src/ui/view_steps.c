@@ -11,9 +11,9 @@
 
 /* Column widths; the title and subject share what is left. */
 #define W_STEP 3
-#define W_VERDICT 4
 #define W_REF 12
 #define W_RUNS 14  /* "10 crash 10 ok" */
+#define W_RUNS_MAX 18
 #define W_LEFT 5
 #define W_CAND 6
 #define W_BADGES 11
@@ -27,6 +27,8 @@ struct step_row {
 
 struct steps_view {
 	struct step_row *rows;
+	int w_verdict;          /* the widest translated verdict */
+	int w_runs;             /* W_RUNS, or the translated words' width */
 };
 
 static void steps_load(struct view *v)
@@ -40,6 +42,9 @@ static void steps_load(struct view *v)
 	v->priv = sv = talloc_zero(v, struct steps_view);
 	sv->rows = talloc_zero_array(sv, struct step_row, log->n_steps ? log->n_steps : 1);
 	v->n_rows = log->n_steps;
+	sv->w_verdict = verdict_column_width(_("verd"));
+	sv->w_runs = step_run_summary_width();
+	sv->w_runs = sv->w_runs < W_RUNS ? W_RUNS : sv->w_runs > W_RUNS_MAX ? W_RUNS_MAX : sv->w_runs;
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *s = log->steps[i];
 		struct step_row *r = &sv->rows[i];
@@ -62,6 +67,16 @@ static void steps_load(struct view *v)
 	}
 }
 
+/* A column's heading, left or right in w columns (translated headings:
+ * printf's padding counts bytes), then a blank. */
+static int head(struct canvas *c, int y, int x, int w, int end, const char *text, bool right)
+{
+	int pad = right && text_width(text) < w ? w - text_width(text) : 0;
+
+	canvas_text(c, y, x + pad, x + w < end ? x + w : end, AREA_DIM, text);
+	return x + w + 1;
+}
+
 static int steps_header(struct view *v, struct canvas *c, int y, int width)
 {
 	struct ui *ui = v->ui;
@@ -77,7 +92,7 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 	x = canvas_textf(c, y, 0, width, AREA_HEADER, "%s %s",
 			 log->kind == KIND_FIX ? _("Fix bisection") :
 			 log->kind == KIND_CAUSE ? _("Cause bisection") : _("Bisection"),
-			 log_format_name(log->format));
+			 format_word(log->format));
 	if (log->crash_title)
 		canvas_textf(c, y, x, width, AREA_DEFAULT, " - %s",
 			     ui_clean(ui, tmp, log->crash_title));
@@ -88,15 +103,19 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 				ui->rc.assessment && ui->rc.assessment->verdict == ASSESS_SUSPICIOUS ?
 				AREA_SUSPICIOUS : ui->rc.assessment &&
 				ui->rc.assessment->verdict == ASSESS_PLAUSIBLE ? AREA_PLAUSIBLE : AREA_DIM,
-				report_verdict(&ui->rc));
+				report_verdict_word(&ui->rc));
 		canvas_text(c, y + 2, x, width, AREA_DEFAULT, header_trust_line(tmp, ui));
-		x = canvas_textf(c, y + 3, 0, width, AREA_DIM, "%*s %-*s %-*s %-*s %*s ",
-				 W_STEP, "#", W_VERDICT, _("verd"), W_REF, _("commit"), W_RUNS,
-				 _("runs"), W_LEFT, _("left"));
+		struct steps_view *sv = v->priv;
+
+		x = head(c, y + 3, 0, W_STEP, width, "#", true);
+		x = head(c, y + 3, x, sv->w_verdict, width, _("verd"), false);
+		x = head(c, y + 3, x, W_REF, width, _("commit"), false);
+		x = head(c, y + 3, x, sv->w_runs, width, _("runs"), false);
+		x = head(c, y + 3, x, W_LEFT, width, _("left"), true);
 		if (ui->rc.xref)
-			x = canvas_textf(c, y + 3, x, width, AREA_DIM, "%*s ", W_CAND, _("cand"));
-		canvas_textf(c, y + 3, x, width, AREA_DIM, "%-*s %s", W_BADGES, _("signals"),
-			     _("crash - subject"));
+			x = head(c, y + 3, x, W_CAND, width, _("cand"), true);
+		x = head(c, y + 3, x, W_BADGES, width, _("signals"), false);
+		canvas_text(c, y + 3, x, width, AREA_DIM, _("crash - subject"));
 	}
 	talloc_free(tmp);
 	return lines;
@@ -126,9 +145,9 @@ static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int widt
 	int end = x0 + width, x = x0;
 
 	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu ", W_STEP, row);
-	x = column(c, y, x, W_VERDICT, end, r->verdict_area, verdict_name(s->verdict));
+	x = column(c, y, x, sv->w_verdict, end, r->verdict_area, verdict_word(s->verdict));
 	x = column(c, y, x, W_REF, end, r->tag ? AREA_TAG : AREA_HASH, r->ref);
-	x = column(c, y, x, W_RUNS, end, AREA_DEFAULT, r->runs);
+	x = column(c, y, x, sv->w_runs, end, AREA_DEFAULT, r->runs);
 	if (r->left >= 0)
 		canvas_textf(c, y, x, x + W_LEFT < end ? x + W_LEFT : end, AREA_DEFAULT, "%*ld",
 			     W_LEFT, r->left);
@@ -167,7 +186,7 @@ static const char *steps_text(struct view *v, const void *ctx, size_t row)
 	const struct step_row *r = &sv->rows[row];
 
 	return talloc_asprintf(ctx, "%zu %s %s %s %s %s %s", row,
-			       verdict_name(v->ui->log->steps[row]->verdict), r->ref, r->runs,
+			       verdict_word(v->ui->log->steps[row]->verdict), r->ref, r->runs,
 			       r->badges ? r->badges : "", r->title ? r->title : "",
 			       r->subject ? r->subject : "");
 }
