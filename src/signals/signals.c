@@ -188,9 +188,11 @@ void assess(const struct blog *log, const struct signal_list *s, struct assessme
 
 		/* each code once, at its largest weight */
 		for (size_t k = 0; k < s->n; k++) {
+			double wk = s->v[k].weight;
+
 			if (k == i || strcmp(s->v[k].code, s->v[i].code) != 0)
 				continue;
-			if (s->v[k].weight > w || (s->v[k].weight == w && k < i))
+			if (wk > w || (wk == w && k < i))
 				first_of_code = false;
 		}
 		if (first_of_code)
