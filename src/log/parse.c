@@ -129,13 +129,19 @@ static bool looks_patch_test(const struct pline *lines, size_t n)
  * the input holds the text (1), its line indexes (0.85), the crash report
  * and the fields of nearly every corpus log: what overflows goes to the
  * heap one malloc at a time (at 1.5, 9 logs in 10 overflowed). */
+#define LOG_POOL_MAX_INPUT ((size_t)16 << 20)
+
 static struct blog *log_new(const void *ctx, const char *path, size_t len, char **text)
 {
 	size_t pool = 3 * len + 16384;
 	struct blog *log;
 
-	if (pool > ((size_t)128 << 20))
-		log = talloc_zero(ctx, struct blog);  /* huge input: plain heap */
+	/* A pool is one allocation, of its bytes plus a talloc header per
+	 * expected object (len / 32 of them): from about 36 MB of input that
+	 * passes talloc's 256 MiB limit and the log could not be loaded at
+	 * all. Logs that large are rare and gain nothing from a pool. */
+	if (len > LOG_POOL_MAX_INPUT)
+		log = talloc_zero(ctx, struct blog);  /* large input: plain heap */
 	else
 		log = talloc_pooled_object(ctx, struct blog, (unsigned)(len / 32 + 64), pool);
 	if (!log)
@@ -241,18 +247,20 @@ static char *read_all(const void *ctx, int fd, size_t *len, const char **err)
 	for (;;) {
 		ssize_t got;
 
+		if (!buf) {
+			*err = _("out of memory");
+			return NULL;
+		}
 		if (n == cap) {
-			if (cap >= LOG_MAX_BYTES) {
-				*err = _("file too large (more than 256 MiB)");
+			/* one byte past the limit tells a stream too long */
+			if (cap > LOG_MAX_BYTES) {
+				*err = _("too large (more than 255 MiB): not a bisection log");
 				talloc_free(buf);
 				return NULL;
 			}
-			cap = cap * 2 > LOG_MAX_BYTES ? LOG_MAX_BYTES : cap * 2;
+			cap = cap * 2 > LOG_MAX_BYTES ? LOG_MAX_BYTES + 1 : cap * 2;
 			buf = talloc_realloc_size(ctx, buf, cap);
-			if (!buf) {
-				*err = _("out of memory");
-				return NULL;
-			}
+			continue;
 		}
 		got = read(fd, buf + n, cap - n);
 		if (got < 0) {
@@ -299,7 +307,11 @@ struct blog *log_load(const void *ctx, const char *path, const char **err)
 		if (fl >= 0)
 			fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	}
-	if (S_ISREG(st.st_mode) && st.st_size >= 0 && (size_t)st.st_size < LOG_MAX_BYTES) {
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > LOG_MAX_BYTES) {
+		*err = _("too large (more than 255 MiB): not a bisection log");
+		goto fail;
+	}
+	if (S_ISREG(st.st_mode) && st.st_size >= 0) {
 		/* a regular file: read it straight into the log */
 		char *text;
 		size_t got = 0;

@@ -26,8 +26,9 @@ const char *log_refusal(const struct blog *log);
  * NULL and sets *err to a translated one-line reason (under ctx). */
 struct blog *log_load(const void *ctx, const char *path, const char **err);
 
-/* The largest input we read; a longer file is refused, not cut. */
-#define LOG_MAX_BYTES ((size_t)256 << 20)
+/* The largest input we read; a longer file is refused, not cut. (talloc
+ * refuses single allocations of 256 MiB, and the text needs one.) */
+#define LOG_MAX_BYTES ((size_t)255 << 20)
 
 enum log_format detect_format(const struct pline *lines, size_t n);
 void parse_syzbot(struct blog *log, struct pline *lines, size_t n);
