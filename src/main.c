@@ -213,7 +213,7 @@ static int run_one(struct app *app)
 	}
 	report_assess(log, log, &rc);
 	if (app->mode == MODE_JSON)
-		status = report_json(stdout, log, &rc, true);
+		status = report_json(stdout, log, &rc);
 	else
 		status = report_summary(stdout, log, &rc);
 	suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;

@@ -23,7 +23,7 @@ struct report_ctx {
 
 /* brief: only what --scan --json prints for each log (PRODUCT.md). */
 json_object *report_json_object(const struct blog *log, const struct report_ctx *rc, bool brief);
-int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc, bool pretty);
+int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc);
 int report_summary(FILE *out, const struct blog *log, const struct report_ctx *rc);
 
 /* "10/10 crash", "3 crash 7 ok", "10 boot-fail", "build error", ... */

@@ -26,7 +26,7 @@ static void check_stream(const char *what, int (*emit)(FILE *, const struct blog
 
 static int emit_json(FILE *f, const struct blog *log, const struct report_ctx *rc)
 {
-	return report_json(f, log, rc, true);
+	return report_json(f, log, rc);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
