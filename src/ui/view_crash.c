@@ -95,32 +95,44 @@ static void cut_row(struct crash_row *r, const void *ctx, const char *s)
 	r->line = line;
 }
 
+/* A kernel report has hundreds of lines; a "crash:" trailer that runs to
+ * the end of a log of logs has millions, and a row each cost 2.5 GB for a
+ * 200 MB log. The view stops here and says where the rest is. */
+#define CRASH_MAX_LINES 10000
+
 /* The report's lines: the "crash:" trailer's report, or the whole file
- * when the log is a bare crash report. Each sanitised, under ctx. */
-static const char **report_lines(struct ui *ui, const void *ctx, size_t *n)
+ * when the log is a bare crash report. Each sanitised, under ctx; at most
+ * CRASH_MAX_LINES, *more says how many were left out. */
+static const char **report_lines(struct ui *ui, const void *ctx, size_t *n, size_t *more)
 {
 	const struct blog *log = ui->log;
-	const char **out = talloc_array(ctx, const char *, 0);
+	const char **out = talloc_array(ctx, const char *, 64);
 	const char *p = log->result.crash_report;
 
-	*n = 0;
+	*n = *more = 0;
 	if (p) {
-		while (p) {
+		while (p && *n < CRASH_MAX_LINES) {
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
 
-			out = talloc_realloc(ctx, out, const char *, *n + 1);
+			if (*n == talloc_array_length(out))
+				out = talloc_realloc(ctx, out, const char *, *n * 2);
 			out[(*n)++] = sanitize(out, p, len, ui->app->san_flags);
 			p = nl ? nl + 1 : NULL;
 		}
+		for (; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+			(*more)++;
 		/* the trailer runs to the end of the log: no trailing blanks */
-		while (*n > 0 && !*out[*n - 1])
+		while (*more == 0 && *n > 0 && !*out[*n - 1])
 			(*n)--;
 	} else if (log->format == LOG_FORMAT_CRASH_REPORT) {
-		out = talloc_realloc(ctx, out, const char *, log->n_lines + 1);
-		for (size_t i = 0; i < log->n_lines; i++)
+		size_t lines = log->n_lines < CRASH_MAX_LINES ? log->n_lines : CRASH_MAX_LINES;
+
+		out = talloc_realloc(ctx, out, const char *, lines + 1);
+		for (size_t i = 0; i < lines; i++)
 			out[(*n)++] = sanitize(out, log->text + log->lines[i].offset,
 					       log->lines[i].len, ui->app->san_flags);
+		*more = log->n_lines - lines;
 	}
 	return out;
 }
@@ -131,13 +143,19 @@ static void crash_load(struct view *v)
 	const struct blog *log = ui->log;
 	struct crash_view *cv;
 	const char **lines, **culprit;
-	size_t n, n_culprit;
+	size_t n, n_culprit, more;
 
 	talloc_free(v->priv);
 	v->priv = cv = talloc_zero(v, struct crash_view);
 	cv->title = ui_clean(ui, cv, log->result.crash_title ? log->result.crash_title :
 				     log->crash_title);
-	lines = report_lines(ui, cv, &n);
+	lines = report_lines(ui, cv, &n, &more);
+	if (more > 0) {
+		lines = talloc_realloc(cv, lines, const char *, n + 1);
+		lines[n++] = talloc_asprintf(lines, ngettext("[%zu more line: the log view (l) has it]",
+							     "[%zu more lines: the log view (l) has them]",
+							     more), more);
+	}
 	culprit = culprit_files(cv, log, ui->rc.xref, &n_culprit);
 	cv->rows = talloc_zero_array(cv, struct crash_row, n ? n : 1);
 	v->n_rows = n;
