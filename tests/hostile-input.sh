@@ -96,11 +96,16 @@ BAD="${ESC}[2J${ESC}]8;;https://evil.example/${ESC}\\link${ESC}]8;;${ESC}\\"
 BAD="$BAD ${ESC}]52;c;cm0gLXJmIH4K$(printf '\007') ${ESC}P1\$r0m${ESC}\\ $(printf '\302\220')1\$r$(printf '\302\234')"
 BAD="$BAD $(printf '\302\233')31m $(printf '\342\200\256')cod.exe $(printf 'rub\010\010\010ok over\rprint')"
 BAD="$BAD $(printf '\377\376 \300\257 \355\240\200 \303') end"
+# and shell metacharacters: nothing may ever run them
+BAD="$BAD \$(touch PWNED1);touch PWNED2|touch PWNED3&\`touch PWNED4\`'\"<>*?"
 awk -v bad="$BAD" '/^(run #|all runs: crashed|\[|first bad commit|crash:|    |Author:| [a-z_]+\+0x)/ {
 	print $0 " " bad; next } { print }' "$SEED" >"$SCRATCH/bytes.log"
 printf 'run #9: crashed: nul \000 here %s\n' "$BAD" >>"$SCRATCH/bytes.log"
-[ "$(grep -c "cod.exe" "$SCRATCH/bytes.log")" -gt 20 ] || fail "the hostile log was not written"
+[ "$(grep -c "cod.exe" "$SCRATCH/bytes.log")" -gt 20 ] && grep -qF '$(touch PWNED1)' "$SCRATCH/bytes.log" ||
+	fail "the hostile log was not written"
 every_mode "hostile bytes" "$SCRATCH/bytes.log" 1500000 --no-tree
+printf '%s\n' 'C' 'e' ':dump-screen' 'l' 'e' ':dump-screen' >"$SCRATCH/edit.keys"
+EDITOR=vi run 1500000 --no-tree --script "$SCRATCH/edit.keys" "$SCRATCH/bytes.log"
 
 ### 2. ... and in commit messages and author names from a tree
 need_cmd git
@@ -179,4 +184,7 @@ else
 	run 2000000 --no-tree --script "$SCRATCH/views.keys" --size 80x24 "$SCRATCH/big.log"
 	rm -f "$SCRATCH/big.log"
 fi
+for f in PWNED1 PWNED2 PWNED3 PWNED4; do
+	[ ! -e "$SCRATCH/$f" ] && [ ! -e "$top_builddir/$f" ] || fail "a shell ran a log's text ($f exists)"
+done
 note "$checked runs: no crash, no unsafe byte, memory within its bound"
