@@ -51,14 +51,6 @@ git -C "$W/main" worktree add -q --detach "$W/main-wt" v1.3
 # git may have left files to settle (gc.log, auto-packing); let it finish
 sleep 1
 
-# snapshot DIR OUT: every entry's type, mode, size, mtime and name, and
-# every file's sha256
-snapshot()
-{
-	(cd "$1" && find . -printf '%p %y %m %s %T@\n' | LC_ALL=C sort) >"$2.list"
-	(cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) >"$2.sum"
-}
-
 # run WHAT ARG...: bisview must run (exit 0, or 1 for --check)
 run()
 {
@@ -104,17 +96,13 @@ check()
 {
 	printf '%s\n' '<Enter>' ':dump-screen' J K i l E C '<Enter>' j '<Enter>' \
 		m S '<Enter>' h R c d '}' ']' q q q ':dump-screen' >"$W/keys"
-	snapshot "$2" "$W/before"
-	[ -z "${3:-}" ] || snapshot "$3" "$W/before3"
+	tl_snapshot "$2" "$W/before"
+	[ -z "${3:-}" ] || tl_snapshot "$3" "$W/before3"
 	every_mode "$1" "$2"
-	snapshot "$2" "$W/after"
-	[ -z "${3:-}" ] || snapshot "$3" "$W/after3"
-	for k in list sum; do
-		diff -u "$W/before.$k" "$W/after.$k" >"$W/diff" ||
-			fail "$1: bisview changed $2 (name type mode size mtime / sha256; before/after): $(head -c 3000 "$W/diff")"
-		[ -z "${3:-}" ] || diff -u "$W/before3.$k" "$W/after3.$k" >"$W/diff" ||
-			fail "$1: bisview changed $3 (before/after): $(head -c 3000 "$W/diff")"
-	done
+	tl_snapshot "$2" "$W/after"
+	[ -z "${3:-}" ] || tl_snapshot "$3" "$W/after3"
+	tl_unchanged "$1" "$2" "$W/before" "$W/after"
+	[ -z "${3:-}" ] || tl_unchanged "$1" "$3" "$W/before3" "$W/after3"
 	[ "$(wc -l <"$W/before.sum")" -gt 10 ] || fail "$1: the snapshot of $2 is empty"
 }
 

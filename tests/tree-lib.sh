@@ -1,4 +1,5 @@
-# Helpers for the tree tests (tree-facts.sh, tree-edge.sh, readonly.sh),
+# Helpers for the tree tests (tree-facts.sh, tree-edge.sh, readonly.sh,
+# hostile-trees.sh),
 # sourced after lib.sh: a scratch kernel-like repository built with
 # `git fast-import`, a real `git bisect` driven on it, and logs written
 # from what git printed.
@@ -227,6 +228,28 @@ tl_check_facts()
 	jq_assert "$2" '.tree.missing == 0 and
 		.tree.found == ([.steps[] | select(.commit != null or .label != null)] | length)' \
 		"$1: tree.found must count every step, tree.missing none"
+}
+
+# tl_snapshot DIR OUT: what the read-only guarantee compares - every
+# entry's name, type, mode, size and mtime in OUT.list (a lock file made
+# and removed again shows in its directory's mtime), every file's sha256
+# in OUT.sum. Needs GNU find (-printf) and sha256sum.
+tl_snapshot()
+{
+	(cd "$1" && find . -printf '%p %y %m %s %T@\n' | LC_ALL=C sort) >"$2.list" ||
+		fail "cannot list $1"
+	(cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) >"$2.sum" ||
+		fail "cannot read every file under $1"
+}
+
+# tl_unchanged WHAT DIR BEFORE AFTER: fail unless the snapshots BEFORE and
+# AFTER of DIR are the same
+tl_unchanged()
+{
+	for _k in list sum; do
+		diff -u "$3.$_k" "$4.$_k" >"$4.diff" ||
+			fail "$1: bisview changed $2 (name type mode size mtime / sha256; before/after): $(head -c 3000 "$4.diff")"
+	done
 }
 
 # tl_section NAME FUNCTION: run FUNCTION in a subshell under set -e. A

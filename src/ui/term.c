@@ -219,6 +219,15 @@ static void loop(struct ui *ui, struct term_state *t)
 	}
 }
 
+/* cup, the capability a full-screen program needs (-1: not a string
+ * capability, NULL: absent) */
+static bool cursor_addressable(void)
+{
+	char *cup = tigetstr("cup");
+
+	return cup && cup != (char *)-1 && *cup;
+}
+
 int term_run(struct ui *ui)
 {
 	struct term_state *t = talloc_zero(ui, struct term_state);
@@ -242,6 +251,17 @@ int term_run(struct ui *ui)
 		return EXIT_INPUT;
 	}
 	set_term(t->screen);
+	/* a terminal that cannot move the cursor (TERM=dumb) would get every
+	 * row drawn over the last one: say so instead of drawing garbage */
+	if (!cursor_addressable()) {
+		endwin();
+		delscreen(t->screen);
+		app_error(ui->app, term ? term : "TERM",
+			  _("the terminal cannot move the cursor (try --summary, or set TERM)"));
+		if (t->own_in)
+			fclose(t->in);
+		return EXIT_INPUT;
+	}
 	ui->term = t;
 	/* raw: Ctrl-C, Ctrl-Z and Ctrl-S are keys (quit, suspend) */
 	raw();
