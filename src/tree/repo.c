@@ -122,6 +122,8 @@ static int odb_without_graph(git_repository *repo, git_odb **out)
 	git_odb *odb = NULL;
 	FILE *f;
 	char line[PATH_MAX];
+	const char **dirs;
+	size_t n_dirs = 0;
 
 	if (git_odb_new(&odb) < 0 ||
 	    git_odb_backend_loose(&loose, objects, -1, 0, 0, 0) < 0 ||
@@ -131,6 +133,8 @@ static int odb_without_graph(git_repository *repo, git_odb **out)
 	if (git_odb_backend_pack(&packed, objects) < 0 || git_odb_add_backend(odb, packed, 2) < 0)
 		goto fail;
 	packed = NULL;
+	dirs = talloc_array(objects, const char *, 1);
+	dirs[n_dirs++] = objects;
 	f = fopen(alternates, "re");
 	while (f && fgets(line, sizeof(line), f)) {
 		char *alt;
@@ -141,9 +145,17 @@ static int odb_without_graph(git_repository *repo, git_odb **out)
 		alt = line[0] == '/' ? talloc_strdup(objects, line)
 				     : talloc_asprintf(objects, "%s/%s", objects, line);
 		git_odb_add_disk_alternate(odb, alt);
+		dirs = talloc_realloc(objects, dirs, const char *, n_dirs + 1);
+		dirs[n_dirs++] = alt;
 	}
 	if (f)
 		fclose(f);
+	/* before the loose (1) and packed (2) backends and the alternates */
+	if (loose_guard_add(odb, dirs, n_dirs, 100) < 0) {
+		talloc_free(objects);
+		git_odb_free(odb);
+		return -1;
+	}
 	talloc_free(objects);
 	*out = odb;
 	return 0;

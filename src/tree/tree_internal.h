@@ -27,4 +27,10 @@ int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigne
  * (patch may be NULL: no numbers). Strings under ctx. */
 void diff_file_fill(const void *ctx, struct diff_file *df, const git_diff_delta *d, git_patch *patch);
 
+/* loose_guard.c: a first backend in odb that refuses a loose object
+ * whose zlib stream is cut short (libgit2 1.5.1 hangs reading one) and
+ * passes every other read on. dirs: the objects directories to look in.
+ * 0 or -1. */
+int loose_guard_add(git_odb *odb, const char *const *dirs, size_t n_dirs, int priority);
+
 #endif
