@@ -133,9 +133,8 @@ static int parse_options(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (app->mode == MODE_DEFAULT && app->script_path)
-		app->mode = MODE_UI;
-	else if (app->mode == MODE_DEFAULT && !app->json && isatty(STDOUT_FILENO))
+	if (app->mode == MODE_DEFAULT &&
+	    (app->script_path || (!app->json && isatty(STDOUT_FILENO))))
 		app->mode = MODE_UI;
 	else if (app->mode == MODE_DEFAULT)
 		app->mode = app->json ? MODE_JSON : MODE_SUMMARY;
@@ -255,6 +254,7 @@ static void talloc_report_end(const char *path)
 int main(int argc, char **argv)
 {
 	const char *report = talloc_report_begin();
+	const char *localedir = getenv("BISVIEW_LOCALEDIR"), *no_color = getenv("NO_COLOR");
 	struct app *app;
 	int status;
 
@@ -263,8 +263,7 @@ int main(int argc, char **argv)
 	 * parser's strtod() reads the logs' "0.50" whatever the language. */
 	setlocale(LC_NUMERIC, "C");
 	/* BISVIEW_LOCALEDIR: catalogs not yet installed (the tests' own) */
-	bindtextdomain(PACKAGE, getenv("BISVIEW_LOCALEDIR") && *getenv("BISVIEW_LOCALEDIR") ?
-			getenv("BISVIEW_LOCALEDIR") : LOCALEDIR);
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	app = talloc_zero(NULL, struct app);
@@ -272,7 +271,7 @@ int main(int argc, char **argv)
 	app->script_cols = 80;
 	app->script_rows = 24;
 	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;
-	app->no_color = getenv("NO_COLOR") && *getenv("NO_COLOR");
+	app->no_color = no_color && *no_color;
 	if (parse_options(app, argc, argv) < 0) {
 		talloc_free(app);
 		talloc_report_end(report);

@@ -5,6 +5,7 @@
 #    the refresh trap of libraries.md §1.3.2): missing counted, the rest
 #    found, exit 0, and the run finishes;
 #  - an unrelated repository: everything missing, no crash;
+#  - a range whose bad commit is a root commit, with a commit-graph;
 #  - a shallow clone: no crash, tree.shallow, a note saying so;
 #  - -C / --tree / $BISVIEW_TREE naming no repository: exit 2 and one line
 #    "bisview: PATH: not a git repository";
@@ -269,7 +270,25 @@ sec_ownership()
 	git config --global --unset-all safe.directory
 }
 
+# A bisection whose bad commit is a root commit (good = bad: the only
+# ancestor it has), in a tree with a commit-graph: the range walk's first
+# node has no parents (it once passed NULL to memcpy, which the
+# sanitizer build reports). An empty range, replayed.
+sec_root_range()
+{
+	cp -a "$U" "$W/rootgraph"
+	git -C "$W/rootgraph" commit-graph write --reachable >/dev/null 2>&1
+	[ -f "$W/rootgraph/.git/objects/info/commit-graph" ] || fail "no commit-graph written"
+	root=$(git -C "$U" rev-list --max-parents=0 HEAD)
+	printf '%s\n' "git bisect start" "# bad: [$root] unrelated 1" "git bisect bad $root" \
+		"# good: [$root] unrelated 1" "git bisect good $root" >"$W/root.log"
+	tl_json "$W/root.json" "$W/root.log" -C "$W/rootgraph"
+	jq_assert "$W/root.json" '.tree.range.verified == true and .tree.range.size == 0' \
+		"bad = good = a root commit: want an empty verified range"
+}
+
 tl_section partly-missing sec_partly_missing
+tl_section root-range sec_root_range
 tl_section unrelated sec_unrelated
 tl_section shallow sec_shallow
 tl_section not-a-repository sec_not_repo

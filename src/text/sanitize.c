@@ -193,7 +193,9 @@ char *sanitize(const void *ctx, const char *str, size_t len, unsigned flags)
 			continue;
 		}
 		i += n;
-		if (c < 0) {
+		/* bytes that are no UTF-8, and the invisible format characters
+		 * (bidi, zero-width: all above U+0600) */
+		if (c < 0 || is_format_char(c)) {
 			put_cp(&o, 0xfffd);
 		} else if (c == '\n') {
 			if (flags & (SAN_KEEP_NEWLINES | SAN_JSON)) {
@@ -217,8 +219,6 @@ char *sanitize(const void *ctx, const char *str, size_t len, unsigned flags)
 				put_byte(&o, (char)c);
 			else
 				put_control(&o, (unsigned char)c);
-		} else if (is_format_char(c)) {
-			put_cp(&o, 0xfffd);
 		} else {
 			put_cp(&o, c);
 		}

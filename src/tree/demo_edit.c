@@ -361,7 +361,7 @@ struct demo_version *demo_edit(void *ctx, struct demo_weave *w, const struct dem
 {
 	void *tmp = talloc_new(ctx);
 	struct demo_view s = demo_view_of(tmp, w, v);
-	struct demo_func *f;
+	struct demo_func *f = NULL;  /* no functions but in C: nf is 0 */
 	size_t nf = file->lang == LANG_C ? demo_find_funcs(tmp, &s, &f) : 0;
 	struct demo_version *nv = NULL;
 

@@ -228,7 +228,8 @@ static void stat_block(struct writer *w, const struct diff_file *f, size_t n)
 			if (slash)
 				name = slash;
 		}
-		if (graph_width <= max_change) {
+		/* max_change 0: every file changed nothing, all stay 0 */
+		if (max_change > 0 && graph_width <= max_change) {
 			int scaled = total ? 1 + total * (graph_width - 1) / max_change : 0;
 
 			if (scaled < 2 && add && del)

@@ -92,7 +92,7 @@ static struct demo_version **copy_versions(struct gen *g, const struct tip *t)
 {
 	struct demo_version **v = talloc_array(g, struct demo_version *, g->n_files);
 
-	memcpy(v, t->v, g->n_files * sizeof(*v));
+	memcpy(v, t->v, g->n_files * sizeof(struct demo_version *));
 	return v;
 }
 

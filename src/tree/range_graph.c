@@ -10,6 +10,7 @@
  * touches what git touches, not the whole history. */
 #include "config.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <string.h>
 #include <talloc.h>
@@ -66,8 +67,10 @@ static uint32_t node(void *ctx, struct walk *w, uint32_t pos)
 	struct cgraph_commit c;
 	struct node *n;
 
-	if (w->node_of[pos] != UINT32_MAX)
+	if (w->node_of[pos] != UINT32_MAX) {
+		assert(w->nodes);  /* a position gets its index once its node is made */
 		return w->node_of[pos];
+	}
 	if (cgraph_commit(w->g, pos, &c) < 0 ||
 	    !grow(ctx, &w->nodes, &w->cap_nodes, w->n_nodes + 1, sizeof(*w->nodes)) ||
 	    !grow(ctx, &w->parents, &w->cap_parents, w->n_parents + c.n_parents, sizeof(uint32_t))) {
@@ -80,7 +83,10 @@ static uint32_t node(void *ctx, struct walk *w, uint32_t pos)
 	n->time = c.time;
 	n->parents_at = w->n_parents;
 	n->n_parents = c.n_parents;
-	memcpy(w->parents + w->n_parents, c.parents, c.n_parents * sizeof(uint32_t));
+	/* a root commit, when it is the first node, meets w->parents still
+	 * NULL: memcpy() with NULL is undefined even for 0 bytes */
+	if (c.n_parents)
+		memcpy(w->parents + w->n_parents, c.parents, c.n_parents * sizeof(uint32_t));
 	w->n_parents += c.n_parents;
 	w->node_of[pos] = w->n_nodes;
 	return w->n_nodes++;

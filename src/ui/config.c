@@ -58,11 +58,13 @@ static int parse_bool(const char *s)
 
 static const char *set_option(struct ui *ui, const void *ctx, char **w, size_t n)
 {
-	const char *name = w[1], *value;
+	const char *name, *value;
 	int b;
 
+	/* w[n] on are not set: no word is read before n says it is there */
 	if (n != 4 || strcmp(w[2], "=") != 0)
 		return _("expected: set OPTION = VALUE");
+	name = w[1];
 	value = w[3];
 	if (!strcmp(name, "split")) {
 		if (!strcmp(value, "auto"))

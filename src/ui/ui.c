@@ -254,7 +254,7 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
 	if (ui->n_stack == sizeof(ui->stack) / sizeof(ui->stack[0])) {
 		/* the oldest view underneath goes; the steps view is never it */
 		talloc_free(ui->stack[1]);
-		memmove(&ui->stack[1], &ui->stack[2], (ui->n_stack - 2) * sizeof(ui->stack[0]));
+		memmove(&ui->stack[1], &ui->stack[2], (ui->n_stack - 2) * sizeof(struct view *));
 		ui->n_stack--;
 	}
 	if (ui->views[0])

@@ -167,13 +167,17 @@ static void map_load(struct view *v)
 	struct ui *ui = v->ui;
 	const struct blog *log = ui->log;
 	const struct log_xref *x = ui->rc.xref;
+	/* the tree's count of the range, -1 without one: kept in a local
+	 * so that it is plain, past every add_row(), that x is not NULL
+	 * wherever it is used */
+	const long range_size = x && x->range_size > 0 ? x->range_size : -1;
 	struct map_view *mv;
 	struct map_row *r;
 	long lo, hi;
 
 	talloc_free(v->priv);
 	v->priv = mv = talloc_zero(v, struct map_view);
-	mv->use_cand = x && x->range_size > 0;
+	mv->use_cand = range_size > 0;
 	mv->w_verdict = verdict_column_width(_("verd"));
 	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
 	for (size_t i = 0; i < log->n_steps; i++) {
@@ -187,7 +191,7 @@ static void map_load(struct view *v)
 				  _("Revisions left after each step, as git printed them (log scale)"));
 	add_row(mv, ROW_COLUMNS, NULL);
 	r = add_row(mv, ROW_BAR, NULL);
-	r->cand = mv->use_cand ? x->range_size : -1;
+	r->cand = range_size;
 	r->left = log->initial_revisions;
 	r->value = mv->use_cand ? r->cand : r->left;
 	mv->first = mv->last = r->value;
@@ -221,7 +225,7 @@ static void map_load(struct view *v)
 	}
 
 	/* (2) the strip */
-	mv->total = mv->use_cand ? x->range_size :
+	mv->total = mv->use_cand ? range_size :
 		    log->initial_revisions >= 0 ? 2L * (log->initial_revisions + 1) : -1;
 	place_steps(ui, mv);
 	for (size_t k = 0; k < mv->n_placed; k++)
@@ -239,9 +243,9 @@ static void map_load(struct view *v)
 	add_row(mv, ROW_ENDS, NULL)->lo = 0;
 	/* the zoom is decided for 80 columns; draw() scales it to the width */
 	if (zoom_window(mv, 76, &lo, &hi)) {
-		r = add_row(mv, ROW_SECTION,
-			    talloc_asprintf(mv, _("Zoom: ranks %ld-%ld of %ld, where the last steps were"),
-					    lo + 1, hi, mv->total));
+		add_row(mv, ROW_SECTION,
+			talloc_asprintf(mv, _("Zoom: ranks %ld-%ld of %ld, where the last steps were"),
+					lo + 1, hi, mv->total));
 		r = add_row(mv, ROW_STRIP, NULL);
 		r->lo = lo;
 		r->hi = hi;
