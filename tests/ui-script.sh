@@ -99,12 +99,23 @@ color cursor white red bold
 bogus line here
 set split = sideways
 EOF
-script config ':dump-screen' x ':dump-view'
+chmod 444 "$XDG_CONFIG_HOME/bisview/config"
+ls -la --time-style=full-iso "$XDG_CONFIG_HOME/bisview" >"$SCRATCH/config.before"
+cksum <"$XDG_CONFIG_HOME/bisview/config" >>"$SCRATCH/config.before"
+# (the : commands change options, bindings and colours for this run only)
+script config ':dump-screen' x ':dump-view' ':set split = below' ':bind steps y quit' \
+	':color cursor black green' ':set hint-bar = yes'
 bv_ok --no-tree --script "$SCRATCH/config.keys" --size 200x24 "$KVM"
 assert_eq "bound x" ">0" "$(grep '^>' "$SCRATCH/out" | cut -f1)"
 grep -q 'enter  J next' "$SCRATCH/out" && fail "hint bar shown though the config turned it off"
 grep -q "$XDG_CONFIG_HOME/bisview/config:4: unknown command 'bogus' (2 config errors)" "$SCRATCH/out" ||
 	fail "config error not reported with file and line: $(grep config: "$SCRATCH/out")"
+# the program never writes the config: the file and its folder as before
+ls -la --time-style=full-iso "$XDG_CONFIG_HOME/bisview" >"$SCRATCH/config.after"
+cksum <"$XDG_CONFIG_HOME/bisview/config" >>"$SCRATCH/config.after"
+cmp -s "$SCRATCH/config.before" "$SCRATCH/config.after" ||
+	fail "the config file or its folder changed: $(diff "$SCRATCH/config.before" "$SCRATCH/config.after")"
+chmod 644 "$XDG_CONFIG_HOME/bisview/config"
 rm -rf "$XDG_CONFIG_HOME/bisview"
 
 # too small says so; a non-UTF-8 locale gets ASCII only
