@@ -18,30 +18,7 @@ LC_ALL=C.UTF-8
 export HOME XDG_CONFIG_HOME LC_ALL
 unset NO_COLOR TMUX 2>/dev/null || true
 
-tm()
-{
-	tmux -L "$SOCK" -f /dev/null "$@"
-}
-cleanup_tmux()
-{
-	tm kill-server 2>/dev/null || true
-	cleanup
-}
-trap cleanup_tmux EXIT
-
-# wait_for TEXT: until the pane shows TEXT (10 s at most)
-wait_for()
-{
-	_i=0
-	while [ $_i -lt 100 ]; do
-		tm capture-pane -p -t t >"$SCRATCH/pane" 2>/dev/null || true
-		grep -qF -- "$1" "$SCRATCH/pane" && return 0
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	fail "the pane never showed '$1':
-$(cat "$SCRATCH/pane")"
-}
+. "$top_srcdir/tests/tmux-lib.sh"
 
 # start LOG: bisview in a new 100x30 session, after a marker line
 start()
