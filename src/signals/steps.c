@@ -96,7 +96,7 @@ static void title_drift(struct sig_ctx *c, const struct step *s, const char **ti
 static void thin_verdict(struct sig_ctx *c, const struct step *s, const char **titles, size_t n)
 {
 	struct run_counts rc;
-	bool all_infra = true;
+	bool all_infra = n > 0;  /* crashed runs may carry no title */
 
 	step_count_runs(s, &rc);
 	if (rc.crashed == 0)

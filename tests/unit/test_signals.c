@@ -209,6 +209,24 @@ static void test_infra_verdict(void **state)
 	assert_null(find(l, "thin-verdict"));
 }
 
+/* Found by fuzz_signals: a crashed run with no title left no titles, and
+ * "every title is infrastructure" held vacuously, so the signal printed
+ * titles[0] - an uninitialised pointer (a crash under ASan). */
+static void test_crash_without_title(void **state)
+{
+	struct signal_list *l;
+	struct assessment a;
+
+	check(state, HEADER BAD_STEP("run #0: crashed: \n"
+				     "run #1: OK\nrun #2: OK\nrun #3: OK\nrun #4: OK\n"
+				     "run #5: OK\nrun #6: OK\nrun #7: OK\nrun #8: OK\nrun #9: OK\n")
+		     CULPRIT, &l, &a);
+	assert_null(find(l, "infra-verdict"));
+	assert_non_null(find(l, "thin-verdict"));
+	for (size_t i = 0; i < l->n; i++)
+		assert_null(strstr(l->v[i].message, "(null)"));
+}
+
 static void test_noop_merge_release(void **state)
 {
 	struct signal_list *l;
@@ -315,6 +333,7 @@ int main(void)
 		UNIT_TEST(test_title_variants_are_not_drift),
 		UNIT_TEST(test_thin_verdict),
 		UNIT_TEST(test_infra_verdict),
+		UNIT_TEST(test_crash_without_title),
 		UNIT_TEST(test_noop_merge_release),
 		UNIT_TEST(test_flaky_and_probabilities),
 		UNIT_TEST(test_culprit_files),
