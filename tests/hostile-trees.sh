@@ -258,6 +258,15 @@ sec_loose_garbage()
 		check "loose ${obj%%:*} garbage" "$LOOSE" 0
 		repair
 	done
+	# a damaged commit is named for what it is, not "fetch the tree"
+	for how in garbage short; do
+		damage "$how" "$CULPRIT"
+		run "unreadable commit ($how)" 0 --json -C "$LOOSE" "$LOGS/syzbot.log"
+		jq_assert "$SCRATCH/out" '.tree.unreadable >= 1 and (.tree.missing_hint | test("fsck"))
+			and any(.signals[]; .code == "commits-unreadable")' \
+			"a damaged culprit commit ($how) is not reported as unreadable"
+		repair
+	done
 }
 
 # libgit2 1.5 (git_zstream_get_output) loops forever on a loose object

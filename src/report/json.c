@@ -119,6 +119,7 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(o, "path", jstr(x->path));
 	json_object_object_add(o, "found", json_object_new_int((int)x->found));
 	json_object_object_add(o, "missing", json_object_new_int((int)x->missing));
+	json_object_object_add(o, "unreadable", json_object_new_int((int)x->unreadable));
 	json_object_object_add(o, "missing_hint", jstr(x->missing_hint));
 	json_object_object_add(o, "shallow", json_object_new_boolean(x->shallow));
 	if (x->has_culprit) {

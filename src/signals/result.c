@@ -161,7 +161,12 @@ void signals_from_tree(struct sig_ctx *c)
 	if (x->culprit_in_range == 0)
 		sig_add(c, "culprit-out-of-range", STRENGTH_STRONG, W_NOT_IN_RANGE, -1, log->result.lines,
 			_("the culprit is not in the bisected range: suspicious"));
-	if (x->missing > 0)
+	if (x->unreadable > 0)
+		sig_add(c, "commits-unreadable", STRENGTH_INFO, 0, -1, log->result.lines,
+			_("%zu tested commits are in the tree but cannot be read: the repository may be damaged (git fsck)"),
+			x->unreadable);
+	if (x->missing > x->unreadable)
 		sig_add(c, "commits-missing", STRENGTH_INFO, 0, -1, log->result.lines,
-			_("%zu tested commits are not in the tree: facts about them are missing"), x->missing);
+			_("%zu tested commits are not in the tree: facts about them are missing"),
+			x->missing - x->unreadable);
 }

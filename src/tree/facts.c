@@ -142,8 +142,14 @@ int tree_commit_facts(struct tree *t, const void *ctx, const char *ref, struct c
 	const char *msg, *enc, *name, *email;
 
 	memset(out, 0, sizeof(*out));
-	if (tree_resolve(t, ref, &oid) < 0 || git_commit_lookup(&c, t->repo, &oid) < 0)
+	if (tree_resolve(t, ref, &oid) < 0)
 		return -1;
+	if (git_commit_lookup(&c, t->repo, &oid) < 0) {
+		/* the object database has it, yet it does not read as a
+		 * commit: a damaged repository, not a missing commit */
+		out->unreadable = true;
+		return -1;
+	}
 	out->found = true;
 	git_oid_tostr(hex, sizeof(hex), &oid);
 	out->commit = talloc_strdup(ctx, hex);

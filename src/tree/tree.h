@@ -37,6 +37,8 @@ const char *tree_path(const struct tree *t);
 /* Facts about one commit of the log. */
 struct commit_facts {
 	bool found;
+	bool unreadable;        /* not found: the tree has the object but it
+				 * cannot be read (corrupt, cut short) */
 	const char *commit;     /* full 40-hex, or NULL */
 	const char *subject;
 	const char *author;     /* "Name <email>", mailmap applied */
@@ -48,7 +50,8 @@ struct commit_facts {
 
 /* Look a ref up: a full or abbreviated hash, or a tag name such as v5.1.
  * A hash the tree lacks costs no pack rescan (libraries.md §1.3.2).
- * Strings are allocated under ctx. Returns 0, or -1 when not found. */
+ * Strings are allocated under ctx. Returns 0, or -1 when not found (and
+ * out->unreadable when the object is there but could not be read). */
 int tree_commit_facts(struct tree *t, const void *ctx, const char *ref, struct commit_facts *out);
 
 /* One file of a diff. */

@@ -55,8 +55,13 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 			x->found++;
 		else
 			x->missing++;
+		x->unreadable += sx->facts.unreadable;
 	}
-	if (x->missing > 0)
+	/* fetching does not mend a damaged repository */
+	if (x->unreadable > 0)
+		x->missing_hint = _("some commits are in the tree but cannot be read: the repository "
+				    "may be damaged (git fsck says)");
+	else if (x->missing > 0)
 		x->missing_hint = missing_hint(x, log);
 	if (r->commit) {
 		struct commit_facts cf = { 0 };

@@ -21,6 +21,7 @@ struct step_xref {
 struct log_xref {
 	const char *path;           /* the tree */
 	size_t found, missing;      /* steps' commits found / not found */
+	size_t unreadable;          /* of the missing: there, but unreadable */
 	struct step_xref *steps;    /* one per log step */
 	size_t n_steps;
 	const char *missing_hint;   /* which tree to fetch, when the log says */

@@ -61,6 +61,7 @@ const char *signal_badge(const char *code)
 		{ "culprit-off-stack", "offstack" }, { "git-mismatch", "git" },
 		{ "goods-not-ancestors", "ancestry" }, { "culprit-out-of-range", "range" },
 		{ "commits-missing", "missing" },
+		{ "commits-unreadable", "unreadable" },
 	};
 
 	for (size_t i = 0; i < sizeof(badges) / sizeof(badges[0]); i++)

@@ -193,7 +193,9 @@ static void add_tree(struct ui *ui, struct detail_view *dv, const struct step *s
 	}
 	if (!sx->facts.found) {
 		add(dv, "missing", _("missing"), AREA_DIM,
-		    talloc_asprintf(dv, _("%s is not in the tree"),
+		    talloc_asprintf(dv, sx->facts.unreadable ?
+				    _("%s is in the tree but cannot be read (a damaged repository? git fsck)") :
+				    _("%s is not in the tree"),
 				    ui_clean(ui, dv, sx->ref ? sx->ref : "?")));
 	} else {
 		add(dv, "author", _("author"), AREA_DEFAULT, ui_clean(ui, dv, sx->facts.author));

@@ -80,9 +80,12 @@ static const char *commit_for(struct view *v, const void *ctx, const char **why,
 		return NULL;
 	}
 	if (ui->rc.xref && !f) {
-		const char *hint = ui->rc.xref->missing_hint;
+		const struct log_xref *x = ui->rc.xref;
+		bool unreadable = v->step < (int)x->n_steps && x->steps[v->step].facts.unreadable;
+		const char *hint = x->missing_hint;
 
-		*why = talloc_asprintf(ctx, _("%s is not in the tree%s%s"),
+		*why = talloc_asprintf(ctx, unreadable ? _("%s cannot be read from the tree%s%s") :
+					    _("%s is not in the tree%s%s"),
 				       ui_clean(ui, ctx, s->commit ? s->commit : s->label ?
 						s->label : "?"), hint ? ": " : "",
 				       hint ? ui_clean(ui, ctx, hint) : "");
