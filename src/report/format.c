@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
-#include <wchar.h>
 
 #include "i18n.h"
 #include "report/report.h"
+#include "text/sanitize.h"
 
 /* TRANSLATORS: run counts in a step's summary ("3 crash 7 ok"); the
  * steps view gives them a column as wide as "10 boot-fail" (or the
@@ -24,11 +24,11 @@ int step_run_summary_width(void)
 	int w = 0;
 
 	for (size_t i = 0; i < sizeof(run_words) / sizeof(run_words[0]); i++)
-		if (report_text_width(_(run_words[i])) + 3 > w)
-			w = report_text_width(_(run_words[i])) + 3;
+		if (text_width(_(run_words[i])) + 3 > w)
+			w = text_width(_(run_words[i])) + 3;
 	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
-		if (report_text_width(phrases[i]) > w)
-			w = report_text_width(phrases[i]);
+		if (text_width(phrases[i]) > w)
+			w = text_width(phrases[i]);
 	return w;
 }
 
@@ -176,35 +176,19 @@ const char *report_verdict_word(const struct report_ctx *rc)
 	return assessment_word(rc && rc->assessment ? rc->assessment->verdict : ASSESS_UNKNOWN);
 }
 
-int report_text_width(const char *text)
+int verdict_column_width(const char *header, int min)
 {
-	mbstate_t st;
-	int w = 0;
+	int w = header ? text_width(header) : 0;
 
-	memset(&st, 0, sizeof(st));
-	while (text && *text) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, text, strlen(text), &st);
-		int cw;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&st, 0, sizeof(st));
-			n = 1;
-			cw = 1;
-		} else {
-			cw = wcwidth(wc);
-			if (cw < 0)
-				cw = 1;
-		}
-		w += cw;
-		text += n;
-	}
-	return w;
+	for (int v = VERDICT_NONE; v <= VERDICT_SKIP; v++)
+		if (text_width(verdict_word((enum verdict)v)) > w)
+			w = text_width(verdict_word((enum verdict)v));
+	return w > min ? w : min;
 }
 
 const char *report_pad(const void *ctx, const char *text, int width)
 {
-	int w = report_text_width(text);
+	int w = text_width(text);
 
 	if (w >= width)
 		return text;

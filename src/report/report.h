@@ -51,11 +51,12 @@ const char *assessment_word(enum assessment_verdict v);
 /* report_verdict() for people. */
 const char *report_verdict_word(const struct report_ctx *rc);
 
-/* The display width of text (terminal columns; 1 for what the locale
- * cannot measure), and text padded with blanks to width columns:
+/* text padded with blanks to width columns (text_width(), sanitize.h):
  * printf's %-12s counts bytes, which misaligns translated words. */
-int report_text_width(const char *text);
 const char *report_pad(const void *ctx, const char *text, int width);
+/* The verdict column: as wide as header and every translated verdict
+ * word, at least min. */
+int verdict_column_width(const char *header, int min);
 
 /* Signals and assessment of a log, into rc (under ctx). */
 void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc);

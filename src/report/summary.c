@@ -111,23 +111,12 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 							log->n_unknown, log->unknown[0]));
 }
 
-/* The verdict column: as wide as its widest translated word. */
-static int verdict_width(void)
-{
-	int w = report_text_width(_("verdict"));
-
-	for (int v = VERDICT_NONE; v <= VERDICT_SKIP; v++)
-		if (report_text_width(verdict_word((enum verdict)v)) > w)
-			w = report_text_width(verdict_word((enum verdict)v));
-	return w > 7 ? w : 7;
-}
-
 static void steps_table(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
-	int vw = verdict_width();
+	int vw = verdict_column_width(_("verdict"), 7);
 	const char *left_head = _("left");
 	/* right-aligned in 5 columns: %*s counts bytes */
-	int left_w = 5 + (int)strlen(left_head) - report_text_width(left_head);
+	int left_w = 5 + (int)strlen(left_head) - text_width(left_head);
 
 	if (log->n_steps == 0)
 		return;

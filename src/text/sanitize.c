@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <talloc.h>
+#include <wchar.h>
 
 #include "text/sanitize.h"
 
@@ -230,6 +231,32 @@ char *sanitize(const void *ctx, const char *str, size_t len, unsigned flags)
 char *sanitize_str(const void *ctx, const char *s, unsigned flags)
 {
 	return s ? sanitize(ctx, s, strlen(s), flags) : NULL;
+}
+
+int text_width(const char *text)
+{
+	mbstate_t st;
+	int w = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (text && *text) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, text, strlen(text), &st);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&st, 0, sizeof(st));
+			n = 1;
+			cw = 1;
+		} else {
+			cw = wcwidth(wc);
+			if (cw < 0)
+				cw = 1;
+		}
+		w += cw;
+		text += n;
+	}
+	return w;
 }
 
 bool locale_is_utf8(void)

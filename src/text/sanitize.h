@@ -31,6 +31,11 @@ char *sanitize_str(const void *ctx, const char *s, unsigned flags);
  * and the code point, or length 1 and -1 for an invalid byte. */
 size_t utf8_decode(const unsigned char *s, size_t len, long *cp);
 
+/* The columns a terminal gives text in the locale (wcwidth); what the
+ * locale cannot decode or measure, a control character included, counts
+ * as 1 - as the explorer's grid draws it. printf's %-12s counts bytes. */
+int text_width(const char *text);
+
 /* Is the locale's character set UTF-8? */
 bool locale_is_utf8(void);
 

@@ -171,21 +171,6 @@ void canvas_paint(struct canvas *c, int y, int x, int max_x, enum area a)
 		cell_at(c, y, x)->area = (unsigned char)a;
 }
 
-int text_width(const char *text)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t n;
-	int w = 0;
-
-	memset(&st, 0, sizeof(st));
-	while (text && (n = next_char(text, &st, &wc)) > 0) {
-		text += n;
-		w += char_width(&wc);
-	}
-	return w;
-}
-
 void canvas_dump(const struct canvas *c, FILE *out)
 {
 	char mb[MB_LEN_MAX * CELL_WCHARS + 1];

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <wchar.h>
+#include "text/sanitize.h"
 
 /* Colour areas: what a cell is, not how it looks. `color AREA ...` lines
  * in the config give each its colours (data/bisviewrc has the defaults). */
@@ -80,8 +81,7 @@ void canvas_fill(struct canvas *c, int y, int x, int max_x, enum area a);
 /* Gives [x, max_x) of row y area a (the cursor line, a highlight). */
 void canvas_paint(struct canvas *c, int y, int x, int max_x, enum area a);
 
-/* Columns text would take (clipped at max). */
-int text_width(const char *text);
+/* (text_width(), the columns text takes, is in text/sanitize.h.) */
 
 /* The grid as plain text, one line per row, trailing blanks removed. */
 void canvas_dump(const struct canvas *c, FILE *out);

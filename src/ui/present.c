@@ -26,16 +26,6 @@ enum area strength_area(enum signal_strength s)
 	}
 }
 
-int verdict_column_width(const char *header)
-{
-	int w = header ? text_width(header) : 0;
-
-	for (int v = VERDICT_NONE; v <= VERDICT_SKIP; v++)
-		if (text_width(verdict_word((enum verdict)v)) > w)
-			w = text_width(verdict_word((enum verdict)v));
-	return w > 4 ? w : 4;
-}
-
 int strength_column_width(void)
 {
 	int w = 6;

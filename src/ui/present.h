@@ -8,9 +8,8 @@
 enum area verdict_area(enum verdict v);
 enum area strength_area(enum signal_strength s);
 
-/* The columns of translated words: as wide as the widest verdict_word()
- * (at least 4, or the given header) and strength_word() (at least 6). */
-int verdict_column_width(const char *header);
+/* The strength column: as wide as the widest strength_word(), at least 6
+ * (the verdict column's is verdict_column_width(), report.h). */
 int strength_column_width(void);
 
 /* A signal code's short badge ("drift" for title-drift). */

@@ -178,7 +178,7 @@ static void map_load(struct view *v)
 	talloc_free(v->priv);
 	v->priv = mv = talloc_zero(v, struct map_view);
 	mv->use_cand = range_size > 0;
-	mv->w_verdict = verdict_column_width(_("verd"));
+	mv->w_verdict = verdict_column_width(_("verd"), 4);
 	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
 	for (size_t i = 0; i < log->n_steps; i++) {
 		mv->refs[i] = ui_clean(ui, mv, step_ref(mv, log->steps[i]));

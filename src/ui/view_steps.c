@@ -42,7 +42,7 @@ static void steps_load(struct view *v)
 	v->priv = sv = talloc_zero(v, struct steps_view);
 	sv->rows = talloc_zero_array(sv, struct step_row, log->n_steps ? log->n_steps : 1);
 	v->n_rows = log->n_steps;
-	sv->w_verdict = verdict_column_width(_("verd"));
+	sv->w_verdict = verdict_column_width(_("verd"), 4);
 	sv->w_runs = step_run_summary_width();
 	sv->w_runs = sv->w_runs < W_RUNS ? W_RUNS : sv->w_runs > W_RUNS_MAX ? W_RUNS_MAX : sv->w_runs;
 	for (size_t i = 0; i < log->n_steps; i++) {
