@@ -4,13 +4,14 @@
  * whose zlib stream is cut short (a truncated file: a full disk, a copy
  * interrupted): its inflate loop waits for input that never comes, so a
  * diff or a source view would spin forever on one damaged file. This
- * backend sits first in the object database. For an object that is a
- * loose file in one of the object directories it inflates the file to
- * the end itself (bounded: every round consumes input or fills the
- * output) and refuses a stream that stops early; everything else it
- * passes on (GIT_PASSTHROUGH) to libgit2's own backends, which then read
- * the object as usual. Packed objects, the kernel's bulk, cost one
- * failed stat() each. Header-only reads do not hang and are not guarded. */
+ * backend sits after the packs and before the loose objects (repo.c).
+ * For an object that is a loose file in one of the object directories
+ * it inflates the file to the end itself (bounded: every round consumes
+ * input or fills the output) and refuses a stream that stops early;
+ * everything else it passes on (GIT_PASSTHROUGH) to libgit2's loose
+ * backend, which then reads the object as usual. Packed objects, the
+ * kernel's bulk, never reach it. Header-only reads do not hang and are
+ * not guarded. */
 #include "config.h"
 
 #include <fcntl.h>

@@ -130,7 +130,7 @@ static int odb_without_graph(git_repository *repo, git_odb **out)
 	    git_odb_add_backend(odb, loose, 1) < 0)
 		goto fail;
 	loose = NULL;
-	if (git_odb_backend_pack(&packed, objects) < 0 || git_odb_add_backend(odb, packed, 2) < 0)
+	if (git_odb_backend_pack(&packed, objects) < 0 || git_odb_add_backend(odb, packed, 3) < 0)
 		goto fail;
 	packed = NULL;
 	dirs = talloc_array(objects, const char *, 1);
@@ -150,8 +150,9 @@ static int odb_without_graph(git_repository *repo, git_odb **out)
 	}
 	if (f)
 		fclose(f);
-	/* before the loose (1) and packed (2) backends and the alternates */
-	if (loose_guard_add(odb, dirs, n_dirs, 100) < 0) {
+	/* between the packs (3), which serve nearly every read and need no
+	 * guard, and the loose objects (1) it guards */
+	if (loose_guard_add(odb, dirs, n_dirs, 2) < 0) {
 		talloc_free(objects);
 		git_odb_free(odb);
 		return -1;
