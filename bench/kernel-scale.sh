@@ -19,7 +19,7 @@
 # the ratio, and bisview's peak memory (`/usr/bin/time -f %M`). For the
 # diagnosis it also times bisview on two hard-linked copies of the
 # repository: without a commit-graph, and with a generation-1 one (the
-# kind libgit2 1.5.1 accepts, libraries.md §1.1); BENCH_VARIANTS=0 skips
+# kind libgit2 1.5.1 accepts, doc/libraries.md §1.1); BENCH_VARIANTS=0 skips
 # that. Targets
 # (from the issue): at most 1.0x the git CLI's time, under 200 MB. It
 # prints the figures and does not fail on them: timings on a shared

@@ -13,7 +13,7 @@ enum app_mode {
 	MODE_UI,              /* the explorer: standard output is a terminal */
 };
 
-/* Exit statuses (PRODUCT.md): 0 ok, 1 suspicious with --check, 2 error. */
+/* Exit statuses (doc/design.md §6): 0 ok, 1 suspicious with --check, 2 error. */
 #define EXIT_SUSPICIOUS 1
 #define EXIT_INPUT 2
 

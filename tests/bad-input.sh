@@ -1,5 +1,5 @@
 #!/bin/sh
-# Input and usage errors (PRODUCT.md, "Exit status"): a log that cannot be
+# Input and usage errors (doc/design.md §6): a log that cannot be
 # read, or is not a log, gives exit status 2, exactly one line on stderr,
 # "bisview: FILE: reason", naming the file, and nothing on stdout. Under the
 # sanitizer build a crash shows up as another exit status.

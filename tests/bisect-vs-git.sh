@@ -1,5 +1,5 @@
 #!/bin/sh
-# src/tree/bisect_algo.c against real `git bisect` (libraries.md §4.3).
+# src/tree/bisect_algo.c against real `git bisect` (doc/libraries.md §4.3).
 #
 # Builds scratch repositories with git fast-import (deterministic: fixed
 # dates, a fixed pseudo-random sequence): a linear history of 5,000

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Plain `git bisect log` output (log-format.md §6), as a developer would
+# Plain `git bisect log` output (doc/log-format.md §6), as a developer would
 # save it after `git bisect` by hand: a session that converged on a first
 # bad commit, one that ran out of commits to test because of skips, and one
 # with custom terms; then the same two endings from real `git bisect run`

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Untrusted text never reaches the terminal raw (PRODUCT.md): a syzbot log
+# Untrusted text never reaches the terminal raw (doc/design.md §7): a syzbot log
 # whose crash titles, subjects, author and culprit title carry terminal
 # escapes (CSI, OSC 52 clipboard, OSC 8 link, C1 CSI), bidi overrides,
 # backspaces, BEL and CR overprinting. --summary, --json and --scan must

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The JSON contract of PRODUCT.md ("JSON contract"): every field present,
+# The JSON contract of doc/json.md: every field present,
 # with its type, enum values inside their sets, 40-hex hashes, steps[].index
 # equal to its position, lines [first, last] inside the file and in order.
 #
@@ -172,8 +172,8 @@ for log in "$DATA"/*.log "$DATA"/*.txt; do
 done
 [ "$n" -ge 5 ] || fail "expected the 5 sample logs in $DATA, found $n"
 
-# --scan --json: one object per log, with at least the fields PRODUCT.md
-# names, agreeing with --json for the same log.
+# --scan --json: one object per log, with at least the fields doc/json.md
+# §8 names, agreeing with --json for the same log.
 bv_ok --scan --json "$DATA"
 mv "$SCRATCH/out" "$SCRATCH/scan.jsonl"
 lines=$(lines_in "$SCRATCH/scan.jsonl")

@@ -1,5 +1,5 @@
 #!/bin/sh
-# bisview never writes to the user's git tree (PRODUCT.md "Never"): every
+# bisview never writes to the user's git tree (doc/design.md §7): every
 # file under the repository (its .git and its work tree) keeps its content
 # (sha256sum), and every file and directory its name, type, mode, size and
 # mtime (so a lock file made and removed again shows in its directory's

@@ -2,7 +2,7 @@
 # The tree in awkward shapes, with a syzbot log of a real `git bisect` run
 # on the scratch repository of tree-lib.sh:
 #  - commits partly missing from the tree (also many, with a commit-graph:
-#    the refresh trap of libraries.md §1.3.2): missing counted, the rest
+#    the refresh trap of doc/libraries.md §1.3.2): missing counted, the rest
 #    found, exit 0, and the run finishes;
 #  - an unrelated repository: everything missing, no crash;
 #  - a range whose bad commit is a root commit, with a commit-graph;
@@ -233,7 +233,7 @@ sec_env()
 		fail "-C must come before BISVIEW_TREE"
 }
 
-# a repository owned by another user (libraries.md §1.3.1): one line
+# a repository owned by another user (doc/libraries.md §1.3.1): one line
 # naming it, a safe.directory hint that git would accept (the absolute
 # top-level path) and that then works; --trust-repo opens it
 sec_ownership()

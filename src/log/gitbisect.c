@@ -1,4 +1,4 @@
-/* The plain `git bisect log` parser (log-format.md §6).
+/* The plain `git bisect log` parser (doc/log-format.md §6).
  *
  * Marks made before git knows both a bad and a good commit are the
  * bisection's boundaries (phase original for the bad one, release for the

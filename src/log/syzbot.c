@@ -3,7 +3,7 @@
  *
  * Steps are keyed by position, never by hash: the same commit is tested
  * again in config minimisation, fix pre-checks and the parent build
- * (log-format.md §7, pitfall 3). */
+ * (doc/log-format.md §7, pitfall 3). */
 #include "config.h"
 
 #include <stdlib.h>

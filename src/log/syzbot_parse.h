@@ -10,7 +10,7 @@
 #include "log/lines.h"
 #include "log/syzbot_shape.h"
 
-/* Where a line that matches no shape goes (log-format.md §1, rule 1). */
+/* Where a line that matches no shape goes (doc/log-format.md §1, rule 1). */
 enum cont_kind {
 	CONT_NONE,        /* nowhere: the line is unknown */
 	CONT_BUILD_ERROR, /* after testing commit / compiler: / failed building */

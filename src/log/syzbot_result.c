@@ -1,5 +1,6 @@
 /* The end of a syzbot log: the git show block, the no-op and parent
- * checks, the summary lines and the result (log-format.md §3.5, 3.7, 3.8). */
+ * checks, the summary lines and the result (doc/log-format.md §3.5, 3.7,
+ * 3.8). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -65,7 +66,7 @@ static void parse_go_list(const void *ctx, const char *s, size_t len,
 }
 
 /* Everything from line `from` to the end, '\n'-joined: the crash report
- * or error text that runs to EOF (log-format.md §1, rule 3). */
+ * or error text that runs to EOF (doc/log-format.md §1, rule 3). */
 static const char *join_rest(const void *ctx, const char *first, size_t first_len,
 			     const struct pline *rest, size_t n)
 {
@@ -343,7 +344,7 @@ static bool is_start_ref(const struct blog *log, const struct step *s, const cha
 
 /* Release, HEAD and original steps never get a "# git bisect" line: their
  * verdict is the git bisect start argument they became, or else what
- * their runs say (log-format.md §7, pitfall 2). */
+ * their runs say (doc/log-format.md §7, pitfall 2). */
 static void infer_verdicts(struct blog *log)
 {
 	for (size_t i = 0; i < log->n_steps; i++) {

@@ -1,4 +1,4 @@
-/* Telling syzbot log lines apart by their text (log-format.md §3).
+/* Telling syzbot log lines apart by their text (doc/log-format.md §3).
  *
  * Matching is by stable prefixes, dispatched on the first byte, because
  * --scan reads thousands of logs a second; no regular expressions. */

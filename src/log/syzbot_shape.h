@@ -1,4 +1,4 @@
-/* The line shapes of a syzbot bisection log (log-format.md §3), told
+/* The line shapes of a syzbot bisection log (doc/log-format.md §3), told
  * apart by their text alone. Context (inside a crash report, a git show
  * block, a run's error text) is the parser's business, not this one's. */
 #ifndef BISVIEW_LOG_SYZBOT_SHAPE_H

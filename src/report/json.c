@@ -1,4 +1,4 @@
-/* --json: the whole model as JSON, following PRODUCT.md's contract.
+/* --json: the whole model as JSON, following doc/json.md, its contract.
  *
  * json-c does the writing and escaping; every string from the log first
  * goes through sanitize() so that no escape sequence or bidi override

@@ -21,7 +21,7 @@ struct report_ctx {
 	unsigned san_flags;     /* sanitize() flags for text output */
 };
 
-/* brief: only what --scan --json prints for each log (PRODUCT.md). */
+/* brief: only what --scan --json prints for each log (doc/json.md §8). */
 json_object *report_json_object(const struct blog *log, const struct report_ctx *rc, bool brief);
 int report_json(FILE *out, const struct blog *log, const struct report_ctx *rc);
 int report_summary(FILE *out, const struct blog *log, const struct report_ctx *rc);

@@ -9,7 +9,7 @@
 #include "signals/signals_internal.h"
 
 /* Weights: the share of "wrong" among the corpus bisections flagged by
- * each signal (PRODUCT.md, and bench/assess-corpus.sh per code), rounded
+ * each signal (doc/design.md §8, and bench/assess-corpus.sh per code), rounded
  * down so that one signal alone decides only when it is that telling. */
 #define W_TITLE_DRIFT 0.80
 #define W_THIN_ONE 0.85

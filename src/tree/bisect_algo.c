@@ -1,6 +1,6 @@
 /* git bisect's choice of the next commit (git 2.39 bisect.c: find_bisection,
  * do_find_bisection, best_bisection[_sorted], managed_skipped, skip_away,
- * estimate_bisect_steps; libraries.md §4). Where git relies on int
+ * estimate_bisect_steps; doc/libraries.md §4). Where git relies on int
  * overflow, the same 32-bit wrap-around is computed explicitly here. */
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* git bisect's choice of the next commit, re-implemented on the in-memory
- * range (libraries.md §4: git 2.39's bisect.c, unchanged through 2026).
+ * range (doc/libraries.md §4: git 2.39's bisect.c, unchanged through 2026).
  *
  * Given the verdicts so far, it answers what git would have printed:
  * the number of candidates, "Bisecting: N revisions left to test after
@@ -43,7 +43,7 @@ struct bisect_answer {
  * of memory. all == 0 means a good reaches the bad commit (git: "... was
  * both good and bad"). Scratch memory is a top-level talloc context freed
  * before returning: mind talloc's null tracking when calling this from
- * several threads (libraries.md §3.5). */
+ * several threads (doc/libraries.md §3.5). */
 int bisect_next(const struct dag *d, const struct bisect_query *q, struct bisect_answer *out);
 
 /* Mark the candidates of a query: out[i] = 1 when commit i is one.

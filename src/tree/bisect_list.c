@@ -1,5 +1,5 @@
 /* The candidate list of one bisect query in find_bisection()'s order, and
- * do_find_bisection()'s weights (libraries.md §4.1 steps 4 - 6).
+ * do_find_bisection()'s weights (doc/libraries.md §4.1 steps 4 - 6).
  */
 #include "config.h"
 

@@ -1,6 +1,6 @@
 /* Internals of bisect_algo.c, shared with its tests: the candidate list of
  * one query in the order git's find_bisection() walks it, and the
- * weights do_find_bisection() computes (libraries.md §4.1 steps 3 - 6).
+ * weights do_find_bisection() computes (doc/libraries.md §4.1 steps 3 - 6).
  *
  * Not an API for the rest of the program: use bisect_algo.h.
  */

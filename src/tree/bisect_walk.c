@@ -1,4 +1,4 @@
-/* Which commits git bisect considers, and in which order (libraries.md
+/* Which commits git bisect considers, and in which order (doc/libraries.md
  * §4.1 step 3, §4.2): a re-play of revision.c's limit_list() for the
  * query's bad and goods on the in-memory graph.
  *

@@ -1,7 +1,7 @@
 /* Reading git's commit-graph file ourselves (read-only, mmap).
  *
  * libgit2 1.5.1 rejects the file git >= 2.36 writes by default (its GDA2
- * chunk, libraries.md §1.1) and then inflates every commit of a walk from
+ * chunk, doc/libraries.md §1.1) and then inflates every commit of a walk from
  * the packs: on a kernel-scale range that is most of bisview's time, while
  * git answers from the graph. The parts we need - ids, parents, commit
  * times, topological levels - sit in chunks every version of the format

@@ -1,5 +1,5 @@
 /* The bisection range in memory: the commits of `git rev-list BAD ^GOOD...`
- * for the log's first `git bisect start`, as arrays (libraries.md §1.3.4:
+ * for the log's first `git bisect start`, as arrays (doc/libraries.md §1.3.4:
  * one walk at load time, then every count, ancestry question and bisect
  * choice is graph work in memory, no libgit2 call).
  *

@@ -1,5 +1,5 @@
 /* The demo's bisection log, line for line as syzbot printed it between
- * September 2022 and February 2023 (log-format.md §2, §3): the host line,
+ * September 2022 and February 2023 (doc/log-format.md §2, §3): the host line,
  * `testing commit H gcc` + compiler + kernel signature, releases back to
  * the first good one, git's own output after every `# git bisect` line
  * and a blank line after it, the `git show --stat` block, the summary,

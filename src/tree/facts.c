@@ -26,7 +26,7 @@ int tree_resolve(struct tree *t, const char *ref, git_oid *out)
 	if (!ref || !*ref)
 		return -1;
 	if (is_full_hash(ref)) {
-		/* libraries.md §1.3.2: a plain lookup of a missing id rescans
+		/* doc/libraries.md §1.3.2: a plain lookup of a missing id rescans
 		 * the packs and re-reads the commit-graph; NO_REFRESH does not. */
 		if (git_oid_fromstr(out, ref) < 0 ||
 		    !git_odb_exists_ext(t->odb, out, GIT_ODB_LOOKUP_NO_REFRESH))

@@ -1,4 +1,4 @@
-/* The bisection range in memory (libraries.md §1.3.4, §4.2). */
+/* The bisection range in memory (doc/libraries.md §1.3.4, §4.2). */
 #include "config.h"
 
 #include <string.h>
@@ -57,7 +57,7 @@ static struct dag *range_walk_odb(struct tree *t, const void *ctx, const git_oid
 		goto fail;
 	}
 	/* GIT_SORT_NONE with push/hide yields exactly `git rev-list`'s order,
-	 * the list git bisect works on (libraries.md §0.4). */
+	 * the list git bisect works on (doc/libraries.md §1.3.4). */
 	git_revwalk_sorting(w, GIT_SORT_NONE);
 	if (git_revwalk_push(w, bad) < 0)
 		goto walk_error;

@@ -1,7 +1,7 @@
 /* The range walk from git's commit-graph: `git rev-list BAD ^GOOD...` in
  * its own order, without inflating a single commit object.
  *
- * This is revision.c's limit_list() as git 2.39 runs it (libraries.md
+ * This is revision.c's limit_list() as git 2.39 runs it (doc/libraries.md
  * §4.2; the same re-play as bisect_walk.c, which works on a finished
  * graph): a queue ordered by committer date, newest first, FIFO among
  * equal dates; uninteresting marks spread only through commits git has

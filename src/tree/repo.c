@@ -54,7 +54,7 @@ const char *tree_path(const struct tree *t)
 
 /* libgit2 1.5.1's ownership check fails with GIT_EOWNER, or with
  * GIT_ENOTFOUND from the config class when no safe.directory is set at
- * all (a 1.5.1 bug, libraries.md §1.3.1). */
+ * all (a 1.5.1 bug, doc/libraries.md §1.3.1). */
 static bool ownership_error(int rc)
 {
 	const git_error *e = git_error_last();
@@ -110,7 +110,7 @@ static const char *open_error(const void *ctx, int rc, const char *path)
 /* An object database of the repository's packs and loose objects (and
  * its alternates) without the commit-graph: libgit2 1.5.1 reads and
  * checksums git's default commit-graph only to reject it (GDA2 chunk,
- * libraries.md §1.1), half of a kernel-scale run; and where it accepts
+ * doc/libraries.md §1.1), half of a kernel-scale run; and where it accepts
  * one (generation v1) our single range walk was measured slower with it
  * (bench/kernel-scale.sh). */
 static int odb_without_graph(git_repository *repo, git_odb **out)

@@ -24,7 +24,7 @@ struct tree;
 void tree_library_init(void);
 void tree_library_shutdown(void);
 
-/* Where the tree comes from (PRODUCT.md): an explicit -C/--tree DIR, else
+/* Where the tree comes from (doc/design.md §7): an explicit -C/--tree DIR, else
  * $BISVIEW_TREE, else the repository containing the current directory,
  * else none. Returns NULL with *err == NULL when there is simply no tree,
  * NULL with *err set (translated, one line) when one was named but cannot
@@ -49,7 +49,7 @@ struct commit_facts {
 };
 
 /* Look a ref up: a full or abbreviated hash, or a tag name such as v5.1.
- * A hash the tree lacks costs no pack rescan (libraries.md §1.3.2).
+ * A hash the tree lacks costs no pack rescan (doc/libraries.md §1.3.2).
  * Strings are allocated under ctx. Returns 0, or -1 when not found (and
  * out->unreadable when the object is there but could not be read). */
 int tree_commit_facts(struct tree *t, const void *ctx, const char *ref, struct commit_facts *out);

@@ -329,7 +329,7 @@ int ui_culprit_step(const struct blog *log)
 	return -1;
 }
 
-/* Where to start, and why (PRODUCT.md: the culprit, else the first
+/* Where to start, and why (doc/design.md §7: the culprit, else the first
  * suspicious step). */
 static void initial_selection(struct ui *ui)
 {

@@ -1,7 +1,7 @@
 /* The git worker: one thread that owns the tree (libgit2 is not used by
- * two threads at once, libraries.md §1.3.8). The ui thread posts jobs and
+ * two threads at once, doc/libraries.md §1.3.8). The ui thread posts jobs and
  * collects finished ones without blocking; each job's results live in
- * the job's own talloc context, handed over whole (libraries.md §3.5). */
+ * the job's own talloc context, handed over whole (doc/libraries.md §3.5). */
 #ifndef BISVIEW_UI_WORKER_H
 #define BISVIEW_UI_WORKER_H
 

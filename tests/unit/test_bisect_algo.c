@@ -1,6 +1,6 @@
 /* git bisect's choice (src/tree/bisect_algo.c) on small graphs built by
  * hand, where every number can be worked out on paper from git's bisect.c
- * (libraries.md §4). tests/bisect-vs-git.sh checks the same code against
+ * (doc/libraries.md §4). tests/bisect-vs-git.sh checks the same code against
  * real git on larger repositories. */
 #include "config.h"
 

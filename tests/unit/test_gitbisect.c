@@ -1,4 +1,4 @@
-/* Plain `git bisect log` (log-format.md §6).
+/* Plain `git bisect log` (doc/log-format.md §6).
  *
  * The parser's convention (src/log/gitbisect.c): marks made before git
  * knows both a bad and a good commit are the range's ends (the first bad

@@ -1,4 +1,4 @@
-/* Logs as they reach us (log-format.md §7, pitfalls 5, 6, 15 - 17):
+/* Logs as they reach us (doc/log-format.md §7, pitfalls 5, 6, 15 - 17):
  * pasted from mail ("> " quoting, quoted-printable soft breaks, wrapped
  * lines), CR line ends, embedded NUL bytes, what is not a bisection log
  * at all, and unknown lines that must be counted, not dropped. */

@@ -1,4 +1,4 @@
-/* The parser pitfalls of log-format.md §7 that are about meaning rather
+/* The parser pitfalls of doc/log-format.md §7 that are about meaning rather
  * than bytes: repeated hashes, the parent build, inverted fix verdicts,
  * tag names as git refs, revision counts, verdicts worked out from runs.
  * (Mail, CR and NUL are in test_mail.c.) */

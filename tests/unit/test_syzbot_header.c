@@ -1,4 +1,4 @@
-/* syzbot logs: the header (log-format.md §3.1), config minimisation
+/* syzbot logs: the header (doc/log-format.md §3.1), config minimisation
  * (§3.3) and the range search before git bisect (§3.4). */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* syzbot logs: after git converged (log-format.md §3.5 show block, §3.7)
+/* syzbot logs: after git converged (doc/log-format.md §3.5 show block, §3.7)
  * and the summary / result (§3.8). */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* syzbot logs: the test block (log-format.md §3.2), the git bisect
+/* syzbot logs: the test block (doc/log-format.md §3.2), the git bisect
  * section (§3.5) and the fix-bisection pre-checks (§3.6). */
 #include "config.h"
 
