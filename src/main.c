@@ -15,7 +15,7 @@
 #include "report/report.h"
 #include "report/scan.h"
 #include "text/sanitize.h"
-#include "tree/demo.h"
+#include "demo/demo.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
 #include "ui/keys_doc.h"

@@ -6,7 +6,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/bisect_algo.h"
+#include "bisect/bisect_algo.h"
 #include "tree/cgraph.h"
 #include "tree/range.h"
 #include "tree/tree_internal.h"

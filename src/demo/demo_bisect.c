@@ -11,8 +11,8 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/bisect_algo.h"
-#include "tree/demo_internal.h"
+#include "bisect/bisect_algo.h"
+#include "demo/demo_internal.h"
 #include "tree/range.h"
 #include "tree/tree_internal.h"
 

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 void demo_options_init(struct demo_options *opt)
 {

@@ -12,8 +12,8 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/demo_history.h"
-#include "tree/demo_msg.h"
+#include "demo/demo_history.h"
+#include "demo/demo_msg.h"
 
 /* Topic sizes filling a budget exactly; the special one goes to mm. */
 static size_t plan_window(struct gen *g, unsigned budget, enum special which,

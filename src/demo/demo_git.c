@@ -10,7 +10,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 struct tag_ref {
 	const char *name;

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/bisect_list.h"
+#include "bisect/bisect_list.h"
 
 /* limit_list()'s queue (revision.c): a list kept sorted by committer date,
  * newest first, where a commit goes after every entry of the same date or

@@ -11,7 +11,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "tree/tree_internal.h"
 
 struct frame {

@@ -14,7 +14,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "tree/tree_internal.h"
 
 #define COMPILER "gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2"
