@@ -10,12 +10,12 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "demo/demo.h"
 #include "i18n.h"
 #include "log/parse.h"
 #include "report/report.h"
 #include "report/scan.h"
 #include "text/sanitize.h"
-#include "demo/demo.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
 #include "ui/keys_doc.h"

@@ -12,8 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "i18n.h"
 #include "demo/demo_internal.h"
+#include "i18n.h"
 
 void demo_options_init(struct demo_options *opt)
 {
@@ -58,7 +58,7 @@ int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
-	git_libgit2_init();
+	tree_library_init();
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		*err = talloc_asprintf(ctx, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
@@ -90,7 +90,7 @@ out:
 	if (rc < 0 && *err)
 		*err = talloc_strdup(ctx, *err);
 	talloc_free(tmp);
-	git_libgit2_shutdown();
+	tree_library_shutdown();
 	return rc;
 }
 
