@@ -58,6 +58,11 @@ layering_rules() {
 	rule 'src/text/' \
 		'#include[[:space:]]*"(log|tree|bisect|signals|report|ui|demo)/' \
 		'text/ includes nothing from the other rooms'
+	for room in tree signals demo; do
+		rule "!src/$room/" \
+			"#include[[:space:]]*\"$room/[a-z_]*_internal\\.h\"" \
+			"$room/*_internal.h only inside src/$room/ (the rest use its public headers)"
+	done
 }
 
 # alternatives "WORD..." -> "WORD|WORD|...", each * made [a-z0-9_]*
