@@ -35,6 +35,11 @@ struct app {
 	double t_start;       /* when the process started (monotonic seconds) */
 };
 
+/* app.c: "bisview: FILE: reason" on standard error (file may be NULL). */
 void app_error(const struct app *app, const char *file, const char *reason);
+
+/* The log is standard input ("-") and that is a terminal: says so with
+ * app_error() and returns true; the caller exits with EXIT_INPUT. */
+bool app_refuse_terminal_input(const struct app *app, const char *log_path);
 
 #endif

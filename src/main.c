@@ -10,12 +10,13 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "clock.h"
+#include "demo/demo.h"
 #include "i18n.h"
 #include "log/parse.h"
 #include "report/report.h"
 #include "report/scan.h"
 #include "text/sanitize.h"
-#include "tree/demo.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
 #include "ui/keys_doc.h"
@@ -72,20 +73,6 @@ static void usage(FILE *out)
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
-}
-
-/* A one-line error in the GNU style: "bisview: FILE: reason". The file
- * name comes from the command line but is still sanitised: a crafted
- * name must not drive the terminal either. */
-void app_error(const struct app *app, const char *file, const char *reason)
-{
-	char *f = sanitize_str(NULL, file, app ? app->san_flags : 0);
-
-	if (f)
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, f, reason);
-	else
-		fprintf(stderr, "%s: %s\n", PACKAGE, reason);
-	talloc_free(f);
 }
 
 static int parse_options(struct app *app, int argc, char **argv)
@@ -183,11 +170,8 @@ static int run_one(struct app *app)
 	bool suspicious;
 	int status = 0;
 
-	if (strcmp(path, "-") == 0 && isatty(STDIN_FILENO)) {
-		/* less would wait for input here; a log is never typed by hand */
-		app_error(app, NULL, _("no LOG given and standard input is a terminal (try --help)"));
+	if (app_refuse_terminal_input(app, path))
 		return EXIT_INPUT;
-	}
 	log = log_load(app, path, &err);
 	if (!log) {
 		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
@@ -267,7 +251,7 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	app = talloc_zero(NULL, struct app);
-	app->t_start = ui_now();
+	app->t_start = monotonic_seconds();
 	app->script_cols = 80;
 	app->script_rows = 24;
 	app->san_flags = locale_is_utf8() ? 0 : SAN_ASCII;

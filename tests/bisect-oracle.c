@@ -1,5 +1,5 @@
 /* Test-only oracle: what `git bisect` would print, computed by
- * src/tree/bisect_algo.c from the output of
+ * src/bisect/bisect_algo.c from the output of
  *
  *     git rev-list --parents --timestamp BAD ^GOOD...
  *
@@ -29,7 +29,7 @@
  * commits left to test.", or "<hash> was both good and bad".
  * --time adds "bisect_next: <all> candidates, <ms> ms" on stderr.
  * --reach finds the candidates by exact reachability instead of git's
- * walk (they differ under clock skew, see src/tree/bisect_walk.c).
+ * walk (they differ under clock skew, see src/bisect/bisect_walk.c).
  *
  * Exit: 0, or 2 on bad input.
  */
@@ -45,9 +45,9 @@
 #include <talloc.h>
 #include <time.h>
 
-#include "tree/bisect_algo.h"
-#include "tree/bisect_list.h"
-#include "tree/dag.h"
+#include "bisect/bisect_algo.h"
+#include "bisect/bisect_list.h"
+#include "bisect/dag.h"
 
 struct oracle {
 	struct dag *dag;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# src/tree/bisect_algo.c against real `git bisect` (doc/libraries.md §4.3).
+# src/bisect/bisect_algo.c against real `git bisect` (doc/libraries.md §4.3).
 #
 # Builds scratch repositories with git fast-import (deterministic: fixed
 # dates, a fixed pseudo-random sequence): a linear history of 5,000
@@ -270,7 +270,7 @@ run_repo()
 
 # Clock skew (a commit older than its parent) is where git's walk stops
 # before a good's "uninteresting" mark has reached everything the good
-# reaches (src/tree/bisect_walk.c). "skewin" back-dates commits of the
+# reaches (src/bisect/bisect_walk.c). "skewin" back-dates commits of the
 # range, never to before the initial good: a range-only graph gives git's
 # answers exactly. "skew" back-dates anywhere, by up to four days, so the
 # walk also interleaves with the initial good's own history, which a

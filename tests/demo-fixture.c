@@ -1,4 +1,4 @@
-/* Test helper: build a demo fixture (src/tree/demo.h) with options from
+/* Test helper: build a demo fixture (src/demo/demo.h) with options from
  * argv into a directory and say what it made, one "key: value" a line:
  *
  *   demo-fixture [--commits N] [--releases N] [--culprit-release K]
@@ -17,7 +17,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/demo.h"
+#include "demo/demo.h"
 #include "tree/tree.h"
 
 static void usage(void)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The built-in demo (src/tree/demo*.c) checked with the git CLI, for the
+# The built-in demo (src/demo/demo*.c) checked with the git CLI, for the
 # demo itself (through demo_prepare(), as --demo gets it) and for fixtures
 # made by the same generator with other options (tests/demo-fixture):
 #   - git fsck is clean; the commit, merge and tag counts are the promised

@@ -4,7 +4,7 @@
 
 #include <git2.h>
 
-#include "tree/dag.h"
+#include "bisect/dag.h"
 #include "tree/tree.h"
 
 /* One revwalk in rev-list order, then each commit's parents and time.

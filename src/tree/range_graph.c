@@ -2,7 +2,7 @@
  * its own order, without inflating a single commit object.
  *
  * This is revision.c's limit_list() as git 2.39 runs it (doc/libraries.md
- * §4.2; the same re-play as bisect_walk.c, which works on a finished
+ * §4.2; the same re-play as bisect/bisect_walk.c, which works on a finished
  * graph): a queue ordered by committer date, newest first, FIFO among
  * equal dates; uninteresting marks spread only through commits git has
  * parsed; the walk stops five pops (SLOP) after only uninteresting
@@ -15,10 +15,11 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "bisect/date_queue.h"
 #include "tree/cgraph.h"
+#include "tree/range.h"
 
 #define discard_const(p) ((void *)(uintptr_t)(p))
-#include "tree/range.h"
 
 enum {
 	F_UNINT = 1, F_SEEN = 2, F_PARSED = 4, F_QUEUED = 8,
@@ -26,7 +27,6 @@ enum {
 
 struct node {
 	uint32_t pos;           /* in the commit-graph */
-	uint32_t seq;           /* queue insertion number */
 	int64_t time;
 	uint32_t parents_at;    /* into walk.parents (graph positions) */
 	uint32_t n_parents;
@@ -40,7 +40,7 @@ struct walk {
 	uint32_t *node_of;      /* graph position -> node, UINT32_MAX: none */
 	uint32_t *parents;
 	uint32_t n_parents, cap_parents;
-	uint32_t *heap, heap_len, heap_cap, next_seq;
+	struct date_queue queue;
 	uint32_t interesting_queued;
 	uint32_t *stack, top, cap_stack;
 	bool broken;            /* the graph points outside itself */
@@ -92,13 +92,6 @@ static uint32_t node(void *ctx, struct walk *w, uint32_t pos)
 	return w->n_nodes++;
 }
 
-static bool before(const struct walk *w, uint32_t a, uint32_t b)
-{
-	if (w->nodes[a].time != w->nodes[b].time)
-		return w->nodes[a].time > w->nodes[b].time;
-	return w->nodes[a].seq < w->nodes[b].seq;
-}
-
 static void set_unint(struct walk *w, uint32_t x)
 {
 	if (w->nodes[x].flags & F_UNINT)
@@ -108,40 +101,21 @@ static void set_unint(struct walk *w, uint32_t x)
 		w->interesting_queued--;
 }
 
-static void push(void *ctx, struct walk *w, uint32_t x)
+static void push(struct walk *w, uint32_t x)
 {
-	uint32_t i;
-
-	if (!grow(ctx, &w->heap, &w->heap_cap, w->heap_len + 1, sizeof(uint32_t))) {
+	if (!date_queue_push(&w->queue, x, w->nodes[x].time)) {
 		w->broken = true;
 		return;
 	}
 	w->nodes[x].flags |= F_SEEN | F_QUEUED;
-	w->nodes[x].seq = w->next_seq++;
 	if (!(w->nodes[x].flags & F_UNINT))
 		w->interesting_queued++;
-	for (i = w->heap_len++; i > 0 && before(w, x, w->heap[(i - 1) / 2]); i = (i - 1) / 2)
-		w->heap[i] = w->heap[(i - 1) / 2];
-	w->heap[i] = x;
 }
 
 static uint32_t pop(struct walk *w)
 {
-	uint32_t top = w->heap[0], x = w->heap[--w->heap_len], i = 0;
+	uint32_t top = date_queue_pop(&w->queue);
 
-	for (;;) {
-		uint32_t c = 2 * i + 1;
-
-		if (c >= w->heap_len)
-			break;
-		if (c + 1 < w->heap_len && before(w, w->heap[c + 1], w->heap[c]))
-			c++;
-		if (!before(w, w->heap[c], x))
-			break;
-		w->heap[i] = w->heap[c];
-		i = c;
-	}
-	w->heap[i] = x;
 	w->nodes[top].flags &= (uint8_t)~F_QUEUED;
 	if (!(w->nodes[top].flags & F_UNINT))
 		w->interesting_queued--;
@@ -193,11 +167,11 @@ static uint32_t limit_list(void *ctx, struct walk *w, uint32_t bad, const uint32
 	}
 	for (size_t i = 0; i < n_goods; i++)
 		mark_parents(ctx, w, goods[i]);
-	push(ctx, w, bad);
+	push(w, bad);
 	for (size_t i = 0; i < n_goods; i++)
 		if (!(w->nodes[goods[i]].flags & F_SEEN))
-			push(ctx, w, goods[i]);
-	while (w->heap_len && !w->broken) {
+			push(w, goods[i]);
+	while (w->queue.len && !w->broken) {
 		uint32_t x = pop(w);
 		bool unint = w->nodes[x].flags & F_UNINT;
 
@@ -212,12 +186,12 @@ static uint32_t limit_list(void *ctx, struct walk *w, uint32_t bad, const uint32
 				mark_parents(ctx, w, p);
 			}
 			if (!(w->nodes[p].flags & F_SEEN))
-				push(ctx, w, p);
+				push(w, p);
 		}
 		if (unint) {
-			if (!w->heap_len)
+			if (!w->queue.len)
 				break;
-			if (date <= w->nodes[w->heap[0]].time || w->interesting_queued)
+			if (date <= date_queue_first_time(&w->queue) || w->interesting_queued)
 				slop = SLOP;
 			else if (--slop == 0)
 				break;
@@ -269,7 +243,7 @@ struct dag *range_walk_graph(const void *ctx, const struct cgraph *g, const uint
 			goto done;
 	sort_goods(g, good_pos, n_goods);
 	w.node_of = talloc_array(tmp, uint32_t, cgraph_size(g));
-	if (!w.node_of)
+	if (!w.node_of || !date_queue_init(&w.queue, tmp, 0))
 		goto done;
 	memset(w.node_of, 0xff, (size_t)cgraph_size(g) * sizeof(uint32_t));
 	if (node(tmp, &w, bad_pos) == UINT32_MAX)

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "tree/cgraph.h"
+#include "tree/tree_git.h"
 #include "tree/tree_internal.h"
 
 void tree_library_init(void)
@@ -50,6 +51,11 @@ static int tree_destroy(struct tree *t)
 const char *tree_path(const struct tree *t)
 {
 	return t->path;
+}
+
+git_repository *tree_git_repository(struct tree *t)
+{
+	return t->repo;
 }
 
 /* libgit2 1.5.1's ownership check fails with GIT_EOWNER, or with

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "bisect/bisect_algo.h"
 #include "i18n.h"
-#include "tree/bisect_algo.h"
 #include "tree/cgraph.h"
 #include "tree/range.h"
 #include "tree/tree_internal.h"

@@ -243,21 +243,26 @@ void config_defaults(struct ui *ui)
 	config_text(ui, "data/bisviewrc", builtin_config, sizeof(builtin_config) - 1);
 }
 
-/* $XDG_CONFIG_HOME/bisview/config, else ~/.config/bisview/config; a
- * missing file is no error, an unreadable or oversized one is. */
-void config_load_user(struct ui *ui)
+char *config_user_path(const void *ctx)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg)
+		return talloc_asprintf(ctx, "%s/bisview/config", xdg);
+	if (home && *home)
+		return talloc_asprintf(ctx, "%s/.config/bisview/config", home);
+	return NULL;
+}
+
+/* A missing file is no error, an unreadable or oversized one is. */
+void config_load_user(struct ui *ui)
+{
 	void *tmp = talloc_new(NULL);
-	char *path, *text;
+	char *path = config_user_path(tmp), *text;
 	size_t len = 0;
 	FILE *f;
 
-	if (xdg && *xdg)
-		path = talloc_asprintf(tmp, "%s/bisview/config", xdg);
-	else if (home && *home)
-		path = talloc_asprintf(tmp, "%s/.config/bisview/config", home);
-	else
+	if (!path)
 		goto out;
 	f = fopen(path, "r");
 	if (!f) {

@@ -7,22 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "log/parse.h"
 #include "text/sanitize.h"
 #include "ui/ui.h"
 #include "ui/worker.h"
-
-double ui_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void set_status(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
@@ -160,7 +151,7 @@ bool ui_poll_jobs(struct ui *ui)
 					    getenv("BISVIEW_TREE");
 
 			ui->facts_pending = false;
-			ui->t_facts = ui_now();
+			ui->t_facts = monotonic_seconds();
 			talloc_free(ui->tree_note);
 			if (j->error) {
 				ui->tree_note = talloc_asprintf(ui, "%s: %s", where ? where : ".", j->error);
@@ -174,7 +165,7 @@ bool ui_poll_jobs(struct ui *ui)
 		}
 		if (j->kind == JOB_XREF) {
 			ui->facts_pending = false;
-			ui->t_facts = ui_now();
+			ui->t_facts = monotonic_seconds();
 			if (j->xref) {
 				ui->rc.xref = talloc_steal(ui->log, j->xref);
 				assess_now(ui);
@@ -398,9 +389,7 @@ int ui_run(struct app *app)
 	ui->app = app;
 	ui->t_start = app->t_start;
 	ui->log_path = app->n_args ? app->args[0] : "-";
-	if (!strcmp(ui->log_path, "-") && isatty(STDIN_FILENO)) {
-		/* less would wait for input here; a log is never typed by hand */
-		app_error(app, NULL, _("no LOG given and standard input is a terminal (try --help)"));
+	if (app_refuse_terminal_input(app, ui->log_path)) {
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}

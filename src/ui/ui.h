@@ -174,8 +174,6 @@ void ui_select_step(struct ui *ui, int i);
 bool ui_post(struct ui *ui, struct job *j);
 /* Takes finished jobs and hands them to the views; true if any. */
 bool ui_poll_jobs(struct ui *ui);
-/* Seconds on the monotonic clock. */
-double ui_now(void);
 /* Sanitised text for drawing, under ctx (NULL stays NULL). */
 const char *ui_clean(struct ui *ui, const void *ctx, const char *s);
 
@@ -203,6 +201,9 @@ const char *view_name(const struct view *v);
 /* config.c: `bind`, `set`, `color` lines; errors kept in ui->config_errors */
 void config_defaults(struct ui *ui);
 void config_load_user(struct ui *ui);
+/* The user's config file: $XDG_CONFIG_HOME/bisview/config, else
+ * ~/.config/bisview/config; NULL when neither variable is set. Under ctx. */
+char *config_user_path(const void *ctx);
 /* The lines of a config file's text (len bytes; NULs are errors). */
 void config_text(struct ui *ui, const char *file, const char *text, size_t len);
 /* One line; returns NULL or an error message (under ctx). */

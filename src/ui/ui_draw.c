@@ -5,6 +5,7 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "ui/ui.h"
 #include "ui/worker.h"
@@ -170,7 +171,7 @@ void ui_draw(struct ui *ui)
 		draw_hints(ui, c, bottom);
 	draw_status(ui, c, ui->rows - 1);
 	if (ui->t_first_screen == 0)
-		ui->t_first_screen = ui_now();
+		ui->t_first_screen = monotonic_seconds();
 }
 
 void ui_resize(struct ui *ui, int rows, int cols)

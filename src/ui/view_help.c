@@ -91,21 +91,9 @@ static const struct {
 	{ ":dump-view [FILE]", N_("Write the view's rows as tab-separated fields") },
 };
 
-/* Where config_load_user() looks, said the same way. */
-static const char *config_path(const void *ctx)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		return talloc_asprintf(ctx, "%s/bisview/config", xdg);
-	if (home && *home)
-		return talloc_asprintf(ctx, "%s/.config/bisview/config", home);
-	return NULL;
-}
-
 static void add_config(struct ui *ui, struct help_view *hv)
 {
-	const char *path = config_path(hv);
+	const char *path = config_user_path(hv);
 
 	add_row(hv, HELP_BLANK);
 	add_text(hv, HELP_HEADING, NULL, _("Configuration"));

@@ -4,9 +4,9 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <talloc.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "ui/worker.h"
 
@@ -28,17 +28,9 @@ struct worker {
 	const struct blog *log;
 };
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void run_job(struct worker *w, struct job *j)
 {
-	double t0 = now();
+	double t0 = monotonic_seconds();
 
 	if (!w->tree) {
 		j->status = -1;
@@ -62,7 +54,7 @@ static void run_job(struct worker *w, struct job *j)
 			j->error = _("no such file at that commit");
 		break;
 	}
-	j->seconds = now() - t0;
+	j->seconds = monotonic_seconds() - t0;
 }
 
 static void append(struct job **list, struct job *j)

@@ -1,4 +1,4 @@
-/* git bisect's choice (src/tree/bisect_algo.c) on small graphs built by
+/* git bisect's choice (src/bisect/bisect_algo.c) on small graphs built by
  * hand, where every number can be worked out on paper from git's bisect.c
  * (doc/libraries.md §4). tests/bisect-vs-git.sh checks the same code against
  * real git on larger repositories. */
@@ -6,9 +6,9 @@
 
 #include "unit.h"
 
-#include "tree/bisect_algo.h"
-#include "tree/bisect_list.h"
-#include "tree/dag.h"
+#include "bisect/bisect_algo.h"
+#include "bisect/bisect_list.h"
+#include "bisect/dag.h"
 
 #define MAX_PARENTS 4
 #define NP DAG_NONE     /* a parent outside the range */

@@ -14,12 +14,6 @@
 #include "ui/editor.h"
 #include "ui/ui.h"
 
-/* main.c's, which the explorer's code links against; unused here */
-void app_error(const struct app *app, const char *file, const char *reason)
-{
-	fail_msg("app_error: %s: %s", file ? file : "", reason);
-}
-
 struct hooks_seen {
 	int suspended, resumed;
 };

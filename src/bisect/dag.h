@@ -8,8 +8,8 @@
  *
  * Ownership: a struct dag and its arrays are one talloc tree.
  */
-#ifndef BISVIEW_TREE_DAG_H
-#define BISVIEW_TREE_DAG_H
+#ifndef BISVIEW_BISECT_DAG_H
+#define BISVIEW_BISECT_DAG_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "demo/demo_internal.h"
 #include "i18n.h"
-#include "tree/demo_internal.h"
 
 struct tag_ref {
 	const char *name;

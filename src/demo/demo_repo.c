@@ -9,8 +9,8 @@
 #include <talloc.h>
 #include <time.h>
 
-#include "tree/demo_history.h"
-#include "tree/demo_msg.h"
+#include "demo/demo_history.h"
+#include "demo/demo_msg.h"
 
 const struct demo_person *demo_gen_author(struct gen *g, int sub)
 {

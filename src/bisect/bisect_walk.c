@@ -23,67 +23,8 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/bisect_list.h"
-
-/* limit_list()'s queue (revision.c): a list kept sorted by committer date,
- * newest first, where a commit goes after every entry of the same date or
- * newer. That is a priority queue on (date descending, insertion number
- * ascending), kept here as a binary heap. */
-struct date_queue {
-	uint32_t *heap;
-	uint32_t len;
-	const int64_t *time;    /* by dag index */
-	uint32_t *seq;          /* insertion number, by dag index */
-	uint32_t next_seq;
-};
-
-static bool queue_before(const struct date_queue *h, uint32_t a, uint32_t b)
-{
-	if (h->time[a] != h->time[b])
-		return h->time[a] > h->time[b];
-	return h->seq[a] < h->seq[b];
-}
-
-static void queue_push(struct date_queue *h, uint32_t x)
-{
-	uint32_t i = h->len++;
-
-	h->seq[x] = h->next_seq++;
-	while (i > 0 && queue_before(h, x, h->heap[(i - 1) / 2])) {
-		h->heap[i] = h->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	h->heap[i] = x;
-}
-
-static uint32_t queue_pop(struct date_queue *h)
-{
-	uint32_t top = h->heap[0], x = h->heap[--h->len], i = 0;
-
-	for (;;) {
-		uint32_t c = 2 * i + 1;
-
-		if (c >= h->len)
-			break;
-		if (c + 1 < h->len && queue_before(h, h->heap[c + 1], h->heap[c]))
-			c++;
-		if (!queue_before(h, h->heap[c], x))
-			break;
-		h->heap[i] = h->heap[c];
-		i = c;
-	}
-	h->heap[i] = x;
-	return top;
-}
-
-static bool queue_init(void *tmp, struct date_queue *h, const struct dag *d)
-{
-	memset(h, 0, sizeof(*h));
-	h->time = d->time;
-	h->heap = talloc_array(tmp, uint32_t, d->n + 1);
-	h->seq = talloc_array(tmp, uint32_t, d->n + 1);
-	return h->heap && h->seq;
-}
+#include "bisect/bisect_list.h"
+#include "bisect/date_queue.h"
 
 enum {
 	W_UNINT = 1,    /* UNINTERESTING */
@@ -95,6 +36,8 @@ enum {
 struct walk {
 	const struct dag *d;
 	uint8_t *f;
+	/* reserves d->n + 1 entries: a commit is queued once (the bad one
+	 * twice when it is also a good), so a push cannot fail */
 	struct date_queue h;
 	uint32_t interesting_queued;    /* for everybody_uninteresting() */
 	uint32_t *stack;
@@ -115,12 +58,12 @@ static void walk_push(struct walk *w, uint32_t x)
 	w->f[x] |= W_SEEN | W_QUEUED;
 	if (!(w->f[x] & W_UNINT))
 		w->interesting_queued++;
-	queue_push(&w->h, x);
+	(void)date_queue_push(&w->h, x, w->d->time[x]);  /* within the reserve */
 }
 
 static uint32_t walk_pop(struct walk *w)
 {
-	uint32_t x = queue_pop(&w->h);
+	uint32_t x = date_queue_pop(&w->h);
 
 	w->f[x] &= (uint8_t)~W_QUEUED;
 	if (!(w->f[x] & W_UNINT))
@@ -210,7 +153,7 @@ static uint32_t replay_limit_list(void *tmp, const struct dag *d, const struct b
 
 	w.f = talloc_zero_array(tmp, uint8_t, d->n + 1);
 	w.stack = talloc_array(tmp, uint32_t, d->parent_start[d->n] + d->n + 1);
-	if (!starts || !w.f || !w.stack || !queue_init(tmp, &w.h, d))
+	if (!starts || !w.f || !w.stack || !date_queue_init(&w.h, tmp, d->n + 1))
 		return DAG_NONE;
 	n_starts = start_list(d, q, starts);
 	/* handle_commit() parses the bad one first, then each good */
@@ -245,7 +188,7 @@ static uint32_t replay_limit_list(void *tmp, const struct dag *d, const struct b
 			/* still_interesting() */
 			if (!w.h.len)
 				break;
-			if (date <= d->time[w.h.heap[0]] || w.interesting_queued)
+			if (date <= date_queue_first_time(&w.h) || w.interesting_queued)
 				slop = SLOP;
 			else if (--slop == 0)
 				break;
@@ -349,12 +292,13 @@ static uint32_t order_by_dates(void *tmp, const struct dag *d, const struct bise
 	struct date_queue h;
 	uint32_t n_out = 0;
 
-	if (!queue_init(tmp, &h, d))
+	/* within the reserve: a commit is queued once */
+	if (!date_queue_init(&h, tmp, d->n + 1))
 		return DAG_NONE;
 	m[q->bad] |= M_SEEN;
-	queue_push(&h, q->bad);
+	(void)date_queue_push(&h, q->bad, d->time[q->bad]);
 	while (h.len) {
-		uint32_t x = queue_pop(&h);
+		uint32_t x = date_queue_pop(&h);
 
 		out[n_out++] = x;
 		for (uint32_t k = d->parent_start[x]; k < d->parent_start[x + 1]; k++) {
@@ -362,7 +306,7 @@ static uint32_t order_by_dates(void *tmp, const struct dag *d, const struct bise
 
 			if (p < d->n && (m[p] & M_CAND) && !(m[p] & M_SEEN)) {
 				m[p] |= M_SEEN;
-				queue_push(&h, p);
+				(void)date_queue_push(&h, p, d->time[p]);
 			}
 			if (q->first_parent)
 				break;

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <talloc.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+#include "demo/demo_internal.h"
 #include "i18n.h"
-#include "tree/demo_internal.h"
 
 void demo_options_init(struct demo_options *opt)
 {
@@ -28,14 +28,6 @@ void demo_options_init(struct demo_options *opt)
 	opt->checkout = true;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static const char *hex_of(const void *ctx, const git_oid *oid)
 {
 	char hex[GIT_OID_HEXSZ + 1];
@@ -48,7 +40,7 @@ int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
 	       struct demo_result *out, const char **err)
 {
 	void *tmp = talloc_new(NULL);
-	double t0 = now_seconds();
+	double t0 = monotonic_seconds();
 	struct demo_plan plan;
 	struct demo_sim sim;
 	struct tree *t = NULL;
@@ -58,7 +50,7 @@ int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
-	git_libgit2_init();
+	tree_library_init();
 	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
 		*err = talloc_asprintf(ctx, _("cannot create %s: %s"), dir, strerror(errno));
 		goto out;
@@ -84,13 +76,13 @@ int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
 	out->range = sim.range;
 	out->steps = sim.bisect_steps;
 	out->skips = sim.skips;
-	out->seconds = now_seconds() - t0;
+	out->seconds = monotonic_seconds() - t0;
 	rc = 0;
 out:
 	if (rc < 0 && *err)
 		*err = talloc_strdup(ctx, *err);
 	talloc_free(tmp);
-	git_libgit2_shutdown();
+	tree_library_shutdown();
 	return rc;
 }
 

@@ -1,9 +1,9 @@
 /* The weave behind the demo's files (demo_weave.c), for demo_weave.c and
  * demo_edit.c only. */
-#ifndef BISVIEW_TREE_DEMO_WEAVE_H
-#define BISVIEW_TREE_DEMO_WEAVE_H
+#ifndef BISVIEW_DEMO_DEMO_WEAVE_H
+#define BISVIEW_DEMO_DEMO_WEAVE_H
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 #define NO_LINE UINT32_MAX
 

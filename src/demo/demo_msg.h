@@ -1,8 +1,8 @@
 /* Commit messages of the demo history (demo_msg.c). */
-#ifndef BISVIEW_TREE_DEMO_MSG_H
-#define BISVIEW_TREE_DEMO_MSG_H
+#ifndef BISVIEW_DEMO_DEMO_MSG_H
+#define BISVIEW_DEMO_DEMO_MSG_H
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 #define DEMO_CULPRIT_SUBJECT "mm/khugepaged: write-lock the VMA before retracting page tables"
 

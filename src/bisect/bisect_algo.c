@@ -8,8 +8,8 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/bisect_algo.h"
-#include "tree/bisect_list.h"
+#include "bisect/bisect_algo.h"
+#include "bisect/bisect_list.h"
 
 #define PRN_MODULO 32768
 

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "demo/demo_history.h"
+#include "demo/demo_msg.h"
 #include "i18n.h"
-#include "tree/demo_history.h"
-#include "tree/demo_msg.h"
 
 /* Topic sizes filling a budget exactly; the special one goes to mm. */
 static size_t plan_window(struct gen *g, unsigned budget, enum special which,

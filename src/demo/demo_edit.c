@@ -10,7 +10,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/demo_weave.h"
+#include "demo/demo_weave.h"
 
 struct stmt {
 	const char *code;       /* %I stem, %W word, %N number, %F function */

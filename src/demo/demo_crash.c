@@ -10,9 +10,9 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "demo/demo_internal.h"
 #include "i18n.h"
-#include "tree/demo_internal.h"
-#include "tree/tree_internal.h"
+#include "tree/tree_git.h"
 
 struct frame {
 	const char *shown;      /* the symbol the report prints */
@@ -171,7 +171,7 @@ char *demo_kernel_signature(void *ctx, struct tree *t, const git_oid *commit)
 	git_commit *c;
 	git_tree *tree;
 
-	if (git_commit_lookup(&c, t->repo, commit) < 0)
+	if (git_commit_lookup(&c, tree_git_repository(t), commit) < 0)
 		return talloc_strdup(ctx, "");
 	if (git_commit_tree(&tree, c) == 0) {
 		git_tree_walk(tree, GIT_TREEWALK_PRE, sig_entry, &s);

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "bisect/bisect_algo.h"
+#include "demo/demo_internal.h"
 #include "i18n.h"
-#include "tree/bisect_algo.h"
-#include "tree/demo_internal.h"
 #include "tree/range.h"
-#include "tree/tree_internal.h"
+#include "tree/tree_git.h"
 
 /* The step syzbot skips for a build error: the third one, or a later one
  * when skipping it would leave git with only skipped candidates. */
@@ -24,7 +24,7 @@
 static bool reaches(struct tree *t, const git_oid *commit, const git_oid *ancestor)
 {
 	return git_oid_equal(commit, ancestor) ||
-	       git_graph_descendant_of(t->repo, commit, ancestor) == 1;
+	       git_graph_descendant_of(tree_git_repository(t), commit, ancestor) == 1;
 }
 
 static bool crashes(struct tree *t, const struct demo_plan *plan, const git_oid *commit)
@@ -243,7 +243,7 @@ int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct 
 	{
 		git_commit *c;
 
-		if (git_commit_lookup(&c, t->repo, &sim->result) < 0) {
+		if (git_commit_lookup(&c, tree_git_repository(t), &sim->result) < 0) {
 			*err = _("cannot read the demo's culprit");
 			return -1;
 		}

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static const char ext4_inode_c[] =
 	"// SPDX-License-Identifier: GPL-2.0\n"

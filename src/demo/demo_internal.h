@@ -1,4 +1,4 @@
-/* What the demo's parts share; for src/tree/demo*.c only.
+/* What the demo's parts share; for src/demo/demo*.c only.
  *
  *   demo_tables.c     people, subsystems, the MAINTAINERS/Makefile text
  *   demo_src_*.c      initial sources: mm (the crash's home), kernel and
@@ -14,15 +14,15 @@
  *   demo_crash.c      the crash report, frames taken from the tree
  *   demo.c            demo_build(), demo_prepare() and the cache
  */
-#ifndef BISVIEW_TREE_DEMO_INTERNAL_H
-#define BISVIEW_TREE_DEMO_INTERNAL_H
+#ifndef BISVIEW_DEMO_DEMO_INTERNAL_H
+#define BISVIEW_DEMO_DEMO_INTERNAL_H
 
 #include <git2.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tree/demo.h"
+#include "demo/demo.h"
 #include "tree/tree.h"
 
 /* splitmix64: small, fast, the same numbers everywhere */

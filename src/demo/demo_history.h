@@ -1,9 +1,9 @@
 /* The demo history's generator state, shared by demo_repo.c (commits)
  * and demo_cycle.c (the release cycles made of them). */
-#ifndef BISVIEW_TREE_DEMO_HISTORY_H
-#define BISVIEW_TREE_DEMO_HISTORY_H
+#ifndef BISVIEW_DEMO_DEMO_HISTORY_H
+#define BISVIEW_DEMO_DEMO_HISTORY_H
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 #define HOUR 3600
 #define DAY 86400

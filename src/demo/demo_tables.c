@@ -5,7 +5,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static const struct demo_person people[] = {
 	[PERSON_MAINLINE] = { "Tomas Lindqvist", "tomas@lindqvist.example.org", -480 },

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "demo/demo_internal.h"
 #include "i18n.h"
-#include "tree/demo_internal.h"
-#include "tree/tree_internal.h"
+#include "tree/tree_git.h"
 
 #define COMPILER "gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2"
 #define LKML "linux-kernel@lists.example.org"
@@ -55,7 +55,7 @@ static const char *subject_of(struct writer *w, const git_oid *oid)
 	git_commit *c;
 	const char *s;
 
-	if (git_commit_lookup(&c, w->t->repo, oid) < 0)
+	if (git_commit_lookup(&c, tree_git_repository(w->t), oid) < 0)
 		return "";
 	s = talloc_strdup(w->ctx, git_commit_summary(c) ? git_commit_summary(c) : "");
 	git_commit_free(c);
@@ -276,7 +276,7 @@ static int show_block(struct writer *w, const git_oid *oid)
 	char *msg, *save = NULL;
 	size_t end;
 
-	if (git_commit_lookup(&c, w->t->repo, oid) < 0)
+	if (git_commit_lookup(&c, tree_git_repository(w->t), oid) < 0)
 		return -1;
 	put(w, "commit %s\n", hex(w, oid));
 	if (git_commit_parentcount(c) > 1) {
@@ -357,7 +357,7 @@ static void recipients(struct writer *w)
 
 	demo_subsystems(&subs);
 	demo_people(&people);
-	if (git_commit_lookup(&c, w->t->repo, &w->sim->result) == 0) {
+	if (git_commit_lookup(&c, tree_git_repository(w->t), &w->sim->result) == 0) {
 		to[n_to++] = talloc_strdup(to, git_commit_author(c)->email);
 		git_commit_free(c);
 	}
@@ -398,7 +398,7 @@ static void summary(struct writer *w)
 			tested++;
 		}
 	}
-	if (git_commit_lookup(&c, w->t->repo, &sim->result) == 0) {
+	if (git_commit_lookup(&c, tree_git_repository(w->t), &sim->result) == 0) {
 		put(w, "culprit signature: %s\n", signature_of(w, &sim->result));
 		if (git_commit_parentcount(c) > 0)
 			put(w, "parent  signature: %s\n",

@@ -7,7 +7,7 @@
 #include <talloc.h>
 #include <time.h>
 
-#include "tree/demo_msg.h"
+#include "demo/demo_msg.h"
 
 static const char *const sentences[] = {
 	"%F() is called with the lock held on some paths and without it on others; "

@@ -4,14 +4,14 @@
  *
  * Not an API for the rest of the program: use bisect_algo.h.
  */
-#ifndef BISVIEW_TREE_BISECT_LIST_H
-#define BISVIEW_TREE_BISECT_LIST_H
+#ifndef BISVIEW_BISECT_BISECT_LIST_H
+#define BISVIEW_BISECT_BISECT_LIST_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "tree/bisect_algo.h"
-#include "tree/dag.h"
+#include "bisect/bisect_algo.h"
+#include "bisect/dag.h"
 
 /* Entry k of the list is commit item[k]. Entry numbers follow
  * find_bisection()'s order: the reverse of `git rev-list BAD ^GOOD...`

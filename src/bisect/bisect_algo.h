@@ -8,14 +8,14 @@
  *
  * Pure functions of a struct dag: no libgit2, no I/O.
  */
-#ifndef BISVIEW_TREE_BISECT_ALGO_H
-#define BISVIEW_TREE_BISECT_ALGO_H
+#ifndef BISVIEW_BISECT_BISECT_ALGO_H
+#define BISVIEW_BISECT_BISECT_ALGO_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tree/dag.h"
+#include "bisect/dag.h"
 
 struct bisect_query {
 	uint32_t bad;               /* the current bad commit (dag index) */

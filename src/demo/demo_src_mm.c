@@ -3,7 +3,7 @@
  * names and calls written here, so keep those when editing). */
 #include "config.h"
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static const char khugepaged_c[] =
 	"// SPDX-License-Identifier: GPL-2.0\n"

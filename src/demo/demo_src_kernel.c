@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "tree/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static const char rwsem_c[] =
 	"// SPDX-License-Identifier: GPL-2.0\n"

@@ -10,8 +10,8 @@
  *
  * Never runs git: everything is written through libgit2.
  */
-#ifndef BISVIEW_TREE_DEMO_H
-#define BISVIEW_TREE_DEMO_H
+#ifndef BISVIEW_DEMO_DEMO_H
+#define BISVIEW_DEMO_DEMO_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/demo_weave.h"
+#include "demo/demo_weave.h"
 
 uint32_t demo_weave_add(struct demo_weave *w, uint32_t after, const char *text, uint8_t kind,
 			uint8_t tmpl, uint8_t word)

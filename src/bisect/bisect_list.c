@@ -6,7 +6,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/bisect_list.h"
+#include "bisect/bisect_list.h"
 
 /* Bitsets above this many 64-bit words (64 MiB) make the fast weighing
  * give way to git's own walk, which needs no memory. */

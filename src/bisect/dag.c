@@ -5,7 +5,7 @@
 #include <string.h>
 #include <talloc.h>
 
-#include "tree/dag.h"
+#include "bisect/dag.h"
 
 struct dag *dag_new(void *mem_ctx, uint32_t n, uint32_t n_parents)
 {
