@@ -78,97 +78,41 @@ const char *report_verdict(const struct report_ctx *rc)
 	return rc && rc->assessment ? assessment_verdict_name(rc->assessment->verdict) : "unknown";
 }
 
-/* The tables are indexed by the enums (model.h, signals.h) and spelled
- * as their *_name(), so the C locale shows the JSON words. */
-#define WORD(table, i) \
-	((size_t)(i) < sizeof(table) / sizeof((table)[0]) && (table)[i] ? _((table)[i]) : "?")
+/* The words of the enums' lists (log/model.h, signals.h), translated;
+ * "?" for a value outside its list. */
+static const char *word(const char *msgid)
+{
+	return msgid ? _(msgid) : "?";
+}
 
 const char *format_word(enum log_format f)
 {
-	static const char *const words[] = {
-		[LOG_FORMAT_UNKNOWN] = N_("unknown"),
-		[LOG_FORMAT_SYZBOT] = "syzbot", /* a name: not translated */
-		[LOG_FORMAT_GIT_BISECT] = N_("git-bisect-log"),
-		[LOG_FORMAT_CRASH_REPORT] = N_("crash-report"),
-	};
-
-	return WORD(words, f);
+	return word(log_format_msgid(f));
 }
 
 const char *phase_word(enum step_phase p)
 {
-	/* TRANSLATORS: a step's phase: the commit the crash was found on,
-	 * config-minimisation retests, release tags tried first, the branch
-	 * HEAD (fix bisections), merge bases, git bisect steps, the build of
-	 * the culprit's parent. --summary pads them to 12 columns. */
-	static const char *const words[] = {
-		[PHASE_ORIGINAL] = N_("original"),
-		[PHASE_CONFIG] = N_("config"),
-		[PHASE_RELEASE] = N_("release"),
-		[PHASE_HEAD] = N_("head"),
-		[PHASE_MERGE_BASE] = N_("merge-base"),
-		[PHASE_BISECT] = N_("bisect"),
-		[PHASE_PARENT_BUILD] = N_("parent-build"),
-	};
-
-	return WORD(words, p);
+	return word(step_phase_msgid(p));
 }
 
 const char *verdict_word(enum verdict v)
 {
-	/* TRANSLATORS: a step's verdict in git's terms (git bisect good /
-	 * bad / skip; "none": no verdict). Shown in a column as wide as the
-	 * longest of them: keep them short. */
-	static const char *const words[] = {
-		[VERDICT_NONE] = N_("none"),
-		[VERDICT_GOOD] = N_("good"),
-		[VERDICT_BAD] = N_("bad"),
-		[VERDICT_SKIP] = N_("skip"),
-	};
-
-	return WORD(words, v);
+	return word(verdict_msgid(v));
 }
 
 const char *outcome_word(enum run_outcome o)
 {
-	/* TRANSLATORS: the outcome of one test run (the step detail pads
-	 * them to 11 columns). */
-	static const char *const words[] = {
-		[RUN_OK] = N_("ok"),
-		[RUN_CRASHED] = N_("crashed"),
-		[RUN_BOOT_FAILED] = N_("boot-failed"),
-		[RUN_TEST_FAILED] = N_("test-failed"),
-		[RUN_FAILED] = N_("failed"),
-		[RUN_INFRA] = N_("infra"),
-		[RUN_IGNORED] = N_("ignored"),
-	};
-
-	return WORD(words, o);
+	return word(run_outcome_msgid(o));
 }
 
 const char *strength_word(enum signal_strength s)
 {
-	/* TRANSLATORS: a trust signal's strength. */
-	static const char *const words[] = {
-		[STRENGTH_INFO] = N_("info"),
-		[STRENGTH_WEAK] = N_("weak"),
-		[STRENGTH_STRONG] = N_("strong"),
-	};
-
-	return WORD(words, s);
+	return word(signal_strength_msgid(s));
 }
 
 const char *assessment_word(enum assessment_verdict v)
 {
-	/* TRANSLATORS: the overall trust assessment of a bisection, also
-	 * in "the bisection looks %s". */
-	static const char *const words[] = {
-		[ASSESS_UNKNOWN] = N_("unknown"),
-		[ASSESS_PLAUSIBLE] = N_("plausible"),
-		[ASSESS_SUSPICIOUS] = N_("suspicious"),
-	};
-
-	return WORD(words, v);
+	return word(assessment_verdict_msgid(v));
 }
 
 const char *report_verdict_word(const struct report_ctx *rc)

@@ -27,25 +27,10 @@ void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength,
 	va_end(ap);
 }
 
-const char *signal_strength_name(enum signal_strength s)
-{
-	switch (s) {
-	case STRENGTH_STRONG: return "strong";
-	case STRENGTH_WEAK: return "weak";
-	case STRENGTH_INFO: break;
-	}
-	return "info";
-}
-
-const char *assessment_verdict_name(enum assessment_verdict v)
-{
-	switch (v) {
-	case ASSESS_PLAUSIBLE: return "plausible";
-	case ASSESS_SUSPICIOUS: return "suspicious";
-	case ASSESS_UNKNOWN: break;
-	}
-	return "unknown";
-}
+DEFINE_ENUM_NAME(signal_strength, SIGNAL_STRENGTH_LIST, "info")
+DEFINE_ENUM_NAME(assessment_verdict, ASSESSMENT_VERDICT_LIST, "unknown")
+DEFINE_ENUM_MSGID(signal_strength, SIGNAL_STRENGTH_LIST)
+DEFINE_ENUM_MSGID(assessment_verdict, ASSESSMENT_VERDICT_LIST)
 
 /* strongest first; among equals, in log order */
 static int signal_order(const void *a, const void *b)

@@ -19,11 +19,13 @@
 #include "log/model.h"
 #include "tree/xref.h"
 
-enum signal_strength {
-	STRENGTH_INFO,
-	STRENGTH_WEAK,
-	STRENGTH_STRONG,
-};
+/* Lists of X(value, name, msgid), as in log/model.h. */
+/* TRANSLATORS: a trust signal's strength. */
+#define SIGNAL_STRENGTH_LIST(X) \
+	X(STRENGTH_INFO, "info", N_("info")) \
+	X(STRENGTH_WEAK, "weak", N_("weak")) \
+	X(STRENGTH_STRONG, "strong", N_("strong"))
+enum signal_strength { SIGNAL_STRENGTH_LIST(ENUM_VALUE) };
 
 struct signal {
 	const char *code;           /* "title-drift", stable, for scripts */
@@ -39,11 +41,13 @@ struct signal_list {
 	size_t n;
 };
 
-enum assessment_verdict {
-	ASSESS_UNKNOWN,
-	ASSESS_PLAUSIBLE,
-	ASSESS_SUSPICIOUS,
-};
+/* TRANSLATORS: the overall trust assessment of a bisection, also
+ * in "the bisection looks %s". */
+#define ASSESSMENT_VERDICT_LIST(X) \
+	X(ASSESS_UNKNOWN, "unknown", N_("unknown")) \
+	X(ASSESS_PLAUSIBLE, "plausible", N_("plausible")) \
+	X(ASSESS_SUSPICIOUS, "suspicious", N_("suspicious"))
+enum assessment_verdict { ASSESSMENT_VERDICT_LIST(ENUM_VALUE) };
 
 struct assessment {
 	enum assessment_verdict verdict;
@@ -59,6 +63,8 @@ void assess(const struct blog *log, const struct signal_list *s, struct assessme
 
 const char *signal_strength_name(enum signal_strength s);
 const char *assessment_verdict_name(enum assessment_verdict v);
+const char *signal_strength_msgid(enum signal_strength s);
+const char *assessment_verdict_msgid(enum assessment_verdict v);
 
 /* A crash title with the parts that legitimately vary removed: compiler
  * suffixes of function names (.isra.0, .cold, .constprop.3, .part.1) and
