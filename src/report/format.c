@@ -9,12 +9,19 @@
 #include "report/report.h"
 #include "text/sanitize.h"
 
-/* TRANSLATORS: run counts in a step's summary ("3 crash 7 ok"); the
+/* In the order a step's summary gives them, each outcome with the word
+ * for its count.
+ * TRANSLATORS: run counts in a step's summary ("3 crash 7 ok"); the
  * steps view gives them a column as wide as "10 boot-fail" (or the
  * widest of "10 <word>" and the phrases below in your language). */
-static const char *const run_words[] = {
-	N_("crash"), N_("ok"), N_("boot-fail"), N_("test-fail"),
-	N_("failed"), N_("infra"), N_("ignored"),
+static const struct {
+	enum run_outcome outcome;
+	const char *msgid;
+} run_words[] = {
+	{ RUN_CRASHED, N_("crash") }, { RUN_OK, N_("ok") },
+	{ RUN_BOOT_FAILED, N_("boot-fail") }, { RUN_TEST_FAILED, N_("test-fail") },
+	{ RUN_FAILED, N_("failed") }, { RUN_INFRA, N_("infra") },
+	{ RUN_IGNORED, N_("ignored") },
 };
 
 int step_run_summary_width(void)
@@ -24,8 +31,8 @@ int step_run_summary_width(void)
 	int w = 0;
 
 	for (size_t i = 0; i < sizeof(run_words) / sizeof(run_words[0]); i++)
-		if (text_width(_(run_words[i])) + 3 > w)
-			w = text_width(_(run_words[i])) + 3;
+		if (text_width(_(run_words[i].msgid)) + 3 > w)
+			w = text_width(_(run_words[i].msgid)) + 3;
 	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
 		if (text_width(phrases[i]) > w)
 			w = text_width(phrases[i]);
@@ -34,12 +41,10 @@ int step_run_summary_width(void)
 
 const char *step_run_summary(const void *ctx, const struct step *s)
 {
-	struct run_counts c;
+	int n[RUN_OUTCOME_COUNT] = { 0 };
 	char *out;
-	int n[7];
 
-	step_count_runs(s, &c);
-	if (c.total == 0) {
+	if (s->n_runs == 0) {
 		if (s->synthetic)
 			return _("no test");
 		if (s->build_error)
@@ -50,16 +55,19 @@ const char *step_run_summary(const void *ctx, const struct step *s)
 			return _("build only");
 		return s->tested ? _("no runs") : _("not tested");
 	}
-	if (c.crashed == c.total)
-		return talloc_asprintf(ctx, "%d/%d %s", c.crashed, c.total, _("crash"));
-	n[0] = c.crashed; n[1] = c.ok; n[2] = c.boot_failed; n[3] = c.test_failed;
-	n[4] = c.failed; n[5] = c.infra; n[6] = c.ignored;
+	for (size_t i = 0; i < s->n_runs; i++)
+		if ((size_t)s->runs[i].outcome < RUN_OUTCOME_COUNT)
+			n[s->runs[i].outcome]++;
+	if ((size_t)n[RUN_CRASHED] == s->n_runs)
+		return talloc_asprintf(ctx, "%d/%zu %s", n[RUN_CRASHED], s->n_runs, _("crash"));
 	out = talloc_strdup(ctx, "");
-	for (int i = 0; i < 7; i++) {
-		if (n[i] == 0)
+	for (size_t i = 0; i < sizeof(run_words) / sizeof(run_words[0]); i++) {
+		int count = n[run_words[i].outcome];
+
+		if (count == 0)
 			continue;
-		out = talloc_asprintf_append_buffer(out, "%s%d %s", *out ? " " : "", n[i],
-						    _(run_words[i]));
+		out = talloc_asprintf_append_buffer(out, "%s%d %s", *out ? " " : "", count,
+						    _(run_words[i].msgid));
 	}
 	return out;
 }
