@@ -27,8 +27,8 @@
  * like), or NULL where people meet the value only inside a phrase. In
  * English the word is the name. A new value is one line of its list. */
 #define ENUM_VALUE(value, name, msgid) value,
-#define ENUM_NAME_OF(value, name, msgid) [value] = name,
-#define ENUM_MSGID_OF(value, name, msgid) [value] = msgid,
+#define ENUM_NAME_OF(value, name, msgid) [value] = (name),
+#define ENUM_MSGID_OF(value, name, msgid) [value] = (msgid),
 
 /* In one .c file, for a list LIST of enum type: type_name(), the value's
  * name or fallback outside the list; type_msgid(), its msgid or NULL. */
