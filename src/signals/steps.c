@@ -33,44 +33,29 @@ static bool deciding_phase(const struct step *s)
 	return s->phase == PHASE_RELEASE || s->phase == PHASE_HEAD || s->phase == PHASE_BISECT;
 }
 
-/* Does mark (a literal) start at t, whose first byte matched already? */
-#define MARK_AT(t, mark) ((t)[1] == (mark)[1] && strncmp(t, mark, sizeof(mark) - 1) == 0)
+/* Marks of a crash that says more about the test machine than the
+ * kernel, with their lengths. */
+static const struct {
+	const char *s;
+	size_t len;
+} infra_marks[] = {
+#define MARK(m) { m, sizeof(m) - 1 }
+	MARK("lost connection to test machine"), MARK("no output from test machine"),
+	MARK("SYZFAIL"), MARK("SYZFATAL"), MARK("can't ssh into the instance"),
+	MARK("timed out"), MARK("failed to create VM"),
+#undef MARK
+};
 
-/* A crash that says more about the test machine than the kernel. One
- * pass over the title, dispatched on the marks' first bytes: a strstr()
- * per mark read every crashing step's titles seven times. */
+/* Does the title hold an infra mark? One pass over the title, a mark
+ * compared only where its first byte is: a strstr() per mark read every
+ * crashing step's titles seven times. */
 static bool infra_title(const char *t)
 {
-	for (; t && *t; t++) {
-		switch (*t) {
-		case 'l':
-			if (MARK_AT(t, "lost connection to test machine"))
+	for (; t && *t; t++)
+		for (size_t i = 0; i < sizeof(infra_marks) / sizeof(infra_marks[0]); i++)
+			if (*t == infra_marks[i].s[0] &&
+			    strncmp(t, infra_marks[i].s, infra_marks[i].len) == 0)
 				return true;
-			break;
-		case 'n':
-			if (MARK_AT(t, "no output from test machine"))
-				return true;
-			break;
-		case 'S':
-			if (MARK_AT(t, "SYZFAIL") || MARK_AT(t, "SYZFATAL"))
-				return true;
-			break;
-		case 'c':
-			if (MARK_AT(t, "can't ssh into the instance"))
-				return true;
-			break;
-		case 't':
-			if (MARK_AT(t, "timed out"))
-				return true;
-			break;
-		case 'f':
-			if (MARK_AT(t, "failed to create VM"))
-				return true;
-			break;
-		default:
-			break;
-		}
-	}
 	return false;
 }
 
