@@ -29,6 +29,9 @@
 #define ENUM_VALUE(value, name, msgid) value,
 #define ENUM_NAME_OF(value, name, msgid) [value] = (name),
 #define ENUM_MSGID_OF(value, name, msgid) [value] = (msgid),
+/* How many values a list has: ENUM_COUNT(VERDICT_LIST). */
+#define ENUM_PLUS_ONE(value, name, msgid) +1
+#define ENUM_COUNT(LIST) (0 LIST(ENUM_PLUS_ONE))
 
 /* In one .c file, for a list LIST of enum type: type_name(), the value's
  * name or fallback outside the list; type_msgid(), its msgid or NULL. */

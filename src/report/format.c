@@ -132,7 +132,7 @@ int verdict_column_width(const char *header, int min)
 {
 	int w = header ? text_width(header) : 0;
 
-	for (int v = VERDICT_NONE; v <= VERDICT_SKIP; v++)
+	for (int v = 0; v < ENUM_COUNT(VERDICT_LIST); v++)
 		if (text_width(verdict_word((enum verdict)v)) > w)
 			w = text_width(verdict_word((enum verdict)v));
 	return w > min ? w : min;

@@ -30,7 +30,7 @@ int strength_column_width(void)
 {
 	int w = 6;
 
-	for (int s = STRENGTH_INFO; s <= STRENGTH_STRONG; s++)
+	for (int s = 0; s < ENUM_COUNT(SIGNAL_STRENGTH_LIST); s++)
 		if (text_width(strength_word((enum signal_strength)s)) > w)
 			w = text_width(strength_word((enum signal_strength)s));
 	return w;
