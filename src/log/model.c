@@ -1,5 +1,5 @@
-/* Names for the model's enums (the JSON contract's spellings) and
- * small derived facts about steps. */
+/* Names for the model's enums (the JSON contract's spellings, from the
+ * lists in model.h) and small derived facts about steps. */
 #include "config.h"
 
 #include <string.h>
@@ -7,78 +7,17 @@
 
 #include "log/model.h"
 
-const char *log_format_name(enum log_format f)
-{
-	switch (f) {
-	case LOG_FORMAT_SYZBOT: return "syzbot";
-	case LOG_FORMAT_GIT_BISECT: return "git-bisect-log";
-	case LOG_FORMAT_CRASH_REPORT: return "crash-report";
-	case LOG_FORMAT_UNKNOWN: break;
-	}
-	return "unknown";
-}
+DEFINE_ENUM_NAME(log_format, LOG_FORMAT_LIST, "unknown")
+DEFINE_ENUM_NAME(bisect_kind, BISECT_KIND_LIST, NULL)
+DEFINE_ENUM_NAME(step_phase, STEP_PHASE_LIST, "bisect")
+DEFINE_ENUM_NAME(verdict, VERDICT_LIST, "none")
+DEFINE_ENUM_NAME(run_outcome, RUN_OUTCOME_LIST, "failed")
+DEFINE_ENUM_NAME(result_type, RESULT_TYPE_LIST, "incomplete")
 
-const char *bisect_kind_name(enum bisect_kind k)
-{
-	switch (k) {
-	case KIND_CAUSE: return "cause";
-	case KIND_FIX: return "fix";
-	case KIND_NONE: break;
-	}
-	return NULL;
-}
-
-const char *step_phase_name(enum step_phase p)
-{
-	switch (p) {
-	case PHASE_ORIGINAL: return "original";
-	case PHASE_CONFIG: return "config";
-	case PHASE_RELEASE: return "release";
-	case PHASE_HEAD: return "head";
-	case PHASE_MERGE_BASE: return "merge-base";
-	case PHASE_BISECT: return "bisect";
-	case PHASE_PARENT_BUILD: return "parent-build";
-	}
-	return "bisect";
-}
-
-const char *verdict_name(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_GOOD: return "good";
-	case VERDICT_BAD: return "bad";
-	case VERDICT_SKIP: return "skip";
-	case VERDICT_NONE: break;
-	}
-	return "none";
-}
-
-const char *run_outcome_name(enum run_outcome o)
-{
-	switch (o) {
-	case RUN_OK: return "ok";
-	case RUN_CRASHED: return "crashed";
-	case RUN_BOOT_FAILED: return "boot-failed";
-	case RUN_TEST_FAILED: return "test-failed";
-	case RUN_FAILED: return "failed";
-	case RUN_INFRA: return "infra";
-	case RUN_IGNORED: return "ignored";
-	case RUN_OUTCOME_COUNT: break;
-	}
-	return "failed";
-}
-
-const char *result_type_name(enum result_type t)
-{
-	switch (t) {
-	case RESULT_CULPRIT: return "culprit";
-	case RESULT_INCONCLUSIVE: return "inconclusive";
-	case RESULT_BOUNDARY: return "boundary";
-	case RESULT_ERROR: return "error";
-	case RESULT_INCOMPLETE: break;
-	}
-	return "incomplete";
-}
+DEFINE_ENUM_MSGID(log_format, LOG_FORMAT_LIST)
+DEFINE_ENUM_MSGID(step_phase, STEP_PHASE_LIST)
+DEFINE_ENUM_MSGID(verdict, VERDICT_LIST)
+DEFINE_ENUM_MSGID(run_outcome, RUN_OUTCOME_LIST)
 
 void step_count_runs(const struct step *s, struct run_counts *out)
 {

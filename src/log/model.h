@@ -15,58 +15,102 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "i18n.h"
+
 #define HASH_HEX_LEN 40
 
-enum log_format {
-	LOG_FORMAT_UNKNOWN,
-	LOG_FORMAT_SYZBOT,
-	LOG_FORMAT_GIT_BISECT,
-	LOG_FORMAT_CRASH_REPORT,
-};
+/* Each enum of the model is declared once, as a list that calls
+ * X(value, name, msgid) for its values in order. name is the stable
+ * English spelling that --json, --scan and :dump-view print (the JSON
+ * contract, doc/json.md); msgid the word people read in --summary and the
+ * explorer, marked N_() and translated by report/ (format_word() and the
+ * like), or NULL where people meet the value only inside a phrase. In
+ * English the word is the name. A new value is one line of its list. */
+#define ENUM_VALUE(value, name, msgid) value,
+#define ENUM_NAME_OF(value, name, msgid) [value] = (name),
+#define ENUM_MSGID_OF(value, name, msgid) [value] = (msgid),
+/* How many values a list has: ENUM_COUNT(VERDICT_LIST). */
+#define ENUM_PLUS_ONE(value, name, msgid) +1
+#define ENUM_COUNT(LIST) (0 LIST(ENUM_PLUS_ONE))
 
-enum bisect_kind {
-	KIND_NONE,
-	KIND_CAUSE,
-	KIND_FIX,
-};
+/* In one .c file, for a list LIST of enum type: type_name(), the value's
+ * name or fallback outside the list; type_msgid(), its msgid or NULL. */
+#define DEFINE_ENUM_NAME(type, LIST, fallback) \
+	const char *type##_name(enum type v) \
+	{ \
+		static const char *const names[] = { LIST(ENUM_NAME_OF) }; \
+		\
+		return (size_t)v < sizeof(names) / sizeof(names[0]) && names[v] ? names[v] : (fallback); \
+	}
+#define DEFINE_ENUM_MSGID(type, LIST) \
+	const char *type##_msgid(enum type v) \
+	{ \
+		static const char *const msgids[] = { LIST(ENUM_MSGID_OF) }; \
+		\
+		return (size_t)v < sizeof(msgids) / sizeof(msgids[0]) ? msgids[v] : NULL; \
+	}
 
-enum step_phase {
-	PHASE_ORIGINAL,     /* the commit the crash was found on */
-	PHASE_CONFIG,       /* config-minimisation retests of it */
-	PHASE_RELEASE,      /* release tags tried before git bisect */
-	PHASE_HEAD,         /* fix: the branch HEAD */
-	PHASE_MERGE_BASE,   /* fix, cross-tree: merge bases */
-	PHASE_BISECT,       /* a git bisect step */
-	PHASE_PARENT_BUILD, /* build-only check of the culprit's parent */
-};
+#define LOG_FORMAT_LIST(X) \
+	X(LOG_FORMAT_UNKNOWN, "unknown", N_("unknown")) \
+	X(LOG_FORMAT_SYZBOT, "syzbot", "syzbot") /* a name: not translated */ \
+	X(LOG_FORMAT_GIT_BISECT, "git-bisect-log", N_("git-bisect-log")) \
+	X(LOG_FORMAT_CRASH_REPORT, "crash-report", N_("crash-report"))
+enum log_format { LOG_FORMAT_LIST(ENUM_VALUE) };
+
+/* KIND_NONE has no name: --json prints null, --scan "-". */
+#define BISECT_KIND_LIST(X) \
+	X(KIND_NONE, NULL, NULL) \
+	X(KIND_CAUSE, "cause", NULL) \
+	X(KIND_FIX, "fix", NULL)
+enum bisect_kind { BISECT_KIND_LIST(ENUM_VALUE) };
+
+/* TRANSLATORS: a step's phase: the commit the crash was found on,
+ * config-minimisation retests of it, release tags tried before git
+ * bisect, the branch HEAD (fix bisections), merge bases (fix, across
+ * trees), git bisect steps, the build-only check of the culprit's
+ * parent. --summary pads them to 12 columns. */
+#define STEP_PHASE_LIST(X) \
+	X(PHASE_ORIGINAL, "original", N_("original")) \
+	X(PHASE_CONFIG, "config", N_("config")) \
+	X(PHASE_RELEASE, "release", N_("release")) \
+	X(PHASE_HEAD, "head", N_("head")) \
+	X(PHASE_MERGE_BASE, "merge-base", N_("merge-base")) \
+	X(PHASE_BISECT, "bisect", N_("bisect")) \
+	X(PHASE_PARENT_BUILD, "parent-build", N_("parent-build"))
+enum step_phase { STEP_PHASE_LIST(ENUM_VALUE) };
 
 /* The word git bisect was (or would have been) given, in git's terms:
  * for fix bisections "good" means the commit still crashed. */
-enum verdict {
-	VERDICT_NONE,
-	VERDICT_GOOD,
-	VERDICT_BAD,
-	VERDICT_SKIP,
-};
+/* TRANSLATORS: a step's verdict in git's terms (git bisect good /
+ * bad / skip; "none": no verdict). Shown in a column as wide as the
+ * longest of them: keep them short. */
+#define VERDICT_LIST(X) \
+	X(VERDICT_NONE, "none", N_("none")) \
+	X(VERDICT_GOOD, "good", N_("good")) \
+	X(VERDICT_BAD, "bad", N_("bad")) \
+	X(VERDICT_SKIP, "skip", N_("skip"))
+enum verdict { VERDICT_LIST(ENUM_VALUE) };
 
-enum run_outcome {
-	RUN_OK,
-	RUN_CRASHED,
-	RUN_BOOT_FAILED,
-	RUN_TEST_FAILED,
-	RUN_FAILED,
-	RUN_INFRA,
-	RUN_IGNORED,
-	RUN_OUTCOME_COUNT,
-};
+/* TRANSLATORS: the outcome of one test run (the step detail pads
+ * them to 11 columns). */
+#define RUN_OUTCOME_LIST(X) \
+	X(RUN_OK, "ok", N_("ok")) \
+	X(RUN_CRASHED, "crashed", N_("crashed")) \
+	X(RUN_BOOT_FAILED, "boot-failed", N_("boot-failed")) \
+	X(RUN_TEST_FAILED, "test-failed", N_("test-failed")) \
+	X(RUN_FAILED, "failed", N_("failed")) \
+	X(RUN_INFRA, "infra", N_("infra")) \
+	X(RUN_IGNORED, "ignored", N_("ignored"))
+enum run_outcome { RUN_OUTCOME_LIST(ENUM_VALUE) RUN_OUTCOME_COUNT };
 
-enum result_type {
-	RESULT_INCOMPLETE, /* the log stops before any result */
-	RESULT_CULPRIT,
-	RESULT_INCONCLUSIVE,
-	RESULT_BOUNDARY,
-	RESULT_ERROR,
-};
+/* People read a result in a phrase ("culprit ...", "boundary: ..."). */
+#define RESULT_TYPE_LIST(X) \
+	X(RESULT_INCOMPLETE, "incomplete", NULL) /* the log stops before any result */ \
+	X(RESULT_CULPRIT, "culprit", NULL) \
+	X(RESULT_INCONCLUSIVE, "inconclusive", NULL) \
+	X(RESULT_BOUNDARY, "boundary", NULL) \
+	X(RESULT_ERROR, "error", NULL)
+enum result_type { RESULT_TYPE_LIST(ENUM_VALUE) };
 
 struct line_span {
 	int first, last; /* 1-based, inclusive; 0/0 when unknown */
@@ -205,12 +249,18 @@ struct blog {
 	size_t n_warnings;
 };
 
+/* The names of the lists above (model.c). */
 const char *log_format_name(enum log_format f);
-const char *bisect_kind_name(enum bisect_kind k);
+const char *bisect_kind_name(enum bisect_kind k);     /* NULL for KIND_NONE */
 const char *step_phase_name(enum step_phase p);
 const char *verdict_name(enum verdict v);
 const char *run_outcome_name(enum run_outcome o);
 const char *result_type_name(enum result_type t);
+/* Their msgids: untranslated, for report/ to pass through _(). */
+const char *log_format_msgid(enum log_format f);
+const char *step_phase_msgid(enum step_phase p);
+const char *verdict_msgid(enum verdict v);
+const char *run_outcome_msgid(enum run_outcome o);
 
 void step_count_runs(const struct step *s, struct run_counts *out);
 

@@ -88,7 +88,7 @@ static void culprit_files_signals(struct sig_ctx *c)
 	for (size_t i = 0; i < n_files; i++)
 		aside_count += aside(files[i], arch);
 	if (aside_count == n_files) {
-		sig_add(c, "culprit-aside", STRENGTH_STRONG, W_ONLY_ASIDE, -1, lines,
+		sig_add(c, SIGNAL_CULPRIT_ASIDE, STRENGTH_STRONG, W_ONLY_ASIDE, -1, lines,
 			_("the culprit only touches documentation, tools or another architecture "
 			  "(%zu files): suspicious"), n_files);
 		return;
@@ -112,10 +112,10 @@ static void culprit_files_signals(struct sig_ctx *c)
 	if (same_file)
 		return;
 	if (!same_dir)
-		sig_add(c, "culprit-off-stack", STRENGTH_STRONG, W_NO_STACK_DIR, -1, lines,
+		sig_add(c, SIGNAL_CULPRIT_OFF_STACK, STRENGTH_STRONG, W_NO_STACK_DIR, -1, lines,
 			_("the culprit touches none of the files or directories in the crash's stack: suspicious"));
 	else
-		sig_add(c, "culprit-off-stack", STRENGTH_WEAK, W_NO_STACK_FILE, -1, lines,
+		sig_add(c, SIGNAL_CULPRIT_OFF_STACK, STRENGTH_WEAK, W_NO_STACK_FILE, -1, lines,
 			_("the culprit touches none of the files in the crash's stack (only their directories): suspicious"));
 }
 
@@ -127,15 +127,15 @@ void signals_from_result(struct sig_ctx *c)
 	if (r->type != RESULT_CULPRIT)
 		return;
 	if (r->noop)
-		sig_add(c, "noop", STRENGTH_STRONG, W_NOOP, -1, r->lines,
+		sig_add(c, SIGNAL_NOOP, STRENGTH_STRONG, W_NOOP, -1, r->lines,
 			_("the culprit and its parent build the same kernel (equal signatures): suspicious"));
 	merge = (r->show && r->show->merge) || (c->x && c->x->has_culprit && c->x->culprit_merge);
 	if (merge)
-		sig_add(c, "culprit-merge", STRENGTH_STRONG, W_MERGE, -1,
+		sig_add(c, SIGNAL_CULPRIT_MERGE, STRENGTH_STRONG, W_MERGE, -1,
 			r->show ? r->show->lines : r->lines,
 			_("the culprit is a merge commit: suspicious"));
 	if (release_title(r->title))
-		sig_add(c, "culprit-release", STRENGTH_STRONG, W_RELEASE, -1, r->lines,
+		sig_add(c, SIGNAL_CULPRIT_RELEASE, STRENGTH_STRONG, W_RELEASE, -1, r->lines,
 			_("the culprit is a release commit (\"%s\"): suspicious"), r->title);
 	if (!merge)
 		culprit_files_signals(c);
@@ -150,23 +150,26 @@ void signals_from_tree(struct sig_ctx *c)
 		return;
 	for (size_t i = 0; i < x->n_steps && i < log->n_steps; i++) {
 		if (x->steps[i].matches == 0) {
-			sig_add(c, "git-mismatch", STRENGTH_WEAK, W_GIT_MISMATCH, (int)i, log->steps[i]->lines,
+			sig_add(c, SIGNAL_GIT_MISMATCH, STRENGTH_WEAK, W_GIT_MISMATCH, (int)i,
+				log->steps[i]->lines,
 				_("step %zu is not the commit git would have tested: suspicious"), i);
 			break;
 		}
 	}
 	if (x->range_note && strstr(x->range_note, "not ancestors"))
-		sig_add(c, "goods-not-ancestors", STRENGTH_WEAK, W_NOT_ANCESTORS, -1, log->result.lines,
+		sig_add(c, SIGNAL_GOODS_NOT_ANCESTORS, STRENGTH_WEAK, W_NOT_ANCESTORS, -1,
+			log->result.lines,
 			_("some good commits are not ancestors of the bad one: suspicious"));
 	if (x->culprit_in_range == 0)
-		sig_add(c, "culprit-out-of-range", STRENGTH_STRONG, W_NOT_IN_RANGE, -1, log->result.lines,
+		sig_add(c, SIGNAL_CULPRIT_OUT_OF_RANGE, STRENGTH_STRONG, W_NOT_IN_RANGE, -1,
+			log->result.lines,
 			_("the culprit is not in the bisected range: suspicious"));
 	if (x->unreadable > 0)
-		sig_add(c, "commits-unreadable", STRENGTH_INFO, 0, -1, log->result.lines,
+		sig_add(c, SIGNAL_COMMITS_UNREADABLE, STRENGTH_INFO, 0, -1, log->result.lines,
 			_("%zu tested commits are in the tree but cannot be read: the repository may be damaged (git fsck)"),
 			x->unreadable);
 	if (x->missing > x->unreadable)
-		sig_add(c, "commits-missing", STRENGTH_INFO, 0, -1, log->result.lines,
+		sig_add(c, SIGNAL_COMMITS_MISSING, STRENGTH_INFO, 0, -1, log->result.lines,
 			_("%zu tested commits are not in the tree: facts about them are missing"),
 			x->missing - x->unreadable);
 }

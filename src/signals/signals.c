@@ -8,7 +8,7 @@
 
 #include "signals/signals_internal.h"
 
-void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength, double weight,
+void sig_add(struct sig_ctx *c, enum signal_id id, enum signal_strength strength, double weight,
 	     int step, struct line_span lines, const char *fmt, ...)
 {
 	struct signal_list *l = c->out;
@@ -17,7 +17,8 @@ void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength,
 
 	l->v = talloc_realloc(l, l->v, struct signal, l->n + 1);
 	s = &l->v[l->n++];
-	s->code = code;
+	s->id = id;
+	s->code = signal_code(id);
 	s->strength = strength;
 	s->weight = weight;
 	s->step = step;
@@ -27,24 +28,29 @@ void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength,
 	va_end(ap);
 }
 
-const char *signal_strength_name(enum signal_strength s)
+DEFINE_ENUM_NAME(signal_strength, SIGNAL_STRENGTH_LIST, "info")
+DEFINE_ENUM_NAME(assessment_verdict, ASSESSMENT_VERDICT_LIST, "unknown")
+DEFINE_ENUM_MSGID(signal_strength, SIGNAL_STRENGTH_LIST)
+DEFINE_ENUM_MSGID(assessment_verdict, ASSESSMENT_VERDICT_LIST)
+
+#define SIGNAL_CODE_OF(value, code, badge) [value] = (code),
+#define SIGNAL_ROW(value, code, badge) { code, badge },
+
+const char *signal_code(enum signal_id id)
 {
-	switch (s) {
-	case STRENGTH_STRONG: return "strong";
-	case STRENGTH_WEAK: return "weak";
-	case STRENGTH_INFO: break;
-	}
-	return "info";
+	static const char *const codes[] = { SIGNAL_LIST(SIGNAL_CODE_OF) };
+
+	return (size_t)id < sizeof(codes) / sizeof(codes[0]) ? codes[id] : "?";
 }
 
-const char *assessment_verdict_name(enum assessment_verdict v)
+const char *signal_badge(const char *code)
 {
-	switch (v) {
-	case ASSESS_PLAUSIBLE: return "plausible";
-	case ASSESS_SUSPICIOUS: return "suspicious";
-	case ASSESS_UNKNOWN: break;
-	}
-	return "unknown";
+	static const struct { const char *code, *badge; } rows[] = { SIGNAL_LIST(SIGNAL_ROW) };
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (!strcmp(rows[i].code, code))
+			return rows[i].badge;
+	return code;
 }
 
 /* strongest first; among equals, in log order */
@@ -83,10 +89,10 @@ struct signal_list *signals_compute(const void *ctx, const struct blog *log,
  * doubt when it named no culprit (unknown). */
 #define SUSPICIOUS_FROM 0.5
 
-static bool has_signal(const struct signal_list *s, int step, const char *code)
+static bool has_signal(const struct signal_list *s, int step, enum signal_id id)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].step == step && strcmp(s->v[i].code, code) == 0)
+		if (s->v[i].step == step && s->v[i].id == id)
 			return true;
 	return false;
 }
@@ -114,7 +120,7 @@ static int release_drift_step(const struct blog *log, const struct signal_list *
 
 		if (st->phase != PHASE_RELEASE || st->verdict != VERDICT_BAD)
 			continue;
-		if (!has_signal(s, st->index, "title-drift"))
+		if (!has_signal(s, st->index, SIGNAL_TITLE_DRIFT))
 			drift = -1; /* the original still crashed here */
 		else if (drift < 0)
 			drift = st->index;
@@ -148,7 +154,7 @@ static int first_suspicious_by_culprit(const struct blog *log, const struct sign
 		if (log->result.commit && st->commit && !strcmp(st->commit, log->result.commit))
 			culprit = st;
 	}
-	if (culprit && has_signal(s, culprit->index, "title-drift") && !releases_had_original) {
+	if (culprit && has_signal(s, culprit->index, SIGNAL_TITLE_DRIFT) && !releases_had_original) {
 		const char *t = step_deciding_title(culprit);
 
 		for (size_t i = 0; t && i < log->n_steps; i++) {

@@ -19,13 +19,44 @@
 #include "log/model.h"
 #include "tree/xref.h"
 
-enum signal_strength {
-	STRENGTH_INFO,
-	STRENGTH_WEAK,
-	STRENGTH_STRONG,
-};
+/* Lists of X(value, name, msgid), as in log/model.h. */
+/* TRANSLATORS: a trust signal's strength. */
+#define SIGNAL_STRENGTH_LIST(X) \
+	X(STRENGTH_INFO, "info", N_("info")) \
+	X(STRENGTH_WEAK, "weak", N_("weak")) \
+	X(STRENGTH_STRONG, "strong", N_("strong"))
+enum signal_strength { SIGNAL_STRENGTH_LIST(ENUM_VALUE) };
+
+/* Every signal once: X(value, code, badge). The code is stable, for
+ * scripts (--json, --scan; the README says what each means); the badge
+ * is its short form, short enough that two fit the explorer's badge
+ * column (the signals view and the step detail spell the code out). */
+#define SIGNAL_LIST(X) \
+	X(SIGNAL_TITLE_DRIFT, "title-drift", "drift") \
+	X(SIGNAL_THIN_VERDICT, "thin-verdict", "thin") \
+	X(SIGNAL_INFRA_VERDICT, "infra-verdict", "infra") \
+	X(SIGNAL_FLAKY, "flaky", "flaky") \
+	X(SIGNAL_FALSE_NEGATIVE, "false-negative", "fneg") \
+	X(SIGNAL_ERROR_PROBABILITY, "error-probability", "errp") \
+	X(SIGNAL_MANY_SKIPS, "many-skips", "skips") \
+	X(SIGNAL_BUILD_FAILURES, "build-failures", "build") \
+	X(SIGNAL_BOOT_FAILURES, "boot-failures", "boot") \
+	X(SIGNAL_COMPILER_CHANGED, "compiler-changed", "cc") \
+	X(SIGNAL_NOOP, "noop", "noop") \
+	X(SIGNAL_CULPRIT_MERGE, "culprit-merge", "merge") \
+	X(SIGNAL_CULPRIT_RELEASE, "culprit-release", "release") \
+	X(SIGNAL_CULPRIT_ASIDE, "culprit-aside", "aside") \
+	X(SIGNAL_CULPRIT_OFF_STACK, "culprit-off-stack", "offstack") \
+	X(SIGNAL_GIT_MISMATCH, "git-mismatch", "git") \
+	X(SIGNAL_GOODS_NOT_ANCESTORS, "goods-not-ancestors", "ancestry") \
+	X(SIGNAL_CULPRIT_OUT_OF_RANGE, "culprit-out-of-range", "range") \
+	X(SIGNAL_COMMITS_MISSING, "commits-missing", "missing") \
+	X(SIGNAL_COMMITS_UNREADABLE, "commits-unreadable", "unreadable")
+#define SIGNAL_VALUE(value, code, badge) value,
+enum signal_id { SIGNAL_LIST(SIGNAL_VALUE) };
 
 struct signal {
+	enum signal_id id;
 	const char *code;           /* "title-drift", stable, for scripts */
 	enum signal_strength strength;
 	int step;                   /* the step it concerns, or -1 */
@@ -39,11 +70,13 @@ struct signal_list {
 	size_t n;
 };
 
-enum assessment_verdict {
-	ASSESS_UNKNOWN,
-	ASSESS_PLAUSIBLE,
-	ASSESS_SUSPICIOUS,
-};
+/* TRANSLATORS: the overall trust assessment of a bisection, also
+ * in "the bisection looks %s". */
+#define ASSESSMENT_VERDICT_LIST(X) \
+	X(ASSESS_UNKNOWN, "unknown", N_("unknown")) \
+	X(ASSESS_PLAUSIBLE, "plausible", N_("plausible")) \
+	X(ASSESS_SUSPICIOUS, "suspicious", N_("suspicious"))
+enum assessment_verdict { ASSESSMENT_VERDICT_LIST(ENUM_VALUE) };
 
 struct assessment {
 	enum assessment_verdict verdict;
@@ -59,6 +92,13 @@ void assess(const struct blog *log, const struct signal_list *s, struct assessme
 
 const char *signal_strength_name(enum signal_strength s);
 const char *assessment_verdict_name(enum assessment_verdict v);
+const char *signal_strength_msgid(enum signal_strength s);
+const char *assessment_verdict_msgid(enum assessment_verdict v);
+
+/* The code of a signal, and the short badge of a code ("drift" for
+ * title-drift; the code itself when it names no signal). */
+const char *signal_code(enum signal_id id);
+const char *signal_badge(const char *code);
 
 /* A crash title with the parts that legitimately vary removed: compiler
  * suffixes of function names (.isra.0, .cold, .constprop.3, .part.1) and

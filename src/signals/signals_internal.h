@@ -15,7 +15,7 @@ struct sig_ctx {
 
 /* Add a signal; the message is printf-formatted and translated by the
  * caller (_() around fmt). */
-void sig_add(struct sig_ctx *c, const char *code, enum signal_strength strength, double weight,
+void sig_add(struct sig_ctx *c, enum signal_id id, enum signal_strength strength, double weight,
 	     int step, struct line_span lines, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 

@@ -33,44 +33,29 @@ static bool deciding_phase(const struct step *s)
 	return s->phase == PHASE_RELEASE || s->phase == PHASE_HEAD || s->phase == PHASE_BISECT;
 }
 
-/* Does mark (a literal) start at t, whose first byte matched already? */
-#define MARK_AT(t, mark) ((t)[1] == (mark)[1] && strncmp(t, mark, sizeof(mark) - 1) == 0)
+/* Marks of a crash that says more about the test machine than the
+ * kernel, with their lengths. */
+static const struct {
+	const char *s;
+	size_t len;
+} infra_marks[] = {
+#define MARK(m) { m, sizeof(m) - 1 }
+	MARK("lost connection to test machine"), MARK("no output from test machine"),
+	MARK("SYZFAIL"), MARK("SYZFATAL"), MARK("can't ssh into the instance"),
+	MARK("timed out"), MARK("failed to create VM"),
+#undef MARK
+};
 
-/* A crash that says more about the test machine than the kernel. One
- * pass over the title, dispatched on the marks' first bytes: a strstr()
- * per mark read every crashing step's titles seven times. */
+/* Does the title hold an infra mark? One pass over the title, a mark
+ * compared only where its first byte is: a strstr() per mark read every
+ * crashing step's titles seven times. */
 static bool infra_title(const char *t)
 {
-	for (; t && *t; t++) {
-		switch (*t) {
-		case 'l':
-			if (MARK_AT(t, "lost connection to test machine"))
+	for (; t && *t; t++)
+		for (size_t i = 0; i < sizeof(infra_marks) / sizeof(infra_marks[0]); i++)
+			if (*t == infra_marks[i].s[0] &&
+			    strncmp(t, infra_marks[i].s, infra_marks[i].len) == 0)
 				return true;
-			break;
-		case 'n':
-			if (MARK_AT(t, "no output from test machine"))
-				return true;
-			break;
-		case 'S':
-			if (MARK_AT(t, "SYZFAIL") || MARK_AT(t, "SYZFATAL"))
-				return true;
-			break;
-		case 'c':
-			if (MARK_AT(t, "can't ssh into the instance"))
-				return true;
-			break;
-		case 't':
-			if (MARK_AT(t, "timed out"))
-				return true;
-			break;
-		case 'f':
-			if (MARK_AT(t, "failed to create VM"))
-				return true;
-			break;
-		default:
-			break;
-		}
-	}
 	return false;
 }
 
@@ -88,7 +73,7 @@ static void title_drift(struct sig_ctx *c, const struct step *s, const char **ti
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(title_normalize(c->tmp, titles[i]), orig_norm) == 0)
 			return;
-	sig_add(c, "title-drift", STRENGTH_STRONG, W_TITLE_DRIFT, s->index, s->lines,
+	sig_add(c, SIGNAL_TITLE_DRIFT, STRENGTH_STRONG, W_TITLE_DRIFT, s->index, s->lines,
 		_("step %d was judged on \"%s\", not on the original crash: suspicious"),
 		s->index, titles[0]);
 }
@@ -104,16 +89,16 @@ static void thin_verdict(struct sig_ctx *c, const struct step *s, const char **t
 	for (size_t i = 0; i < n; i++)
 		all_infra = all_infra && infra_title(titles[i]);
 	if (all_infra) {
-		sig_add(c, "infra-verdict", STRENGTH_STRONG, W_INFRA, s->index, s->lines,
+		sig_add(c, SIGNAL_INFRA_VERDICT, STRENGTH_STRONG, W_INFRA, s->index, s->lines,
 			_("step %d crashed only with \"%s\", a test-machine failure rather than the bug: suspicious"),
 			s->index, titles[0]);
 		return;
 	}
 	if (rc.crashed <= 1 && rc.total >= 5)
-		sig_add(c, "thin-verdict", STRENGTH_STRONG, W_THIN_ONE, s->index, s->lines,
+		sig_add(c, SIGNAL_THIN_VERDICT, STRENGTH_STRONG, W_THIN_ONE, s->index, s->lines,
 			_("step %d rests on a single crash out of %d runs: suspicious"), s->index, rc.total);
 	else if (rc.crashed * 4 < rc.total)
-		sig_add(c, "thin-verdict", STRENGTH_WEAK, W_THIN_FEW, s->index, s->lines,
+		sig_add(c, SIGNAL_THIN_VERDICT, STRENGTH_WEAK, W_THIN_FEW, s->index, s->lines,
 			_("step %d rests on %d crashes out of %d runs: suspicious"), s->index,
 			rc.crashed, rc.total);
 }
@@ -134,11 +119,11 @@ static void flaky(struct sig_ctx *c)
 		}
 	}
 	if (log->repro_chance >= 0)
-		sig_add(c, "flaky", STRENGTH_STRONG, W_FLAKY, step, lines,
+		sig_add(c, SIGNAL_FLAKY, STRENGTH_STRONG, W_FLAKY, step, lines,
 			_("the reproducer was flagged flaky (%.2f repro chance): verdicts may be suspicious"),
 			log->repro_chance);
 	else
-		sig_add(c, "flaky", STRENGTH_STRONG, W_FLAKY, step, lines,
+		sig_add(c, SIGNAL_FLAKY, STRENGTH_STRONG, W_FLAKY, step, lines,
 			_("the reproducer was flagged flaky: good verdicts may be suspicious"));
 }
 
@@ -162,7 +147,8 @@ static void compiler_change(struct sig_ctx *c)
 		if (good && bad && strcmp(good->compiler, bad->compiler) != 0) {
 			const struct step *later = good->index > bad->index ? good : bad;
 
-			sig_add(c, "compiler-changed", STRENGTH_WEAK, W_COMPILER, later->index, later->lines,
+			sig_add(c, SIGNAL_COMPILER_CHANGED, STRENGTH_WEAK, W_COMPILER, later->index,
+				later->lines,
 				_("steps %d and %d were built by different compilers (%s / %s): suspicious"),
 				good->index, bad->index, good->compiler, bad->compiler);
 			return;
@@ -190,10 +176,10 @@ static void failures(struct sig_ctx *c)
 			first_boot = s->lines;
 	}
 	if (builds >= 2)
-		sig_add(c, "build-failures", STRENGTH_INFO, 0, -1, first_build,
+		sig_add(c, SIGNAL_BUILD_FAILURES, STRENGTH_INFO, 0, -1, first_build,
 			_("%d steps failed to build"), builds);
 	if (boots >= 2)
-		sig_add(c, "boot-failures", STRENGTH_INFO, 0, -1, first_boot,
+		sig_add(c, SIGNAL_BOOT_FAILURES, STRENGTH_INFO, 0, -1, first_boot,
 			_("%d steps had runs whose kernel did not boot"), boots);
 }
 
@@ -215,7 +201,8 @@ void signals_from_steps(struct sig_ctx *c)
 			skip_lines.last = s->lines.last;
 		}
 		if (s->false_negative_chance >= 0.1)
-			sig_add(c, "false-negative", STRENGTH_WEAK, W_FALSE_NEGATIVE, s->index, s->lines,
+			sig_add(c, SIGNAL_FALSE_NEGATIVE, STRENGTH_WEAK, W_FALSE_NEGATIVE, s->index,
+				s->lines,
 				_("step %d: syzkaller puts the chance that it was really bad at %.3f: suspicious"),
 				s->index, s->false_negative_chance);
 		if (!deciding_phase(s) || !step_says_crash(log, s))
@@ -228,12 +215,13 @@ void signals_from_steps(struct sig_ctx *c)
 		talloc_free(titles);
 	}
 	if (skips >= 3)
-		sig_add(c, "many-skips", STRENGTH_WEAK, W_SKIPS, -1, skip_lines,
+		sig_add(c, SIGNAL_MANY_SKIPS, STRENGTH_WEAK, W_SKIPS, -1, skip_lines,
 			_("%d steps were skipped (build or test failures): the range narrowed on fewer tests"),
 			skips);
 	failures(c);
 	if (log->error_probability >= 0.3)
-		sig_add(c, "error-probability", STRENGTH_WEAK, W_ERROR_PROBABILITY, -1, log->result.lines,
+		sig_add(c, SIGNAL_ERROR_PROBABILITY, STRENGTH_WEAK, W_ERROR_PROBABILITY, -1,
+			log->result.lines,
 			_("syzkaller puts the accumulated error probability at %.2f: suspicious"),
 			log->error_probability);
 	flaky(c);

@@ -30,34 +30,10 @@ int strength_column_width(void)
 {
 	int w = 6;
 
-	for (int s = STRENGTH_INFO; s <= STRENGTH_STRONG; s++)
+	for (int s = 0; s < ENUM_COUNT(SIGNAL_STRENGTH_LIST); s++)
 		if (text_width(strength_word((enum signal_strength)s)) > w)
 			w = text_width(strength_word((enum signal_strength)s));
 	return w;
-}
-
-/* Short enough that two fit the badge column; the signals view and
- * the step detail spell them out. */
-const char *signal_badge(const char *code)
-{
-	static const struct { const char *code, *badge; } badges[] = {
-		{ "title-drift", "drift" }, { "thin-verdict", "thin" },
-		{ "infra-verdict", "infra" }, { "flaky", "flaky" },
-		{ "false-negative", "fneg" }, { "error-probability", "errp" },
-		{ "many-skips", "skips" }, { "build-failures", "build" },
-		{ "boot-failures", "boot" }, { "compiler-changed", "cc" },
-		{ "noop", "noop" }, { "culprit-merge", "merge" },
-		{ "culprit-release", "release" }, { "culprit-aside", "aside" },
-		{ "culprit-off-stack", "offstack" }, { "git-mismatch", "git" },
-		{ "goods-not-ancestors", "ancestry" }, { "culprit-out-of-range", "range" },
-		{ "commits-missing", "missing" },
-		{ "commits-unreadable", "unreadable" },
-	};
-
-	for (size_t i = 0; i < sizeof(badges) / sizeof(badges[0]); i++)
-		if (!strcmp(badges[i].code, code))
-			return badges[i].badge;
-	return code;
 }
 
 const char *step_badges(const void *ctx, const struct signal_list *l, int step, enum area *area)

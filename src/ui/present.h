@@ -12,9 +12,6 @@ enum area strength_area(enum signal_strength s);
  * (the verdict column's is verdict_column_width(), report.h). */
 int strength_column_width(void);
 
-/* A signal code's short badge ("drift" for title-drift). */
-const char *signal_badge(const char *code);
-
 /* The badges of a step's signals ("drift thin"), strongest first, and
  * the area of the strongest; NULL when the step has none. */
 const char *step_badges(const void *ctx, const struct signal_list *l, int step, enum area *area);
