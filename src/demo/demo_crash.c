@@ -301,7 +301,46 @@ static char *frames_at(struct report *r, char *s, const char *indent, const int 
 	return s;
 }
 
+/* The user-space registers at the system call: fixed, as they do not
+ * matter to a bisection. */
+static const char user_registers[] =
+		" entry_SYSCALL_64_after_hwframe+0x63/0xcd\n"
+		"RIP: 0033:0x7f19bb08c0f9\n"
+		"Code: 28 00 00 00 75 05 48 83 c4 28 c3 e8 f1 19 00 00 90 48 89 f8 48 89 "
+		"f7 48 89 d6 48 89 ca 4d 89 c2 4d 89 c8 4c 8b 4c 24 08 0f 05 <48> 3d 01 "
+		"f0 ff ff 73 01 c3 48 c7 c1 b8 ff ff ff f7 d8 64 89 01 48\n"
+		"RSP: 002b:00007f19bbd0e168 EFLAGS: 00000246 ORIG_RAX: 000000000000001c\n"
+		"RAX: ffffffffffffffda RBX: 00007f19bb1abf80 RCX: 00007f19bb08c0f9\n"
+		"RDX: 0000000000000019 RSI: 0000000000600003 RDI: 0000000020000000\n"
+		"RBP: 00007f19bb0e7ae9 R08: 0000000000000000 R09: 0000000000000000\n"
+		"R10: 0000000000000000 R11: 0000000000000246 R12: 0000000000000000\n"
+		"R13: 00007ffd1c0b36cf R14: 00007f19bbd0e300 R15: 0000000000022000\n"
+		" </TASK>\n";
+
 #define LIST(...) (const int[]){ __VA_ARGS__ }, sizeof((const int[]){ __VA_ARGS__ }) / sizeof(int)
+
+/* lockdep's "existing dependency chain": the three links, each with the
+ * stack that took it. */
+static char *dependency_chain(struct report *r, char *s)
+{
+	s = frames_at(r, s, "       ", LIST(F_DOWN_WRITE, F_I_MMAP_LOCK, F_UNMAP_RANGE,
+					   F_EXT4_SETATTR, F_SYSCALL_X64, F_SYSCALL_64));
+	s = talloc_asprintf_append(s, "       entry_SYSCALL_64_after_hwframe+0x63/0xcd\n"
+				   "\n-> #1 (fs_reclaim){+.+.}-{0:0}:\n");
+	s = frames_at(r, s, "       ", LIST(F_FS_RECLAIM_INL, F_FS_RECLAIM, F_PREPARE_ALLOC,
+					   F_ALLOC_PAGES, F_ANON_PAGE, F_PTE_FAULT,
+					   F_HANDLE_MM_INNER, F_HANDLE_MM, F_USER_ADDR,
+					   F_HANDLE_PAGE, F_EXC_PAGE, F_ASM_EXC_PAGE));
+	s = talloc_asprintf_append(s, "\n-> #0 (&vma->vm_lock->lock){++++}-{3:3}:\n");
+	s = frames_at(r, s, "       ", LIST(F_CHECK_PREV, F_CHECK_PREVS, F_VALIDATE,
+					   F_LOCK_ACQUIRE_INNER, F_LOCK_ACQUIRE, F_DOWN_WRITE,
+					   F_VMA_START_WRITE, F_RETRACT_VMA, F_COLLAPSE_FILE,
+					   F_SCAN_FILE, F_MADVISE_COLLAPSE, F_VMA_BEHAVIOR,
+					   F_WALK_VMAS, F_DO_MADVISE_PART, F_DO_MADVISE, F_DO_SYS,
+					   F_SE_SYS, F_X64_SYS, F_SYSCALL_X64, F_SYSCALL_64));
+	return s;
+}
+
 
 char *demo_crash_report(void *ctx, struct tree *t, const char *commit, struct demo_rng *rng,
 			const char **err)
@@ -333,21 +372,7 @@ char *demo_crash_report(void *ctx, struct tree *t, const char *commit, struct de
 		"-> #2 (&mapping->i_mmap_rwsem){++++}-{3:3}:\n",
 		release, pid, vma, frame(&r, F_VMA_START_WRITE), vma, frame(&r, F_RETRACT_VMA),
 		mapping, frame(&r, F_I_MMAP_LOCK), mapping, frame(&r, F_RETRACT_IMMAP));
-	s = frames_at(&r, s, "       ", LIST(F_DOWN_WRITE, F_I_MMAP_LOCK, F_UNMAP_RANGE,
-					   F_EXT4_SETATTR, F_SYSCALL_X64, F_SYSCALL_64));
-	s = talloc_asprintf_append(s, "       entry_SYSCALL_64_after_hwframe+0x63/0xcd\n"
-				   "\n-> #1 (fs_reclaim){+.+.}-{0:0}:\n");
-	s = frames_at(&r, s, "       ", LIST(F_FS_RECLAIM_INL, F_FS_RECLAIM, F_PREPARE_ALLOC,
-					   F_ALLOC_PAGES, F_ANON_PAGE, F_PTE_FAULT,
-					   F_HANDLE_MM_INNER, F_HANDLE_MM, F_USER_ADDR,
-					   F_HANDLE_PAGE, F_EXC_PAGE, F_ASM_EXC_PAGE));
-	s = talloc_asprintf_append(s, "\n-> #0 (&vma->vm_lock->lock){++++}-{3:3}:\n");
-	s = frames_at(&r, s, "       ", LIST(F_CHECK_PREV, F_CHECK_PREVS, F_VALIDATE,
-					   F_LOCK_ACQUIRE_INNER, F_LOCK_ACQUIRE, F_DOWN_WRITE,
-					   F_VMA_START_WRITE, F_RETRACT_VMA, F_COLLAPSE_FILE,
-					   F_SCAN_FILE, F_MADVISE_COLLAPSE, F_VMA_BEHAVIOR,
-					   F_WALK_VMAS, F_DO_MADVISE_PART, F_DO_MADVISE, F_DO_SYS,
-					   F_SE_SYS, F_X64_SYS, F_SYSCALL_X64, F_SYSCALL_64));
+	s = dependency_chain(&r, s);
 	s = talloc_asprintf_append(s,
 		"       entry_SYSCALL_64_after_hwframe+0x63/0xcd\n"
 		"\n"
@@ -387,19 +412,7 @@ char *demo_crash_report(void *ctx, struct tree *t, const char *commit, struct de
 				      F_SCAN_FILE, F_MADVISE_COLLAPSE, F_VMA_BEHAVIOR,
 				      F_WALK_VMAS, F_DO_MADVISE_PART, F_DO_MADVISE, F_DO_SYS,
 				      F_SE_SYS, F_X64_SYS, F_SYSCALL_X64, F_SYSCALL_64));
-	s = talloc_asprintf_append(s,
-		" entry_SYSCALL_64_after_hwframe+0x63/0xcd\n"
-		"RIP: 0033:0x7f19bb08c0f9\n"
-		"Code: 28 00 00 00 75 05 48 83 c4 28 c3 e8 f1 19 00 00 90 48 89 f8 48 89 "
-		"f7 48 89 d6 48 89 ca 4d 89 c2 4d 89 c8 4c 8b 4c 24 08 0f 05 <48> 3d 01 "
-		"f0 ff ff 73 01 c3 48 c7 c1 b8 ff ff ff f7 d8 64 89 01 48\n"
-		"RSP: 002b:00007f19bbd0e168 EFLAGS: 00000246 ORIG_RAX: 000000000000001c\n"
-		"RAX: ffffffffffffffda RBX: 00007f19bb1abf80 RCX: 00007f19bb08c0f9\n"
-		"RDX: 0000000000000019 RSI: 0000000000600003 RDI: 0000000020000000\n"
-		"RBP: 00007f19bb0e7ae9 R08: 0000000000000000 R09: 0000000000000000\n"
-		"R10: 0000000000000000 R11: 0000000000000246 R12: 0000000000000000\n"
-		"R13: 00007ffd1c0b36cf R14: 00007f19bbd0e300 R15: 0000000000022000\n"
-		" </TASK>\n");
+	s = talloc_strdup_append(s, user_registers);
 	if (r.err) {
 		*err = talloc_strdup(ctx, r.err);
 		talloc_free(r.ctx);

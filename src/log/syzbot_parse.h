@@ -41,6 +41,10 @@ struct syz_parser {
 /* A 40-hex hash at s, copied under ctx, or NULL. */
 const char *hash_dup(const void *ctx, const char *s, size_t len);
 
+/* syzbot_unwrap.c: the lines with a mail client's wrapping undone (or
+ * in itself when nothing was wrapped); *n is updated. */
+struct pline *syzbot_unwrap(struct blog *log, struct pline *in, size_t *n);
+
 /* syzbot_result.c */
 enum result_line_status {
 	RESULT_LINE_NOT_MINE,

@@ -176,6 +176,75 @@ static void revisions_tested(struct blog *log, const struct pline *pl)
 	}
 }
 
+/* "first bad commit:": the culprit, and the `git show` block after it. */
+static void first_bad_line(struct syz_parser *p, const struct pline *pl)
+{
+	struct blog *log = p->log;
+	struct result *r = &log->result;
+
+	r->show = talloc_zero(log, struct show_block);
+	r->show->lines.first = r->show->lines.last = pl->first;
+	if (!r->commit)
+		r->commit = hash_dup(log, pl->s, pl->len);
+	p->mode = MODE_SHOW;
+	p->cont = CONT_NONE;
+	p->open = NULL;
+}
+
+/* "parent commit ... wasn't tested": a step of its own, built only. */
+static void parent_not_tested_line(struct syz_parser *p, const struct pline *pl)
+{
+	struct step *s = step_new(p->log, PHASE_PARENT_BUILD, pl->first);
+
+	s->commit = hash_dup(s, pl->s + 14, pl->len - 14);
+	p->log->result.parent_commit = s->commit;
+	p->open = p->cur = s;
+}
+
+/* "reproducer is flaky (0.30 repro chance estimate)" */
+static void is_flaky_line(struct blog *log, const struct pline *pl)
+{
+	const char *par = memchr(pl->s, '(', pl->len);
+
+	log->flaky = true;
+	log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
+	if (par)
+		log->repro_chance = probability(field_dup(log, par + 1,
+							  pl->len - (size_t)(par + 1 - pl->s)));
+}
+
+/* "error: ..." ends the result; the lines after it are its text. */
+static void error_line(struct blog *log, const struct pline *pl, const struct pline *rest,
+		       size_t n_rest)
+{
+	struct result *r = &log->result;
+
+	if (r->type != RESULT_CULPRIT)
+		r->type = RESULT_ERROR;
+	r->error = join_rest(log, pl->s + (pl->len > 6 ? 7 : 6),
+			     pl->len > 6 ? pl->len - 7 : 0, rest, n_rest);
+	r->lines.first = pl->first;
+	r->lines.last = n_rest ? rest[n_rest - 1].last : pl->last;
+}
+
+/* "crash: TITLE" ends the log; the report follows it. */
+static void crash_line(struct blog *log, const struct pline *pl, const struct pline *rest,
+		       size_t n_rest)
+{
+	struct result *r = &log->result;
+
+	r->crash_title = after(log, pl, 7);
+	r->crash_report = join_rest(log, "", 0, rest, n_rest);
+	r->crash_lines.first = pl->first;
+	r->crash_lines.last = pl->last;
+	for (size_t k = n_rest; k-- > 0;) {
+		if (rest[k].len > 0) {  /* the report's last line */
+			r->crash_lines.last = rest[k].last;
+			break;
+		}
+	}
+}
+
 enum result_line_status result_line(struct syz_parser *p, enum shape sh, const struct pline *pl,
 				    const struct pline *rest, size_t n_rest)
 {
@@ -184,25 +253,14 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 
 	switch (sh) {
 	case SH_GIT_FIRST_BAD:
-		r->show = talloc_zero(log, struct show_block);
-		r->show->lines.first = r->show->lines.last = pl->first;
-		if (!r->commit)
-			r->commit = hash_dup(log, pl->s, pl->len);
-		p->mode = MODE_SHOW;
-		p->cont = CONT_NONE;
-		p->open = NULL;
+		first_bad_line(p, pl);
 		break;
 	case SH_ERROR_PROB:
 		log->error_probability = probability(after(log, pl, 31));
 		break;
-	case SH_PARENT_NOT_TESTED: {
-		struct step *s = step_new(log, PHASE_PARENT_BUILD, pl->first);
-
-		s->commit = hash_dup(s, pl->s + 14, pl->len - 14);
-		r->parent_commit = s->commit;
-		p->open = p->cur = s;
+	case SH_PARENT_NOT_TESTED:
+		parent_not_tested_line(p, pl);
 		break;
-	}
 	case SH_CULPRIT_SIG:
 	case SH_KERNEL_SIG_OLD:
 		r->culprit_signature = after(log, pl, sh == SH_CULPRIT_SIG ? 19 : 20);
@@ -218,26 +276,14 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		log->flaky = true;
 		log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
 		break;
-	case SH_IS_FLAKY: {
-		const char *par = memchr(pl->s, '(', pl->len);
-
-		log->flaky = true;
-		log->flaky_line = log->flaky_line ? log->flaky_line : pl->first;
-		if (par)
-			log->repro_chance = probability(field_dup(log, par + 1,
-								  pl->len - (size_t)(par + 1 - pl->s)));
+	case SH_IS_FLAKY:
+		is_flaky_line(log, pl);
 		break;
-	}
 	case SH_REVISIONS_TESTED:
 		revisions_tested(log, pl);
 		break;
 	case SH_ERROR:
-		if (r->type != RESULT_CULPRIT)
-			r->type = RESULT_ERROR;
-		r->error = join_rest(log, pl->s + (pl->len > 6 ? 7 : 6),
-				     pl->len > 6 ? pl->len - 7 : 0, rest, n_rest);
-		r->lines.first = pl->first;
-		r->lines.last = n_rest ? rest[n_rest - 1].last : pl->last;
+		error_line(log, pl, rest, n_rest);
 		return RESULT_LINE_END;
 	case SH_BOUNDARY:
 		if (r->type != RESULT_CULPRIT)
@@ -265,16 +311,7 @@ enum result_line_status result_line(struct syz_parser *p, enum shape sh, const s
 		parse_go_list(log, pl->s + 17, pl->len - 17, &r->cc, &r->n_cc);
 		break;
 	case SH_CRASH:
-		r->crash_title = after(log, pl, 7);
-		r->crash_report = join_rest(log, "", 0, rest, n_rest);
-		r->crash_lines.first = pl->first;
-		r->crash_lines.last = pl->last;
-		for (size_t k = n_rest; k-- > 0;) {
-			if (rest[k].len > 0) {  /* the report's last line */
-				r->crash_lines.last = rest[k].last;
-				break;
-			}
-		}
+		crash_line(log, pl, rest, n_rest);
 		return RESULT_LINE_END;
 	default:
 		return RESULT_LINE_NOT_MINE;
