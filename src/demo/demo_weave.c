@@ -57,15 +57,11 @@ struct demo_version *demo_version_copy(void *ctx, const struct demo_weave *w,
 	return c;
 }
 
-struct demo_weave *demo_weave_new(void *ctx, const char *text, struct demo_version **first)
+/* Every line of text, in order, as new skeleton lines at the end of w. */
+static void add_text_lines(struct demo_weave *w, const char *text)
 {
-	struct demo_weave *w = talloc_zero(ctx, struct demo_weave);
 	uint32_t last = 0;
 
-	w->cap = 256;
-	w->l = talloc_array(w, struct wline, w->cap);
-	w->l[0] = (struct wline){ "", NO_LINE, LINE_SKELETON, 0, 0 };
-	w->n = 1;
 	while (*text) {
 		const char *nl = strchr(text, '\n');
 		size_t len = nl ? (size_t)(nl - text) : strlen(text);
@@ -75,6 +71,16 @@ struct demo_weave *demo_weave_new(void *ctx, const char *text, struct demo_versi
 		talloc_free(line);
 		text += len + (nl ? 1 : 0);
 	}
+}
+
+struct demo_weave *demo_weave_new(void *ctx, const char *text, struct demo_version **first)
+{
+	struct demo_weave *w = talloc_zero(ctx, struct demo_weave);
+	w->cap = 256;
+	w->l = talloc_array(w, struct wline, w->cap);
+	w->l[0] = (struct wline){ "", NO_LINE, LINE_SKELETON, 0, 0 };
+	w->n = 1;
+	add_text_lines(w, text);
 	*first = version_new(ctx, w->n);
 	for (uint32_t i = 1; i < w->n; i++)
 		demo_set_bit(*first, i, true);
@@ -241,18 +247,10 @@ struct demo_version *demo_drop_kind(void *ctx, struct demo_weave *w,
 
 struct demo_version *demo_replace(void *ctx, struct demo_weave *w, const char *text)
 {
-	uint32_t first = w->n, last = 0;
+	uint32_t first = w->n;
 	struct demo_version *nv;
 
-	while (*text) {
-		const char *nl = strchr(text, '\n');
-		size_t len = nl ? (size_t)(nl - text) : strlen(text);
-		char *line = talloc_strndup(w, text, len);
-
-		last = demo_weave_add(w, last, line, LINE_SKELETON, 0, 0);
-		talloc_free(line);
-		text += len + (nl ? 1 : 0);
-	}
+	add_text_lines(w, text);
 	nv = version_new(ctx, w->n);
 	for (uint32_t i = first; i < w->n; i++)
 		demo_set_bit(nv, i, true);
