@@ -14,7 +14,9 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/config_file.h"
 #include "ui/keys.h"
+#include "ui/request.h"
 #include "ui/ui.h"
 
 static const char builtin_config[] =

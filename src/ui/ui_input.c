@@ -10,6 +10,9 @@
 #include "i18n.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/ui_input.h"
+#include "ui/view.h"
 #include "ui/views.h"
 #include "ui/worker.h"
 
@@ -49,24 +52,24 @@ static void jump_to(struct ui *ui, int step, const char *what)
 		return;
 	}
 	ui_select_step(ui, step);
-	if (ui_focused(ui)->ops->kind != VIEW_STEPS && !ui->views[1])
+	if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
 		ui_open(ui, VIEW_STEPS, -1, false);
 	ui_status(ui, _("Step %d: the %s."), step, what);
 }
 
 /* Views about a step open in the split, beside or below the list;
- * the others take the screen. */
+ * the others take the screen (view_table.h says which are which). */
 static void open_view(struct ui *ui, enum view_kind k)
 {
 	int step = ui_selected_step(ui);
-	bool split = k == VIEW_DETAIL || k == VIEW_DIFF || k == VIEW_LOG;
+	bool split = view_opening_of(k) == VIEW_OPENS_SPLIT;
 
 	if (split && step < 0) {
 		ui_error(ui, "%s", _("no step selected"));
 		return;
 	}
-	if (split && ui_focused(ui)->ops->kind != VIEW_STEPS && ui->views[0] &&
-	    ui->views[0]->ops->kind != VIEW_STEPS)
+	if (split && ui_focused(ui)->kind != VIEW_STEPS && ui->views[0] &&
+	    ui->views[0]->kind != VIEW_STEPS)
 		ui_open(ui, VIEW_STEPS, -1, false);
 	ui_open(ui, k, split ? step : -1, split);
 }
@@ -74,11 +77,17 @@ static void open_view(struct ui *ui, enum view_kind k)
 void ui_request(struct ui *ui, enum request r)
 {
 	struct view *v = ui_focused(ui);
+	enum view_kind shown = view_of_request(r);
 
 	if (v && v->ops->request && v->ops->request(v, r))
 		return;
 	if (v && view_move(v, r))
 		return;
+	if (shown != VIEW_GENERIC) {
+		/* view-steps, view-diff, ...: the view table's requests */
+		open_view(ui, shown);
+		return;
+	}
 	switch (r) {
 	case REQ_NEXT:
 	case REQ_PREVIOUS: {
@@ -110,15 +119,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_PROMPT:
 		open_prompt(ui, ":");
 		break;
-	case REQ_VIEW_STEPS: open_view(ui, VIEW_STEPS); break;
-	case REQ_ENTER:
-	case REQ_VIEW_DIFF: open_view(ui, VIEW_DIFF); break;
-	case REQ_VIEW_DETAIL: open_view(ui, VIEW_DETAIL); break;
-	case REQ_VIEW_LOG: open_view(ui, VIEW_LOG); break;
-	case REQ_VIEW_CRASH: open_view(ui, VIEW_CRASH); break;
-	case REQ_VIEW_MAP: open_view(ui, VIEW_MAP); break;
-	case REQ_VIEW_SIGNALS: open_view(ui, VIEW_SIGNALS); break;
-	case REQ_VIEW_HELP: open_view(ui, VIEW_HELP); break;
+	case REQ_ENTER: open_view(ui, VIEW_DIFF); break;
 	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
 		if (ui->views[1])
@@ -298,7 +299,7 @@ void ui_key(struct ui *ui, int key)
 		return;
 	}
 	v = ui_focused(ui);
-	r = keymap_find(ui->keymap, v ? v->ops->kind : VIEW_GENERIC, key);
+	r = keymap_find(ui->keymap, v ? v->kind : VIEW_GENERIC, key);
 	if (r == REQ_NONE) {
 		char *name = key_label(ui, key);
 

@@ -9,8 +9,10 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/config_file.h"
 #include "ui/keys_doc.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 enum help_kind { HELP_HEADING, HELP_KEY, HELP_COMMAND, HELP_TEXT, HELP_BLANK };
 
@@ -248,7 +250,6 @@ static bool help_request(struct view *v, enum request r)
 }
 
 const struct view_ops help_view_ops = {
-	.kind = VIEW_HELP,
 	.load = help_load,
 	.draw = help_draw,
 	.text = help_text,

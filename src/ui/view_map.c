@@ -29,6 +29,7 @@
 #include "text/sanitize.h"
 #include "ui/present.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 /* Longer bars read no better on a wide screen. */
 #define MAX_BAR 64
@@ -520,7 +521,6 @@ static bool map_request(struct view *v, enum request req)
 }
 
 const struct view_ops map_view_ops = {
-	.kind = VIEW_MAP,
 	.load = map_load,
 	.draw = map_draw,
 	.text = map_text,
