@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "ui/config_file.h"
 #include "ui/keys_doc.h"
+#include "ui/options.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -85,8 +86,7 @@ static const struct {
 	{ ":N", N_("Go to line N of the view") },
 	{ ":ACTION", N_("Run any action above by its name (:view-diff, :jump-culprit)") },
 	{ ":quit, :q", N_("Quit") },
-	{ ":set OPTION = VALUE", N_("Set an option: hint-bar mouse split split-size "
-				    "line-numbers ignore-case") },
+	{ ":set OPTION = VALUE", OPTIONS_SET_HELP },
 	{ ":bind VIEW KEY ACTION", N_("Bind a key, as in the config file") },
 	{ ":color AREA FG BG [ATTR...]", N_("Change the colours of an area") },
 	{ ":dump-screen [FILE]", N_("Write the screen as text") },
