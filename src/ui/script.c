@@ -16,6 +16,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/command.h"
 #include "ui/driver.h"
 #include "ui/keys.h"
 #include "ui/ui.h"

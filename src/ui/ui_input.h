@@ -10,8 +10,5 @@ struct ui;
 
 void ui_request(struct ui *ui, enum request r);
 void ui_key(struct ui *ui, int key);
-/* Runs a `:` command line (a number, a request name, a config line or a
- * script command); returns false when it is not a command. */
-bool ui_command(struct ui *ui, const char *line);
 
 #endif
