@@ -10,11 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/config_file.h"
 #include "ui/keys.h"
+#include "ui/options.h"
+#include "ui/request.h"
 #include "ui/ui.h"
 
 static const char builtin_config[] =
@@ -45,63 +47,13 @@ static size_t split_words(char *line, char **w)
 	return n;
 }
 
-static int parse_bool(const char *s)
-{
-	if (!strcasecmp(s, "yes") || !strcasecmp(s, "true") || !strcmp(s, "1") ||
-	    !strcasecmp(s, "on"))
-		return 1;
-	if (!strcasecmp(s, "no") || !strcasecmp(s, "false") || !strcmp(s, "0") ||
-	    !strcasecmp(s, "off"))
-		return 0;
-	return -1;
-}
-
+/* `set NAME = VALUE`: the options table (options.h) reads the value. */
 static const char *set_option(struct ui *ui, const void *ctx, char **w, size_t n)
 {
-	const char *name, *value;
-	int b;
-
 	/* w[n] on are not set: no word is read before n says it is there */
 	if (n != 4 || strcmp(w[2], "=") != 0)
 		return _("expected: set OPTION = VALUE");
-	name = w[1];
-	value = w[3];
-	if (!strcmp(name, "split")) {
-		if (!strcmp(value, "auto"))
-			ui->opt.split = SPLIT_AUTO;
-		else if (!strcmp(value, "below"))
-			ui->opt.split = SPLIT_BELOW;
-		else if (!strcmp(value, "beside"))
-			ui->opt.split = SPLIT_BESIDE;
-		else
-			return _("split is auto, below or beside");
-		return NULL;
-	}
-	if (!strcmp(name, "split-size")) {
-		char *end;
-		long v;
-
-		errno = 0;
-		v = strtol(value, &end, 10);
-		if (*end == '%')
-			end++;
-		if (errno || *end || v < 20 || v > 80)
-			return _("split-size is a percentage from 20 to 80");
-		ui->opt.split_percent = (int)v;
-		return NULL;
-	}
-	b = parse_bool(value);
-	bool *opt = !strcmp(name, "hint-bar") ? &ui->opt.hint_bar :
-		    !strcmp(name, "mouse") ? &ui->opt.mouse :
-		    !strcmp(name, "line-numbers") ? &ui->opt.line_numbers :
-		    !strcmp(name, "ignore-case") ? &ui->opt.ignore_case : NULL;
-
-	if (!opt)
-		return talloc_asprintf(ctx, _("unknown option '%s'"), name);
-	if (b < 0)
-		return talloc_asprintf(ctx, _("'%s' is yes or no"), name);
-	*opt = b;
-	return NULL;
+	return option_set(&ui->opt, ctx, w[1], w[3]);
 }
 
 static const char *bind_key(struct ui *ui, const void *ctx, char **w, size_t n)
@@ -236,8 +188,7 @@ void config_text(struct ui *ui, const char *file, const char *text, size_t len)
 void config_defaults(struct ui *ui)
 {
 	ui->keymap = keymap_new(ui);
-	ui->opt = (struct ui_options){ .hint_bar = true, .mouse = true, .line_numbers = true,
-				       .ignore_case = true, .split = SPLIT_AUTO, .split_percent = 67 };
+	ui->opt = options_defaults();
 	for (int i = 0; i < AREA_COUNT; i++)
 		ui->colors[i] = (struct ui_color){ -1, -1, A_NORMAL };
 	config_text(ui, "data/bisviewrc", builtin_config, sizeof(builtin_config) - 1);

@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "ui/editor.h"
+#include "ui/ui.h"
 
 #define SAFE_NAME_MAX 64
 #define BLANKS " \t"

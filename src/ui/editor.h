@@ -4,13 +4,13 @@
  * deleted afterwards): the tree is never written, and a name from a log
  * or a commit never reaches a shell or a command line unfiltered - the
  * copy's name keeps only [A-Za-z0-9._-] of the file's basename, and the
- * editor runs from an argv array (ui_run_external in ui.h). */
+ * editor runs from an argv array (ui_run_external below). */
 #ifndef BISVIEW_UI_EDITOR_H
 #define BISVIEW_UI_EDITOR_H
 
 #include <stddef.h>
 
-#include "ui/ui.h"
+struct ui;
 
 /* The copy's name part from a path: its basename with every byte outside
  * [A-Za-z0-9._-] made '_', at most 64 bytes, "file" when nothing is left.
@@ -25,5 +25,11 @@ char **editor_argv(const void *ctx, const char *editor, int line, const char *fi
  * in the editor at line, and deletes it when the editor returns. The
  * status line says what happened. Returns 0, or -1 on failure. */
 int editor_open_text(struct ui *ui, const char *path, const char *text, size_t len, int line);
+
+/* Runs argv (argv[0] looked up in $PATH, no shell) with the terminal
+ * left for it, and waits. Script mode runs nothing: the status says
+ * "would run: ARGV". Returns the program's exit status, 0 in script
+ * mode, or -1 when it could not be started. */
+int ui_run_external(struct ui *ui, char *const argv[]);
 
 #endif

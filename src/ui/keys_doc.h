@@ -37,7 +37,9 @@ void keys_doc_walk(const void *ctx, const struct keymap *m, key_doc_fn *fn, void
 const char *keys_doc_keys(const void *ctx, const struct key_doc_item *item);
 
 /* --dump-keys=FORMAT: the table from the built-in defaults only, as
- * "text" or "roff". Returns 0, or -1 for an unknown format. */
+ * "text" or "roff"; or "roff-options", the manual's list of `set`
+ * options (options_dump_roff(), options.h). Returns 0, or -1 for an
+ * unknown format or a failed dump. */
 int keys_doc_dump(FILE *out, const char *format);
 
 #endif

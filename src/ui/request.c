@@ -19,8 +19,8 @@ static const struct request_info requests[REQ_COUNT] = {
 };
 #undef UI_REQ_INFO
 
-#define UI_VIEW_NAME(id, name) name,
-static const char *const view_names[VIEW_COUNT] = { UI_VIEWS(UI_VIEW_NAME) };
+#define UI_VIEW_NAME(X, id, name, ...) name,
+static const char *const view_names[VIEW_COUNT] = { "generic", UI_VIEWS(UI_VIEW_NAME, ) };
 #undef UI_VIEW_NAME
 
 const char *request_name(enum request r)

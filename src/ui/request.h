@@ -8,24 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The views, by the names `bind VIEW ...` uses ("generic": all). */
-#define UI_VIEWS(V) \
-	V(GENERIC, "generic") \
-	V(STEPS, "steps") \
-	V(DETAIL, "detail") \
-	V(DIFF, "diff") \
-	V(CRASH, "crash") \
-	V(SOURCE, "source") \
-	V(LOG, "log") \
-	V(MAP, "map") \
-	V(SIGNALS, "signals") \
-	V(HELP, "help")
+#include "ui/view_table.h"
 
-#define UI_VIEW_ENUM(id, name) VIEW_##id,
-enum view_kind { UI_VIEWS(UI_VIEW_ENUM) VIEW_COUNT };
-#undef UI_VIEW_ENUM
-
-/* group, id, name, help text */
+/* group, id, name, help text; the view-* requests come from the view
+ * table (view_table.h), one for each view that has one. */
 #define REQUESTS(R) \
 	R(MOVE, MOVE_DOWN, "move-down", N_("Move the cursor down one line")) \
 	R(MOVE, MOVE_UP, "move-up", N_("Move the cursor up one line")) \
@@ -50,14 +36,7 @@ enum view_kind { UI_VIEWS(UI_VIEW_ENUM) VIEW_COUNT };
 	R(SEARCH, FIND_NEXT, "find-next", N_("Next search match")) \
 	R(SEARCH, FIND_PREV, "find-prev", N_("Previous search match")) \
 	R(VIEW, ENTER, "enter", N_("Open the selected line (diff, frame, evidence)")) \
-	R(VIEW, VIEW_STEPS, "view-steps", N_("Show the steps")) \
-	R(VIEW, VIEW_DETAIL, "view-detail", N_("Show the selected step's detail")) \
-	R(VIEW, VIEW_DIFF, "view-diff", N_("Show the selected step's diff")) \
-	R(VIEW, VIEW_CRASH, "view-crash", N_("Show the crash report")) \
-	R(VIEW, VIEW_LOG, "view-log", N_("Show the raw log at the selected step")) \
-	R(VIEW, VIEW_MAP, "view-map", N_("Show the bisection map")) \
-	R(VIEW, VIEW_SIGNALS, "view-signals", N_("Show the trust signals")) \
-	R(VIEW, VIEW_HELP, "view-help", N_("Show this help")) \
+	UI_VIEWS(UI_VIEW_REQUEST, R) \
 	R(VIEW, EVIDENCE, "evidence", N_("Show the log lines behind the selected signal or step")) \
 	R(VIEW, VIEW_NEXT, "view-next", N_("Switch to the other pane")) \
 	R(VIEW, VIEW_CLOSE, "view-close", N_("Close the current view")) \

@@ -16,8 +16,12 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/command.h"
+#include "ui/driver.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/ui_input.h"
 #include "ui/worker.h"
 
 /* Lets every posted job finish and reach its view. */

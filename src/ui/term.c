@@ -14,8 +14,12 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "ui/driver.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/ui_input.h"
+#include "ui/view.h"
 #include "ui/worker.h"
 
 struct term_state {
@@ -131,7 +135,7 @@ static void mouse(struct ui *ui)
 				return;
 			if (row == v->selected)
 				ui_request(ui, REQ_ENTER);
-			else if (v->ops->kind == VIEW_STEPS)
+			else if (v->kind == VIEW_STEPS)
 				ui_select_step(ui, (int)row);
 			else
 				view_select(v, row);
@@ -205,7 +209,7 @@ static void loop(struct ui *ui, struct term_state *t)
 			}
 			key = translate(t, rc, wc);
 			r = ui->prompt ? REQ_NONE :
-			    keymap_find(ui->keymap, ui_focused(ui)->ops->kind, key);
+			    keymap_find(ui->keymap, ui_focused(ui)->kind, key);
 			if (r == REQ_REDRAW) {
 				clearok(curscr, TRUE);
 			} else if (r == REQ_SUSPEND) {

@@ -12,7 +12,10 @@
 #include "i18n.h"
 #include "log/parse.h"
 #include "text/sanitize.h"
+#include "ui/driver.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/view.h"
 #include "ui/worker.h"
 
 static void set_status(struct ui *ui, bool error, const char *fmt, va_list ap)
@@ -188,28 +191,12 @@ struct view *ui_focused(struct ui *ui)
 struct view *ui_find(struct ui *ui, enum view_kind k)
 {
 	for (int i = 0; i < 2; i++)
-		if (ui->views[i] && ui->views[i]->ops->kind == k)
+		if (ui->views[i] && ui->views[i]->kind == k)
 			return ui->views[i];
 	for (size_t i = ui->n_stack; i-- > 0;)
-		if (ui->stack[i]->ops->kind == k)
+		if (ui->stack[i]->kind == k)
 			return ui->stack[i];
 	return NULL;
-}
-
-static const struct view_ops *ops_of(enum view_kind k)
-{
-	switch (k) {
-	case VIEW_STEPS: return &steps_view_ops;
-	case VIEW_DETAIL: return &detail_view_ops;
-	case VIEW_DIFF: return &diff_view_ops;
-	case VIEW_CRASH: return &crash_view_ops;
-	case VIEW_SOURCE: return &source_view_ops;
-	case VIEW_LOG: return &log_view_ops;
-	case VIEW_MAP: return &map_view_ops;
-	case VIEW_SIGNALS: return &signals_view_ops;
-	case VIEW_HELP: return &help_view_ops;
-	default: return NULL;
-	}
 }
 
 /* Opens a view: in the split (replacing the split's view), or full
@@ -217,14 +204,13 @@ static const struct view_ops *ops_of(enum view_kind k)
  * view of the same kind is reused and moved to the step. */
 struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
 {
-	const struct view_ops *ops = ops_of(k);
 	struct view *v;
 
-	if (!ops)
+	if (!view_ops_of(k))
 		return NULL;
 	for (int i = 0; i < 2; i++) {
 		v = ui->views[i];
-		if (v && v->ops == ops) {
+		if (v && v->kind == k) {
 			/* a source view is moved by a new request, even at the same step */
 			if (v->step != step || (k == VIEW_SOURCE && ui->source_request.path)) {
 				v->step = step;
@@ -235,7 +221,7 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split)
 			return v;
 		}
 	}
-	v = view_new(ui, ops, step);
+	v = view_new(ui, k, step);
 	if (split && ui->views[0]) {
 		talloc_free(ui->views[1]);
 		ui->views[1] = v;
@@ -294,8 +280,8 @@ static void follow_step(struct view *v, void *arg)
 {
 	int step = *(int *)arg;
 
-	if (v->step >= 0 && v->step != step && v->ops->kind != VIEW_STEPS &&
-	    v->ops->kind != VIEW_SOURCE) {
+	/* the views about the selected step (view_table.h: SPLIT) */
+	if (v->step >= 0 && v->step != step && view_opening_of(v->kind) == VIEW_OPENS_SPLIT) {
 		v->step = step;
 		v->selected = v->offset = 0;
 		v->ops->load(v);
@@ -374,7 +360,7 @@ void ui_reload(struct ui *ui)
 	if (ui->views[0])
 		view_reload(ui->views[0]);
 	else
-		ui->views[0] = view_new(ui, &steps_view_ops, -1);
+		ui->views[0] = view_new(ui, VIEW_STEPS, -1);
 	ui_select_step(ui, step);
 	if (!err)
 		ui_status(ui, _("Reloaded %s: %zu steps."), ui->log_path, ui->log->n_steps);
@@ -400,7 +386,7 @@ int ui_run(struct app *app)
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}
-	ui->views[0] = view_new(ui, &steps_view_ops, -1);
+	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
 	initial_selection(ui);
 	if (ui->n_config_errors) {
 		const struct config_error *e = &ui->config_errors[0];

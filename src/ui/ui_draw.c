@@ -8,6 +8,8 @@
 #include "clock.h"
 #include "i18n.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/view.h"
 #include "ui/worker.h"
 
 /* Smaller than this, the screen says so instead of drawing views. */
@@ -45,13 +47,14 @@ static const char *hint_label(enum request r)
 	return request_name(r);
 }
 
-/* Draws one hint per request bound in view k (its first key). */
+/* Draws one hint per request bound in view k (its first key); the list
+ * ends at REQ_NONE. */
 static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum view_kind k,
-			  const enum request *list, size_t n)
+			  const enum request *list)
 {
 	void *tmp = talloc_new(NULL);
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; list && list[i] != REQ_NONE; i++) {
 		const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
 		const char *comma = keys ? strchr(keys, ',') : NULL;
 
@@ -65,32 +68,22 @@ static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum vi
 	return x;
 }
 
-#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The main keys of a view, from the bindings (so a rebound key shows):
- * the view's own first, since a narrow bar cuts the end off. */
+ * the view's own (view_ops.hints) first, since a narrow bar cuts the end
+ * off; then the common ones, then the view's hints_after. */
 static void draw_hints(struct ui *ui, struct canvas *c, int y)
 {
 	static const enum request common[] = { REQ_ENTER, REQ_NEXT, REQ_PREVIOUS,
-					       REQ_VIEW_CLOSE, REQ_VIEW_HELP, REQ_SEARCH };
-	static const enum request diff[] = { REQ_NEXT_FILE, REQ_NEXT_HUNK, REQ_EDIT };
-	static const enum request edit[] = { REQ_EDIT };
-	static const enum request steps[] = { REQ_JUMP_CULPRIT, REQ_VIEW_DETAIL, REQ_VIEW_LOG,
-					      REQ_VIEW_SIGNALS, REQ_VIEW_MAP, REQ_VIEW_CRASH };
+					       REQ_VIEW_CLOSE, REQ_VIEW_HELP, REQ_SEARCH,
+					       REQ_NONE };
 	struct view *v = ui_focused(ui);
-	enum view_kind k = v ? v->ops->kind : VIEW_GENERIC;
+	enum view_kind k = v ? v->kind : VIEW_GENERIC;
 	int x = 0;
 
 	canvas_fill(c, y, 0, -1, AREA_HINT);
-	switch (k) {
-	case VIEW_DIFF: x = draw_hint_list(ui, c, y, x, k, diff, N_OF(diff)); break;
-	case VIEW_SOURCE:
-	case VIEW_CRASH: x = draw_hint_list(ui, c, y, x, k, edit, N_OF(edit)); break;
-	default: break;
-	}
-	x = draw_hint_list(ui, c, y, x, k, common, N_OF(common));
-	if (k == VIEW_STEPS)
-		draw_hint_list(ui, c, y, x, k, steps, N_OF(steps));
+	x = draw_hint_list(ui, c, y, x, k, v ? v->ops->hints : NULL);
+	x = draw_hint_list(ui, c, y, x, k, common);
+	draw_hint_list(ui, c, y, x, k, v ? v->ops->hints_after : NULL);
 }
 
 static void draw_status(struct ui *ui, struct canvas *c, int y)

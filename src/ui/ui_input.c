@@ -1,15 +1,16 @@
-/* Keys, requests, the prompt (/ ? :) and `:` commands. */
+/* Keys, requests and the prompt (/ ? :); the `:` commands are command.c's. */
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/command.h"
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "ui/ui_input.h"
+#include "ui/view.h"
 #include "ui/views.h"
 #include "ui/worker.h"
 
@@ -49,24 +50,24 @@ static void jump_to(struct ui *ui, int step, const char *what)
 		return;
 	}
 	ui_select_step(ui, step);
-	if (ui_focused(ui)->ops->kind != VIEW_STEPS && !ui->views[1])
+	if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
 		ui_open(ui, VIEW_STEPS, -1, false);
 	ui_status(ui, _("Step %d: the %s."), step, what);
 }
 
 /* Views about a step open in the split, beside or below the list;
- * the others take the screen. */
+ * the others take the screen (view_table.h says which are which). */
 static void open_view(struct ui *ui, enum view_kind k)
 {
 	int step = ui_selected_step(ui);
-	bool split = k == VIEW_DETAIL || k == VIEW_DIFF || k == VIEW_LOG;
+	bool split = view_opening_of(k) == VIEW_OPENS_SPLIT;
 
 	if (split && step < 0) {
 		ui_error(ui, "%s", _("no step selected"));
 		return;
 	}
-	if (split && ui_focused(ui)->ops->kind != VIEW_STEPS && ui->views[0] &&
-	    ui->views[0]->ops->kind != VIEW_STEPS)
+	if (split && ui_focused(ui)->kind != VIEW_STEPS && ui->views[0] &&
+	    ui->views[0]->kind != VIEW_STEPS)
 		ui_open(ui, VIEW_STEPS, -1, false);
 	ui_open(ui, k, split ? step : -1, split);
 }
@@ -74,11 +75,17 @@ static void open_view(struct ui *ui, enum view_kind k)
 void ui_request(struct ui *ui, enum request r)
 {
 	struct view *v = ui_focused(ui);
+	enum view_kind shown = view_of_request(r);
 
 	if (v && v->ops->request && v->ops->request(v, r))
 		return;
 	if (v && view_move(v, r))
 		return;
+	if (shown != VIEW_GENERIC) {
+		/* view-steps, view-diff, ...: the view table's requests */
+		open_view(ui, shown);
+		return;
+	}
 	switch (r) {
 	case REQ_NEXT:
 	case REQ_PREVIOUS: {
@@ -110,15 +117,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_PROMPT:
 		open_prompt(ui, ":");
 		break;
-	case REQ_VIEW_STEPS: open_view(ui, VIEW_STEPS); break;
-	case REQ_ENTER:
-	case REQ_VIEW_DIFF: open_view(ui, VIEW_DIFF); break;
-	case REQ_VIEW_DETAIL: open_view(ui, VIEW_DETAIL); break;
-	case REQ_VIEW_LOG: open_view(ui, VIEW_LOG); break;
-	case REQ_VIEW_CRASH: open_view(ui, VIEW_CRASH); break;
-	case REQ_VIEW_MAP: open_view(ui, VIEW_MAP); break;
-	case REQ_VIEW_SIGNALS: open_view(ui, VIEW_SIGNALS); break;
-	case REQ_VIEW_HELP: open_view(ui, VIEW_HELP); break;
+	case REQ_ENTER: open_view(ui, VIEW_DIFF); break;
 	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
 		if (ui->views[1])
@@ -151,93 +150,6 @@ void ui_request(struct ui *ui, enum request r)
 		/* redraw and suspend are the terminal's (term.c) */
 		break;
 	}
-}
-
-/* Script and terminal dumps (tig's :save-display / :save-view). */
-static bool dump(struct ui *ui, const char *what, const char *file)
-{
-	FILE *out = ui->dump ? ui->dump : stdout;
-	bool screen = !strcmp(what, "dump-screen");
-
-	if (file && *file) {
-		out = fopen(file, "w");
-		if (!out) {
-			ui_error(ui, "%s: %s", file, strerror(errno));
-			return true;
-		}
-	}
-	ui_draw(ui);
-	if (screen) {
-		canvas_dump(ui->canvas, out);
-	} else {
-		struct view *v = ui_focused(ui);
-		void *tmp = talloc_new(NULL);
-
-		fprintf(out, "view\t%s\tstep\t%d\trows\t%zu\tselected\t%zu\toffset\t%zu\n",
-			view_name(v), v->step, v->n_rows, v->selected, v->offset);
-		for (size_t i = 0; i < v->n_rows; i++) {
-			const char *f = v->ops->fields ? v->ops->fields(v, tmp, i) : v->ops->text(v, tmp, i);
-
-			fprintf(out, "%s%zu\t%s\n", i == v->selected ? ">" : " ", i, f ? f : "");
-		}
-		talloc_free(tmp);
-	}
-	if (out != stdout && out != ui->dump)
-		fclose(out);
-	else
-		fflush(out);
-	return true;
-}
-
-bool ui_command(struct ui *ui, const char *line)
-{
-	void *tmp = talloc_new(NULL);
-	char *cmd = talloc_strdup(tmp, line), *arg;
-	bool ok = true;
-	int r;
-
-	while (*cmd == ' ')
-		cmd++;
-	arg = strchr(cmd, ' ');
-	if (arg) {
-		*arg++ = '\0';
-		while (*arg == ' ')
-			arg++;
-	}
-	if (*cmd >= '0' && *cmd <= '9') {
-		/* :N goes to line N of the view (1-based, as in less and vim) */
-		char *end;
-		long n = strtol(cmd, &end, 10);
-		struct view *v = ui_focused(ui);
-
-		if (*end || n < 1 || !v->n_rows)
-			ui_error(ui, _("no line %s"), cmd);
-		else
-			view_select(v, (size_t)n - 1 < v->n_rows ? (size_t)n - 1 : v->n_rows - 1);
-	} else if (!strcmp(cmd, "q") || !strcmp(cmd, "quit")) {
-		ui->quit = true;
-	} else if (!strcmp(cmd, "dump-screen") || !strcmp(cmd, "dump-view")) {
-		dump(ui, cmd, arg);
-	} else if (!strcmp(cmd, "dump-timing")) {
-		FILE *out = ui->dump ? ui->dump : stdout;
-
-		fprintf(out, "first-screen\t%.6f\nfacts-loaded\t%.6f\n",
-			ui->t_first_screen > 0 ? ui->t_first_screen - ui->t_start : -1.0,
-			ui->t_facts > 0 ? ui->t_facts - ui->t_start : -1.0);
-		fflush(out);
-	} else if (!strcmp(cmd, "set") || !strcmp(cmd, "bind") || !strcmp(cmd, "color")) {
-		const char *err = config_line(ui, tmp, line);
-
-		if (err)
-			ui_error(ui, "%s", err);
-	} else if ((r = request_by_name(cmd)) > 0) {
-		ui_request(ui, (enum request)r);
-	} else {
-		ok = false;
-		ui_error(ui, _("unknown command: %s"), ui_clean(ui, tmp, cmd));
-	}
-	talloc_free(tmp);
-	return ok;
 }
 
 /* A key while the prompt is open: edit, run, or cancel. */
@@ -298,7 +210,7 @@ void ui_key(struct ui *ui, int key)
 		return;
 	}
 	v = ui_focused(ui);
-	r = keymap_find(ui->keymap, v ? v->ops->kind : VIEW_GENERIC, key);
+	r = keymap_find(ui->keymap, v ? v->kind : VIEW_GENERIC, key);
 	if (r == REQ_NONE) {
 		char *name = key_label(ui, key);
 

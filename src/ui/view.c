@@ -9,21 +9,57 @@
 
 #include "i18n.h"
 #include "ui/ui.h"
+#include "ui/view.h"
+
+/* The view table (view_table.h) as the ui uses it. */
+static const struct view_info {
+	const struct view_ops *ops;
+	enum view_opening opens;
+	enum request request;
+} views[VIEW_COUNT] = {
+#define UI_VIEW_INFO(X, id, name, ops, opens, ...) \
+	[VIEW_##id] = { &ops, VIEW_OPENS_##opens, UI_VIEW_REQUEST_ID(id, opens) },
+	UI_VIEWS(UI_VIEW_INFO, )
+#undef UI_VIEW_INFO
+};
+
+const struct view_ops *view_ops_of(enum view_kind k)
+{
+	return k < VIEW_COUNT ? views[k].ops : NULL;
+}
+
+enum view_opening view_opening_of(enum view_kind k)
+{
+	return k < VIEW_COUNT ? views[k].opens : VIEW_OPENS_SCREEN;
+}
+
+enum view_kind view_of_request(enum request r)
+{
+	for (int k = VIEW_GENERIC + 1; k < VIEW_COUNT; k++)
+		if (r != REQ_NONE && views[k].request == r)
+			return (enum view_kind)k;
+	return VIEW_GENERIC;
+}
 
 const char *view_name(const struct view *v)
 {
-	return view_kind_name(v->ops->kind);
+	return view_kind_name(v->kind);
 }
 
-struct view *view_new(struct ui *ui, const struct view_ops *ops, int step)
+struct view *view_new(struct ui *ui, enum view_kind k, int step)
 {
-	struct view *v = talloc_zero(ui, struct view);
+	const struct view_ops *ops = view_ops_of(k);
+	struct view *v;
 
+	if (!ops)
+		return NULL;   /* VIEW_GENERIC: bindings, no view */
+	v = talloc_zero(ui, struct view);
+	v->kind = k;
 	v->ops = ops;
 	v->ui = ui;
 	v->step = step;
 	v->height = 1;
-	ops->load(v);
+	v->ops->load(v);
 	return v;
 }
 

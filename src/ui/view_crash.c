@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "text/sanitize.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 /* One line of the report, cut into the parts drawn differently. A line
  * with no frame has only `pre`. All sanitised. */
@@ -261,7 +262,7 @@ static void open_frame(struct view *v)
 		return;
 	}
 	for (int i = 0; i < 2; i++)
-		if (ui->views[i] && ui->views[i]->ops->kind == VIEW_SOURCE)
+		if (ui->views[i] && ui->views[i]->kind == VIEW_SOURCE)
 			old = ui->views[i];
 	/* the request outlives this view's rows (they are rebuilt when the
 	 * facts arrive): the path is a copy under the log, which every view
@@ -286,11 +287,11 @@ static bool crash_request(struct view *v, enum request r)
 }
 
 const struct view_ops crash_view_ops = {
-	.kind = VIEW_CRASH,
 	.load = crash_load,
 	.draw = crash_draw,
 	.text = crash_text,
 	.fields = crash_fields,
 	.request = crash_request,
 	.title = crash_title,
+	.hints = (const enum request[]){ REQ_EDIT, REQ_NONE },
 };

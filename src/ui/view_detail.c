@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "ui/present.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 #include "ui/views.h"
 
 /* The label column: 12, wider for longer translated labels, up to 16. */
@@ -329,7 +330,6 @@ static bool detail_request(struct view *v, enum request r)
 }
 
 const struct view_ops detail_view_ops = {
-	.kind = VIEW_DETAIL,
 	.load = detail_load,
 	.draw = detail_draw,
 	.text = detail_text,

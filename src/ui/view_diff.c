@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "ui/editor.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 #include "ui/worker.h"
 
 /* The diffstat's columns: paths wider than this are cut at the left, as
@@ -534,7 +535,6 @@ static bool diff_request(struct view *v, enum request r)
 }
 
 const struct view_ops diff_view_ops = {
-	.kind = VIEW_DIFF,
 	.load = diff_load,
 	.draw = diff_draw,
 	.text = diff_text,
@@ -543,4 +543,5 @@ const struct view_ops diff_view_ops = {
 	.title = diff_title,
 	.refresh = diff_refresh,
 	.deliver = diff_deliver,
+	.hints = (const enum request[]){ REQ_NEXT_FILE, REQ_NEXT_HUNK, REQ_EDIT, REQ_NONE },
 };

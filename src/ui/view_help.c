@@ -1,7 +1,8 @@
 /* The help view: the key table generated from the request table and the
- * bindings in force (a user's rebinds show), then the `:` commands and
- * where the config file lives. The same walk prints the man page's
- * table (keys_doc.c), so help, keys and manual agree. */
+ * bindings in force (a user's rebinds show), then the `:` commands (from
+ * command.c's table) and where the config file lives. The same walk
+ * prints the man page's table (keys_doc.c), so help, keys and manual
+ * agree. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,8 +10,11 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "ui/command.h"
+#include "ui/config_file.h"
 #include "ui/keys_doc.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 enum help_kind { HELP_HEADING, HELP_KEY, HELP_COMMAND, HELP_TEXT, HELP_BLANK };
 
@@ -76,20 +80,10 @@ static void add_key_item(const struct key_doc_item *it, void *arg)
 	r->text = request_help(it->req);
 }
 
-/* The `:` commands script.c and ui_input.c understand. */
-static const struct {
-	const char *command, *help;
-} commands[] = {
-	{ ":N", N_("Go to line N of the view") },
-	{ ":ACTION", N_("Run any action above by its name (:view-diff, :jump-culprit)") },
-	{ ":quit, :q", N_("Quit") },
-	{ ":set OPTION = VALUE", N_("Set an option: hint-bar mouse split split-size "
-				    "line-numbers ignore-case") },
-	{ ":bind VIEW KEY ACTION", N_("Bind a key, as in the config file") },
-	{ ":color AREA FG BG [ATTR...]", N_("Change the colours of an area") },
-	{ ":dump-screen [FILE]", N_("Write the screen as text") },
-	{ ":dump-view [FILE]", N_("Write the view's rows as tab-separated fields") },
-};
+static void add_command(const char *usage, const char *help, void *arg)
+{
+	add_text(arg, HELP_COMMAND, usage, help);
+}
 
 static void add_config(struct ui *ui, struct help_view *hv)
 {
@@ -124,8 +118,7 @@ static void help_load(struct view *v)
 	keys_doc_walk(hv, ui->keymap, add_key_item, &w);
 	add_row(hv, HELP_BLANK);
 	add_text(hv, HELP_HEADING, NULL, _("Commands (type : first)"));
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		add_text(hv, HELP_COMMAND, commands[i].command, _(commands[i].help));
+	command_help_walk(hv, add_command, hv);
 	add_config(ui, hv);
 	v->n_rows = hv->n;
 }
@@ -248,7 +241,6 @@ static bool help_request(struct view *v, enum request r)
 }
 
 const struct view_ops help_view_ops = {
-	.kind = VIEW_HELP,
 	.load = help_load,
 	.draw = help_draw,
 	.text = help_text,

@@ -15,6 +15,8 @@
 #include "i18n.h"
 #include "text/sanitize.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/view.h"
 #include "ui/views.h"
 
 /* From ui_draw.c's layout: a split goes beside the list from this width. */
@@ -161,8 +163,8 @@ void ui_show_evidence(struct ui *ui, int step)
 		return;
 	}
 	/* as for the other views about a step: beside the list */
-	if (top && top->ops->kind != VIEW_STEPS && ui->views[0] &&
-	    ui->views[0]->ops->kind != VIEW_STEPS)
+	if (top && top->kind != VIEW_STEPS && ui->views[0] &&
+	    ui->views[0]->kind != VIEW_STEPS)
 		ui_open(ui, VIEW_STEPS, -1, false);
 	for (size_t i = 0; l && i < l->n; i++) {
 		const struct signal *sig = &l->v[i];
@@ -195,7 +197,6 @@ static void log_refresh(struct view *v)
 }
 
 const struct view_ops log_view_ops = {
-	.kind = VIEW_LOG,
 	.load = log_load,
 	.draw = log_draw,
 	.text = log_text,

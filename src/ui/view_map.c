@@ -29,6 +29,7 @@
 #include "text/sanitize.h"
 #include "ui/present.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 /* Longer bars read no better on a wide screen. */
 #define MAX_BAR 64
@@ -162,30 +163,14 @@ static bool zoom_window(const struct map_view *mv, long cells, long *lo, long *h
 	return true;
 }
 
-static void map_load(struct view *v)
+/* (1) The bars: the range's size after each step. range_size: the
+ * tree's count of the range, -1 without one. Returns false when the log
+ * counts nothing. */
+static bool add_bars(struct ui *ui, struct map_view *mv, long range_size)
 {
-	struct ui *ui = v->ui;
 	const struct blog *log = ui->log;
 	const struct log_xref *x = ui->rc.xref;
-	/* the tree's count of the range, -1 without one: kept in a local
-	 * so that it is plain, past every add_row(), that x is not NULL
-	 * wherever it is used */
-	const long range_size = x && x->range_size > 0 ? x->range_size : -1;
-	struct map_view *mv;
 	struct map_row *r;
-	long lo, hi;
-
-	talloc_free(v->priv);
-	v->priv = mv = talloc_zero(v, struct map_view);
-	mv->use_cand = range_size > 0;
-	mv->w_verdict = verdict_column_width(_("verd"), 4);
-	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
-	for (size_t i = 0; i < log->n_steps; i++) {
-		mv->refs[i] = ui_clean(ui, mv, step_ref(mv, log->steps[i]));
-		mv->n_bisect += log->steps[i]->phase == PHASE_BISECT;
-	}
-	mv->bad_ref = ui_clean(ui, mv, log->bisect_bad);
-	mv->good_ref = ui_clean(ui, mv, log->bisect_good);
 
 	add_row(mv, ROW_SECTION, mv->use_cand ? _("Candidates left after each step (log scale)") :
 				  _("Revisions left after each step, as git printed them (log scale)"));
@@ -217,14 +202,16 @@ static void map_load(struct view *v)
 	for (size_t i = 0; i < mv->n; i++)
 		if (mv->rows[i].kind == ROW_BAR && mv->rows[i].value > mv->max_value)
 			mv->max_value = mv->rows[i].value;
-	if (mv->n == 2) {
-		mv->n = 0;  /* nothing counted: no bars, no strip */
-		add_row(mv, ROW_SECTION, _("The log gives no counts of the range: nothing to draw."));
-		v->n_rows = mv->n;
-		return;
-	}
+	return mv->n != 2;
+}
 
-	/* (2) the strip */
+/* (2) The strip: where each tested commit sits in the first range. */
+static void add_strip(struct ui *ui, struct map_view *mv, long range_size)
+{
+	const struct blog *log = ui->log;
+	struct map_row *r;
+	long lo, hi;
+
 	mv->total = mv->use_cand ? range_size :
 		    log->initial_revisions >= 0 ? 2L * (log->initial_revisions + 1) : -1;
 	place_steps(ui, mv);
@@ -233,7 +220,7 @@ static void map_load(struct view *v)
 			if (mv->rows[i].kind == ROW_BAR && mv->rows[i].step == mv->placed[k].step)
 				mv->rows[i].rank = mv->placed[k].rank;
 	if (mv->n_placed == 0)
-		goto out;
+		return;
 	add_row(mv, ROW_SECTION, mv->use_cand ?
 		_("Tested commits along the initial range, in rev-list order (newest first)") :
 		_("Tested commits along the initial range, newest first (positions estimated)"));
@@ -253,7 +240,37 @@ static void map_load(struct view *v)
 	add_row(mv, ROW_LEGEND, _("b bad  g good  s skip  2-9 steps in one cell  . untested"));
 	if (!mv->use_cand)
 		add_row(mv, ROW_LEGEND, _("no tree: ranks are estimated from \"revisions left\""));
-out:
+}
+
+static void map_load(struct view *v)
+{
+	struct ui *ui = v->ui;
+	const struct blog *log = ui->log;
+	const struct log_xref *x = ui->rc.xref;
+	/* the tree's count of the range, -1 without one: kept in a local
+	 * so that it is plain, past every add_row(), that x is not NULL
+	 * wherever it is used */
+	const long range_size = x && x->range_size > 0 ? x->range_size : -1;
+	struct map_view *mv;
+
+	talloc_free(v->priv);
+	v->priv = mv = talloc_zero(v, struct map_view);
+	mv->use_cand = range_size > 0;
+	mv->w_verdict = verdict_column_width(_("verd"), 4);
+	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
+	for (size_t i = 0; i < log->n_steps; i++) {
+		mv->refs[i] = ui_clean(ui, mv, step_ref(mv, log->steps[i]));
+		mv->n_bisect += log->steps[i]->phase == PHASE_BISECT;
+	}
+	mv->bad_ref = ui_clean(ui, mv, log->bisect_bad);
+	mv->good_ref = ui_clean(ui, mv, log->bisect_good);
+	if (!add_bars(ui, mv, range_size)) {
+		mv->n = 0;  /* nothing counted: no bars, no strip */
+		add_row(mv, ROW_SECTION, _("The log gives no counts of the range: nothing to draw."));
+		v->n_rows = mv->n;
+		return;
+	}
+	add_strip(ui, mv, range_size);
 	v->n_rows = mv->n;
 	/* on the bar of the step the list has */
 	for (size_t i = 0; i < mv->n; i++)
@@ -520,7 +537,6 @@ static bool map_request(struct view *v, enum request req)
 }
 
 const struct view_ops map_view_ops = {
-	.kind = VIEW_MAP,
 	.load = map_load,
 	.draw = map_draw,
 	.text = map_text,

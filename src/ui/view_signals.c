@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "ui/present.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 #include "ui/views.h"
 
 #define W_STEP 4
@@ -143,7 +144,6 @@ static bool signals_request(struct view *v, enum request r)
 }
 
 const struct view_ops signals_view_ops = {
-	.kind = VIEW_SIGNALS,
 	.load = signals_load,
 	.draw = signals_draw,
 	.text = signals_text,

@@ -10,6 +10,9 @@
 #include "i18n.h"
 #include "ui/editor.h"
 #include "ui/ui.h"
+#include "ui/ui_draw.h"
+#include "ui/view.h"
+#include "ui/views.h"
 #include "ui/worker.h"
 
 /* What the view shows; kept across reloads (the request is consumed). */
@@ -229,7 +232,6 @@ struct view *ui_open_source(struct ui *ui, int step, const char *commit, const c
 }
 
 const struct view_ops source_view_ops = {
-	.kind = VIEW_SOURCE,
 	.load = source_load,
 	.draw = source_draw,
 	.text = source_text,
@@ -238,4 +240,5 @@ const struct view_ops source_view_ops = {
 	.title = source_title,
 	.refresh = source_refresh,
 	.deliver = source_deliver,
+	.hints = (const enum request[]){ REQ_EDIT, REQ_NONE },
 };

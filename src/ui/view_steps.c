@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "ui/present.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 /* Column widths; the title and subject share what is left. */
 #define W_STEP 3
@@ -230,7 +231,6 @@ static bool steps_request(struct view *v, enum request r)
 }
 
 const struct view_ops steps_view_ops = {
-	.kind = VIEW_STEPS,
 	.load = steps_load,
 	.header = steps_header,
 	.draw = steps_draw,
@@ -238,4 +238,8 @@ const struct view_ops steps_view_ops = {
 	.fields = steps_fields,
 	.request = steps_request,
 	.title = steps_title,
+	/* after the common hints: a narrow bar keeps those */
+	.hints_after = (const enum request[]){ REQ_JUMP_CULPRIT, REQ_VIEW_DETAIL, REQ_VIEW_LOG,
+					       REQ_VIEW_SIGNALS, REQ_VIEW_MAP, REQ_VIEW_CRASH,
+					       REQ_NONE },
 };

@@ -1,9 +1,11 @@
 /* Entry points into views that other views and the input code call:
- * the raw log shown at a range of lines (a signal's evidence). */
+ * the raw log shown at a range of lines (a signal's evidence), the
+ * source view opened on a line. */
 #ifndef BISVIEW_UI_VIEWS_H
 #define BISVIEW_UI_VIEWS_H
 
-#include "ui/ui.h"
+struct ui;
+struct view;
 
 /* Opens the raw log in the split at log lines [first, last] (1-based,
  * inclusive), highlighted, the first a third of the way down. */
@@ -12,5 +14,10 @@ void log_view_show_lines(struct ui *ui, int first, int last);
 /* The evidence for a step (evidence request): the lines of its first
  * signal that has some, else the step's own lines. */
 void ui_show_evidence(struct ui *ui, int step);
+
+/* view_source.c: opens (or moves) the source view on path:line at commit,
+ * for step; the strings are copied. */
+struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,
+			    int line);
 
 #endif
