@@ -5,12 +5,12 @@
 #   top_srcdir    the source tree (tests/data lives there)
 #   top_builddir  the build tree
 #   SHARED_DIR    the shared folder beside the repository (corpus, seeds)
-# Run by hand (`sh tests/seeds-cli.sh` from the top directory) they default
+# Run by hand (`sh tests/cli/seeds.sh` from the top directory) they default
 # from the script's own location.
 #
 # Automake's harness: exit 0 pass, 77 skip, anything else fail.
 
-: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 : "${BISVIEW:=$top_builddir/src/bisview}"
 : "${SHARED_DIR:=$top_srcdir/../shared}"
