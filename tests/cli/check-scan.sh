@@ -7,10 +7,9 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 need_cmd jq
 
-D=$top_srcdir/tests/data
-FLAKY=$D/cause-flaky-kvm_wait-title-drift.log
-CLEAN=$D/cause-htab_map_alloc-multiline-run-error.log
-CRASH=$D/crash-report-only-fs_reclaim.txt
+FLAKY=$DATA/cause-flaky-kvm_wait-title-drift.log
+CLEAN=$DATA/cause-htab_map_alloc-multiline-run-error.log
+CRASH=$DATA/crash-report-only-fs_reclaim.txt
 
 status() { set +e; "$BISVIEW" --no-tree "$@" >/dev/null 2>&1; echo $?; set -e; }
 
@@ -46,7 +45,7 @@ grep -q '^  strong  title-drift .*\[lines 29-32\]$' "$SCRATCH/flaky.txt" ||
 
 # --scan: verdict, score and signal codes per line; totals; --check
 set +e
-"$BISVIEW" --no-tree --scan --check "$D" >"$SCRATCH/scan.txt"
+"$BISVIEW" --no-tree --scan --check "$DATA" >"$SCRATCH/scan.txt"
 rc=$?
 set -e
 [ "$rc" = 1 ] || fail "--scan --check over suspicious logs must exit 1 (got $rc)"
@@ -57,7 +56,7 @@ grep -q "^$CLEAN	syzbot	cause	culprit c50eb518e262	plausible 0\.00$" "$SCRATCH/s
 tail -n 1 "$SCRATCH/scan.txt" | grep -q '^6 logs: 5 culprit ([0-9] suspicious), .*; 0 not read$' ||
 	fail "--scan: totals line: $(tail -n 1 "$SCRATCH/scan.txt")"
 [ "$(status --scan --check "$CLEAN")" = 0 ] || fail "--scan --check over a plausible log must exit 0"
-"$BISVIEW" --no-tree --scan --json "$D" | jq -se 'length == 6 and
+"$BISVIEW" --no-tree --scan --json "$DATA" | jq -se 'length == 6 and
 	all(.[]; has("assessment") and has("signals") and has("flaky") and has("result"))' >/dev/null ||
 	fail "--scan --json: every line must carry assessment, signals, flaky, result"
 echo "check-scan: --check, --json signals, --summary evidence and --scan triage lines"

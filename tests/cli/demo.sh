@@ -25,16 +25,12 @@ FIXTURE=$top_builddir/tests/cli/demo-fixture
 
 # A git that reads no configuration of the user's, speaks English, and
 # sizes --stat for 80 columns as it does for syzbot (no terminal).
-HOME=$SCRATCH/home
+git_env "$SCRATCH/home"
+c_locale
 XDG_CONFIG_HOME=$HOME/.config
 XDG_CACHE_HOME=$SCRATCH/xdg-cache
-GIT_CONFIG_NOSYSTEM=1
-LC_ALL=C
-LANGUAGE=C
-export HOME XDG_CONFIG_HOME XDG_CACHE_HOME GIT_CONFIG_NOSYSTEM LC_ALL LANGUAGE
-unset COLUMNS GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES \
-	GIT_CEILING_DIRECTORIES 2>/dev/null || true
-mkdir -p "$HOME"
+export XDG_CONFIG_HOME XDG_CACHE_HOME
+unset COLUMNS 2>/dev/null || true
 
 # build NAME ARG...: a fixture in $SCRATCH/NAME; sets $repo $log $out
 build()

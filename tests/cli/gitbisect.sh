@@ -22,48 +22,47 @@ CONVERGED=$SCRATCH/logs/converged.log
 SKIPPED=$SCRATCH/logs/skipped.log
 TERMS=$SCRATCH/logs/terms.log
 
-printf '%s\n' \
-	"git bisect start" \
-	"# status: waiting for both good and bad commits" \
-	"# bad: [$B0] Linux 6.8-rc3" \
-	"git bisect bad $B0" \
-	"# status: waiting for good commit(s), bad commit known" \
-	"# good: [$G0] Linux 6.7" \
-	"git bisect good $G0" \
-	"# good: [$G1] Merge tag 'net-next-6.8' of git://git.kernel.org/pub/scm/linux/kernel/git/netdev/net-next" \
-	"git bisect good $G1" \
-	"# bad: [$B1] Merge tag 'mm-stable-2024-01-08-15-31' of git://git.kernel.org/pub/scm/linux/kernel/git/akpm/mm" \
-	"git bisect bad $B1" \
-	"# good: [$G2] mm: memcg: fix split queue list crash when large folio migration" \
-	"git bisect good $G2" \
-	"# bad: [$B2] mm/zswap: invalidate duplicate entry when !zswap_enabled" \
-	"git bisect bad $B2" \
-	"# first bad commit: [$B2] mm/zswap: invalidate duplicate entry when !zswap_enabled" \
-	>"$CONVERGED"
+# the marks both sessions begin with: the ends, a good and a bad merge
+first_marks()
+{
+	printf '%s\n' \
+		"git bisect start" \
+		"# status: waiting for both good and bad commits" \
+		"# bad: [$B0] Linux 6.8-rc3" \
+		"git bisect bad $B0" \
+		"# status: waiting for good commit(s), bad commit known" \
+		"# good: [$G0] Linux 6.7" \
+		"git bisect good $G0" \
+		"# good: [$G1] Merge tag 'net-next-6.8' of git://git.kernel.org/pub/scm/linux/kernel/git/netdev/net-next" \
+		"git bisect good $G1" \
+		"# bad: [$B1] Merge tag 'mm-stable-2024-01-08-15-31' of git://git.kernel.org/pub/scm/linux/kernel/git/akpm/mm" \
+		"git bisect bad $B1"
+}
 
-printf '%s\n' \
-	"git bisect start" \
-	"# status: waiting for both good and bad commits" \
-	"# bad: [$B0] Linux 6.8-rc3" \
-	"git bisect bad $B0" \
-	"# status: waiting for good commit(s), bad commit known" \
-	"# good: [$G0] Linux 6.7" \
-	"git bisect good $G0" \
-	"# good: [$G1] Merge tag 'net-next-6.8' of git://git.kernel.org/pub/scm/linux/kernel/git/netdev/net-next" \
-	"git bisect good $G1" \
-	"# bad: [$B1] Merge tag 'mm-stable-2024-01-08-15-31' of git://git.kernel.org/pub/scm/linux/kernel/git/akpm/mm" \
-	"git bisect bad $B1" \
-	"# skip: [$S1] drm/amd/display: fix calc_pll_max_vco_construct" \
-	"git bisect skip $S1" \
-	"# good: [$G2] mm: memcg: fix split queue list crash when large folio migration" \
-	"git bisect good $G2" \
-	"# skip: [$S2] drm/amd/display: remove a redundant check" \
-	"git bisect skip $S2" \
-	"# only skipped commits left to test" \
-	"# possible first bad commit: [$B1] Merge tag 'mm-stable-2024-01-08-15-31' of git://git.kernel.org/pub/scm/linux/kernel/git/akpm/mm" \
-	"# possible first bad commit: [$S2] drm/amd/display: remove a redundant check" \
-	"# possible first bad commit: [$S1] drm/amd/display: fix calc_pll_max_vco_construct" \
-	>"$SKIPPED"
+{
+	first_marks
+	printf '%s\n' \
+		"# good: [$G2] mm: memcg: fix split queue list crash when large folio migration" \
+		"git bisect good $G2" \
+		"# bad: [$B2] mm/zswap: invalidate duplicate entry when !zswap_enabled" \
+		"git bisect bad $B2" \
+		"# first bad commit: [$B2] mm/zswap: invalidate duplicate entry when !zswap_enabled"
+} >"$CONVERGED"
+
+{
+	first_marks
+	printf '%s\n' \
+		"# skip: [$S1] drm/amd/display: fix calc_pll_max_vco_construct" \
+		"git bisect skip $S1" \
+		"# good: [$G2] mm: memcg: fix split queue list crash when large folio migration" \
+		"git bisect good $G2" \
+		"# skip: [$S2] drm/amd/display: remove a redundant check" \
+		"git bisect skip $S2" \
+		"# only skipped commits left to test" \
+		"# possible first bad commit: [$B1] Merge tag 'mm-stable-2024-01-08-15-31' of git://git.kernel.org/pub/scm/linux/kernel/git/akpm/mm" \
+		"# possible first bad commit: [$S2] drm/amd/display: remove a redundant check" \
+		"# possible first bad commit: [$S1] drm/amd/display: fix calc_pll_max_vco_construct"
+} >"$SKIPPED"
 
 printf '%s\n' \
 	"git bisect start '--term-old=fast' '--term-new=slow'" \
@@ -81,20 +80,6 @@ printf '%s\n' \
 	"git bisect slow $B2" \
 	"# first slow commit: [$B2] mm/zswap: invalidate duplicate entry when !zswap_enabled" \
 	>"$TERMS"
-
-# json LOG: --json into $SCRATCH/<name>.json; echo its path
-json()
-{
-	_j=$SCRATCH/$(basename "$1").json
-	[ -f "$_j" ] || { bv_ok --json "$1"; mv "$SCRATCH/out" "$_j"; }
-	printf '%s\n' "$_j"
-}
-
-fact()
-{
-	_got=$(jq_get "$(json "$1")" "$2")
-	[ "$_got" = "$3" ] || fail "$(basename "$1"): $2: expected '$3', got '$_got'"
-}
 
 # marks LOG BAD GOOD: each "# TERM: [H] subject" comment documents one mark
 # (a command, or a ref given to `git bisect start`): one step each, in
@@ -164,8 +149,7 @@ printf '%s\n' "converged.log git-bisect-log culprit" "skipped.log git-bisect-log
 cmp -s "$SCRATCH/a" "$SCRATCH/b" || fail "--scan --json of the git bisect logs:
 $(diff "$SCRATCH/b" "$SCRATCH/a" || true)"
 
-"$top_srcdir/tests/cli/json-contract.sh" "$CONVERGED" "$SKIPPED" "$TERMS" >/dev/null ||
-	fail "the git bisect logs' --json breaks the JSON contract"
+json_contract "the git bisect logs" "$CONVERGED" "$SKIPPED" "$TERMS"
 
 note "3 written git bisect logs: converged, skipped to the end, custom terms"
 
@@ -177,9 +161,10 @@ if ! command -v git >/dev/null 2>&1; then
 	exit 0
 fi
 REPO=$SCRATCH/repo
-HOME=$SCRATCH GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME='A U Thor' GIT_AUTHOR_EMAIL=author@example.com
+git_env "$SCRATCH"
+GIT_AUTHOR_NAME='A U Thor' GIT_AUTHOR_EMAIL=author@example.com
 GIT_COMMITTER_NAME='C O Mitter' GIT_COMMITTER_EMAIL=committer@example.com
-export HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 git init -q "$REPO" || fail "git init failed"
 for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	echo "$i" >"$REPO/counter"
@@ -224,8 +209,7 @@ printf '%s\n' "$C07" "$C08" "$C09" | sort | cmp -s - "$SCRATCH/a" ||
 fact "$SKIP_LOG" '.result.candidates | sort | join(" ")' "$(tr '\n' ' ' <"$SCRATCH/a" | sed 's/ $//')"
 
 # with the repository as the tree: still the contract, and the culprit
-"$top_srcdir/tests/cli/json-contract.sh" -C "$REPO" "$RUN_LOG" "$SKIP_LOG" >/dev/null ||
-	fail "the real git bisect logs' --json -C REPO breaks the JSON contract"
+json_contract "the real git bisect logs with -C REPO" -C "$REPO" "$RUN_LOG" "$SKIP_LOG"
 bv_ok --json -C "$REPO" "$RUN_LOG"
 jq_assert "$SCRATCH/out" "(.result.commit == \"$C08\") and (.tree == null or
 	(.tree.missing == 0 and (.tree.culprit == null or .tree.culprit.commit == \"$C08\")))" \

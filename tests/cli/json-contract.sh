@@ -201,8 +201,7 @@ note "$n sample logs keep the JSON contract; --scan --json agrees with --json"
 # With a tree that lacks every commit of the logs: steps[].tree and tree
 # are filled in (found: false), and must keep the contract too.
 if command -v git >/dev/null 2>&1; then
-	HOME=$SCRATCH GIT_CONFIG_NOSYSTEM=1
-	export HOME GIT_CONFIG_NOSYSTEM
+	git_env "$SCRATCH"
 	if ! git init -q "$SCRATCH/unrelated" ||
 		! git -C "$SCRATCH/unrelated" -c user.name=T -c user.email=t@example.com \
 			commit -q --allow-empty -m "an unrelated commit"; then

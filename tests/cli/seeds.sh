@@ -15,24 +15,6 @@ CRASH=$DATA/crash-report-only-fs_reclaim.txt
 MAIL=$DATA/mail-wrapped-qp-deadlock.log
 ESC=$(printf '\033')
 
-# json LOG: bisview --json LOG into $SCRATCH/<name>.json, echo that path
-json()
-{
-	_j=$SCRATCH/$(basename "$1").json
-	if [ ! -f "$_j" ]; then
-		bv_ok --json "$1"
-		mv "$SCRATCH/out" "$_j"
-	fi
-	printf '%s\n' "$_j"
-}
-
-# fact LOG FILTER EXPECTED: the raw value of FILTER on LOG's JSON
-fact()
-{
-	_got=$(jq_get "$(json "$1")" "$2")
-	[ "$_got" = "$3" ] || fail "$(basename "$1"): $2: expected '$3', got '$_got'"
-}
-
 # from_text LOG: what the log's own lines say, next to what bisview says
 from_text()
 {

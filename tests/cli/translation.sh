@@ -85,11 +85,6 @@ de()
 	[ "$rc" -eq 0 ] || fail "$_env bisview $* exited $rc: $(head -c 600 "$SCRATCH/err")"
 }
 
-has_locale()
-{
-	locale -a 2>/dev/null | grep -qix "$1"
-}
-
 # German help, checked in full.
 german_help()
 {
@@ -128,7 +123,7 @@ DEADLOCK=$DATA/cause-deadlock-retract_page_tables.log
 XDG_CONFIG_HOME=$SCRATCH/config
 HOME=$SCRATCH
 export XDG_CONFIG_HOME HOME
-printf '%s\n' ':dump-screen' >"$SCRATCH/screen.keys"
+script screen ':dump-screen'
 de "$GERMAN" --script "$SCRATCH/screen.keys" --size 80x24 --no-tree "$DEADLOCK"
 cp "$SCRATCH/out" "$SCRATCH/screen"
 tail -n 2 "$SCRATCH/screen" | head -n 1 | grep -q '^<Enter> öffnen  J nächster  K vorheriger  q schließen' ||
@@ -168,20 +163,20 @@ grep -q ' Logs: ' "$SCRATCH/out" || fail "$GERMAN --scan: the totals line is not
 grep -v ' Logs: ' "$SCRATCH/out" >"$SCRATCH/scan.de"
 cmp -s "$SCRATCH/scan.c" "$SCRATCH/scan.de" ||
 	fail "$GERMAN --scan fields differ from the C locale's: $(diff "$SCRATCH/scan.c" "$SCRATCH/scan.de" | head -5)"
-printf '%s\n' ':dump-view' ':view-signals' ':dump-view' ':view-map' ':dump-view' >"$SCRATCH/view.keys"
+script view ':dump-view' ':view-signals' ':dump-view' ':view-map' ':dump-view'
 LC_ALL=C.UTF-8 bv_ok --script "$SCRATCH/view.keys" --size 80x24 --no-tree "$DEADLOCK"
 # the keys: the steps' phase and verdict, the signals' strength and the
 # assessment's verdict and score, the map's bars and strips
-keys()
+view_keys()
 {
 	awk -F '\t' '$2 ~ /^[0-9]+$/ { print $2, $3, $4, $5 }
 		$2 == "assessment" || $2 == "signal" { print $2, $3, $4, $5 }
 		$2 == "bar" || $2 == "strip" { print }' "$SCRATCH/out" >"$1"
 	[ -s "$1" ] || fail ":dump-view gave no rows"
 }
-keys "$SCRATCH/view.c"
+view_keys "$SCRATCH/view.c"
 de "$GERMAN" --script "$SCRATCH/view.keys" --size 80x24 --no-tree "$DEADLOCK"
-keys "$SCRATCH/view.de"
+view_keys "$SCRATCH/view.de"
 cmp -s "$SCRATCH/view.c" "$SCRATCH/view.de" ||
 	fail "$GERMAN :dump-view keys differ from the C locale's: $(diff "$SCRATCH/view.c" "$SCRATCH/view.de" | head -5)"
 note "$GERMAN: --json, --scan fields and :dump-view keys as in the C locale"

@@ -22,14 +22,9 @@ done
 
 for f in "$FOUND"/*; do
 	for mode in --summary --json --scan; do
-		set +e
-		"$BISVIEW" --no-tree $mode "$f" >"$SCRATCH/out" 2>"$SCRATCH/err"
-		rc=$?
-		set -e
+		bv --no-tree $mode "$f"
 		[ "$rc" -le 2 ] || fail "bisview $mode $(basename "$f") exited $rc: $(tail -3 "$SCRATCH/err")"
-		if LC_ALL=C tr -d '\t\n' <"$SCRATCH/out" | LC_ALL=C grep -q '[[:cntrl:]]'; then
-			fail "bisview $mode $(basename "$f") printed a raw control character"
-		fi
+		no_controls "bisview $mode $(basename "$f")" "$SCRATCH/out"
 	done
 done
 echo "replayed $(ls "$FOUND" | wc -l) fuzz findings and the seeds"

@@ -20,24 +20,16 @@ need_cmd iconv
 XDG_CONFIG_HOME=$SCRATCH/config
 export XDG_CONFIG_HOME
 SEED=$DATA/cause-deadlock-retract_page_tables.log
-sanitized_build=false
-if ldd "$BISVIEW" 2>/dev/null | grep -q 'libasan\|libubsan'; then
-	sanitized_build=true   # ASan reserves terabytes of address space
-fi
+is_sanitized || true   # (worked out once, here)
 checked=0
 
-# run LIMIT_KB ARG...: bisview under an address-space limit; sets rc
-run()
+# try LIMIT_KB ARG...: one run under an address-space limit (bv_bounded):
+# exit 0, 1 or 2, never a signal or a sanitizer's status
+try()
 {
 	_limit=$1
 	shift
-	if $sanitized_build; then
-		bv "$@"
-	else
-		(ulimit -v "$_limit" && bv "$@" && echo "$rc" >"$SCRATCH/rc") || true
-		rc=$(cat "$SCRATCH/rc" 2>/dev/null || echo 99)
-		rm -f "$SCRATCH/rc"
-	fi
+	bv_bounded "$_limit" "$@"
 	[ "$rc" -le 2 ] || fail "bisview $* exited $rc (limit ${_limit} KB): $(head -c 400 "$SCRATCH/err")"
 	checked=$((checked + 1))
 }
@@ -46,22 +38,16 @@ run()
 # UTF-8; with ascii, nothing but ASCII
 safe()
 {
-	if LC_ALL=C tr -d '\t\n' <"$2" | LC_ALL=C grep -q '[[:cntrl:]]'; then
-		fail "$1: a raw control character: $(LC_ALL=C tr -d '\t\n' <"$2" |
-			LC_ALL=C grep -o '.\{0,12\}[[:cntrl:]].\{0,12\}' | head -2 | od -c | head -4)"
-	fi
-	if LC_ALL=C grep -q -e "$(printf '\302[\200-\237]')" -e "$(printf '\342\200[\216\217\252-\256]')" \
-		-e "$(printf '\342\201[\246-\251]')" "$2"; then
-		fail "$1: a raw C1 or bidi control"
-	fi
+	no_controls "$1" "$2"
+	no_c1_bidi "$1" "$2"
 	iconv -f UTF-8 -t UTF-8 <"$2" >/dev/null 2>&1 || fail "$1: output is not valid UTF-8"
 	if [ "${3:-}" = ascii ] && LC_ALL=C grep -q "$(printf '[\200-\377]')" "$2"; then
 		fail "$1: non-ASCII output in the C locale"
 	fi
 }
 
-# every_mode NAME LOG LIMIT_KB [TREE-ARGS]: all modes, output checked
-every_mode()
+# all_modes_safe NAME LOG LIMIT_KB [TREE-ARGS]: every mode, its output safe
+all_modes_safe()
 {
 	_name=$1 _log=$2 _limit=$3
 	shift 3
@@ -69,7 +55,7 @@ every_mode()
 		_ascii=
 		[ "$loc" = C ] && _ascii=ascii
 		for mode in --summary --json --scan; do
-			LC_ALL=$loc run "$_limit" "$@" $mode "$_log"
+			LC_ALL=$loc try "$_limit" "$@" $mode "$_log"
 			if [ "$rc" -eq 2 ]; then
 				[ "$(wc -l <"$SCRATCH/err")" -eq 1 ] ||
 					fail "$_name $mode: refused without exactly one line: $(head -c 300 "$SCRATCH/err")"
@@ -78,16 +64,16 @@ every_mode()
 			safe "$_name $mode ($loc)" "$SCRATCH/out" $_a
 			safe "$_name $mode ($loc) stderr" "$SCRATCH/err" $_ascii
 		done
-		LC_ALL=$loc run "$_limit" "$@" --script "$SCRATCH/views.keys" --size 100x30 "$_log"
+		LC_ALL=$loc try "$_limit" "$@" --script "$SCRATCH/views.keys" --size 100x30 "$_log"
 		safe "$_name explorer ($loc)" "$SCRATCH/out" $_ascii
 	done
 }
 
 # a tour of every view, each dumped
-printf '%s\n' ':dump-screen' 'g' 'j' '<Enter>' ':dump-screen' 'q' 'G' ':view-detail' \
+script views ':dump-screen' 'g' 'j' '<Enter>' ':dump-screen' 'q' 'G' ':view-detail' \
 	':dump-screen' 'q' 'C' ':dump-screen' '<Enter>' ':dump-screen' 'q' 'q' 'l' 'G' \
 	':dump-screen' 'q' 'm' ':dump-screen' 'q' 'S' ':dump-screen' '<Enter>' ':dump-screen' \
-	'q' 'q' '/x<Enter>' ':dump-view' 'h' ':dump-screen' >"$SCRATCH/views.keys"
+	'q' 'q' '/x<Enter>' ':dump-view' 'h' ':dump-screen'
 
 ### 1. hostile bytes in every field of a log
 ESC=$(printf '\033')
@@ -102,15 +88,14 @@ awk -v bad="$BAD" '/^(run #|all runs: crashed|\[|first bad commit|crash:|    |Au
 printf 'run #9: crashed: nul \000 here %s\n' "$BAD" >>"$SCRATCH/bytes.log"
 [ "$(grep -c "cod.exe" "$SCRATCH/bytes.log")" -gt 20 ] && grep -qF '$(touch PWNED1)' "$SCRATCH/bytes.log" ||
 	fail "the hostile log was not written"
-every_mode "hostile bytes" "$SCRATCH/bytes.log" 1500000 --no-tree
-printf '%s\n' 'C' 'e' ':dump-screen' 'l' 'e' ':dump-screen' >"$SCRATCH/edit.keys"
-EDITOR=vi run 1500000 --no-tree --script "$SCRATCH/edit.keys" "$SCRATCH/bytes.log"
+all_modes_safe "hostile bytes" "$SCRATCH/bytes.log" 1500000 --no-tree
+script edit 'C' 'e' ':dump-screen' 'l' 'e' ':dump-screen'
+EDITOR=vi try 1500000 --no-tree --script "$SCRATCH/edit.keys" "$SCRATCH/bytes.log"
 
 ### 2. ... and in commit messages and author names from a tree
 need_cmd git
-HOME=$SCRATCH/home GIT_CONFIG_NOSYSTEM=1
-export HOME GIT_CONFIG_NOSYSTEM
-mkdir -p "$HOME" "$SCRATCH/repo"
+git_env "$SCRATCH/home"
+mkdir -p "$SCRATCH/repo"
 git -C "$SCRATCH/repo" init -q
 for i in 1 2 3 4 5 6 7 8; do
 	echo "line $i" >>"$SCRATCH/repo/file.c"
@@ -126,7 +111,7 @@ bad=$(git -C "$SCRATCH/repo" rev-parse HEAD)
 	git bisect log >"$SCRATCH/tree.log" && git bisect reset >/dev/null 2>&1) ||
 	fail "git bisect run failed"
 grep -q "first bad commit" "$SCRATCH/tree.log" || fail "git bisect log has no result"
-every_mode "hostile commits" "$SCRATCH/tree.log" 1500000 -C "$SCRATCH/repo"
+all_modes_safe "hostile commits" "$SCRATCH/tree.log" 1500000 -C "$SCRATCH/repo"
 grep -q 'Mallory' "$SCRATCH/out" || fail "the explorer did not show the hostile author"
 
 ### 3. a 10 MB single line, in a run title
@@ -134,7 +119,7 @@ awk 'NR == 22 { printf "run #0: crashed: "; for (i = 0; i < 163840; i++)
 	printf "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"; print ""; next }
 	{ print }' "$SEED" >"$SCRATCH/long.log"
 [ "$(wc -c <"$SCRATCH/long.log")" -gt 10000000 ] || fail "the long line was not written"
-every_mode "10 MB line" "$SCRATCH/long.log" 1500000 --no-tree
+all_modes_safe "10 MB line" "$SCRATCH/long.log" 1500000 --no-tree
 
 ### 4. 100,000 steps
 awk 'BEGIN {
@@ -146,8 +131,8 @@ awk 'BEGIN {
 		printf "Bisecting: %d revisions left to test after this (roughly 17 steps)\n", 100000 - i
 	}
 }' >"$SCRATCH/steps.log"
-every_mode "100,000 steps" "$SCRATCH/steps.log" 1500000 --no-tree
-LC_ALL=C.UTF-8 run 1500000 --no-tree --json "$SCRATCH/steps.log"
+all_modes_safe "100,000 steps" "$SCRATCH/steps.log" 1500000 --no-tree
+LC_ALL=C.UTF-8 try 1500000 --no-tree --json "$SCRATCH/steps.log"
 [ "$(grep -c '"commit": "0001869f' "$SCRATCH/out")" -eq 1 ] || fail "100,000 steps: the last step is not in --json"
 rm -f "$SCRATCH/steps.log" "$SCRATCH/long.log"
 
@@ -157,30 +142,30 @@ i=1
 while [ "$i" -le 60 ]; do
 	head -c $((size * i / 61)) "$SEED" >"$SCRATCH/cut.log"
 	for mode in --summary --json --scan; do
-		run 1500000 --no-tree $mode "$SCRATCH/cut.log"
+		try 1500000 --no-tree $mode "$SCRATCH/cut.log"
 		safe "cut at $((size * i / 61)) $mode" "$SCRATCH/out"
 	done
 	i=$((i + 1))
 done
-run 1500000 --no-tree --script "$SCRATCH/views.keys" --size 80x24 "$SCRATCH/cut.log"
+try 1500000 --no-tree --script "$SCRATCH/views.keys" --size 80x24 "$SCRATCH/cut.log"
 
 ### 6. /dev/zero: refused at the cap, memory bounded
-run 1500000 --summary /dev/zero
+try 1500000 --summary /dev/zero
 [ "$rc" -eq 2 ] && grep -q '^bisview: /dev/zero: too large' "$SCRATCH/err" ||
 	fail "/dev/zero: $rc $(cat "$SCRATCH/err")"
 
 ### 7. a 200 MB log (outside sanitizer builds: ASan makes it minutes)
-if $sanitized_build; then
+if is_sanitized; then
 	note "sanitizer build: the 200 MB log runs in the plain build"
 else
 	n=$((200 * 1024 * 1024 / size + 1))
 	awk -v n="$n" '{ line[NR] = $0 } END { for (k = 0; k < n; k++) for (j = 1; j <= NR; j++) print line[j] }' \
 		"$SEED" >"$SCRATCH/big.log"
 	for mode in --summary --json --scan; do
-		run 2000000 --no-tree $mode "$SCRATCH/big.log"
+		try 2000000 --no-tree $mode "$SCRATCH/big.log"
 		[ "$rc" -eq 0 ] || fail "200 MB log $mode: exit $rc: $(head -c 300 "$SCRATCH/err")"
 	done
-	run 2000000 --no-tree --script "$SCRATCH/views.keys" --size 80x24 "$SCRATCH/big.log"
+	try 2000000 --no-tree --script "$SCRATCH/views.keys" --size 80x24 "$SCRATCH/big.log"
 	rm -f "$SCRATCH/big.log"
 fi
 for f in PWNED1 PWNED2 PWNED3 PWNED4; do

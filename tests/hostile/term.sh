@@ -18,11 +18,7 @@ set -eu
 
 KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
 DEADLOCK=$DATA/cause-deadlock-retract_page_tables.log
-XDG_CONFIG_HOME=$SCRATCH/config
-HOME=$SCRATCH
-LC_ALL=C.UTF-8
-export XDG_CONFIG_HOME HOME LC_ALL
-unset NO_COLOR 2>/dev/null || true
+explorer_env
 
 # every view, with a dump after each (the dumps go to stdout one after
 # the other): steps, detail, diff (no tree: the log's own), crash and a
@@ -76,11 +72,7 @@ done
 
 ### real terminals, in tmux
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (Debian package tmux)"
-# a suppressed leak (tests/lsan.supp) is no message for stderr
-if [ -n "${LSAN_OPTIONS:-}" ]; then
-	LSAN_OPTIONS=$LSAN_OPTIONS:print_suppressions=0
-	export LSAN_OPTIONS
-fi
+quiet_sanitizers
 SOCK=bisview-hostile-$$
 . "$top_srcdir/tests/lib/tmux.sh"
 

@@ -33,68 +33,31 @@ set -eu
 need_cmd sha256sum truncate timeout
 find . -maxdepth 0 -printf '' 2>/dev/null || skip "find has no -printf (GNU findutils)"
 
-R=$SCRATCH/repo
-W=$SCRATCH/work
-LOGS=$SCRATCH/logs
-PLAIN=$SCRATCH/plain
-mkdir -p "$W" "$LOGS" "$PLAIN"
-tl_make_repo "$R"
-BAD=$(tl_rev "$R" v1.3)
-GOOD=$(tl_rev "$R" v1.2)
-CULPRIT=$(tl_find "$R" 'mm: special rename')
-tl_bisect "$R" "$W/a" v1.3 v1.2 "$CULPRIT"
-tl_syzbot_log "$R" "$W/a" "$BAD" "$GOOD" v1.2 >"$LOGS/syzbot.log"
-cp "$W/a.gitlog" "$LOGS/gitbisect.log"
+tl_setup
+tl_logs
 NSTEPS=$(wc -l <"$W/a.steps")
 NSTEPS=$((NSTEPS + 2))
-
-# Address space for one run: a hostile tree must not make bisview grow
-# without bound. Sanitizers reserve terabytes of shadow memory: no limit.
-MEM_KB=
-if ! ldd "$BISVIEW" 2>/dev/null | grep -q 'lib[atl]san\|libubsan' &&
-	! strings "$BISVIEW" 2>/dev/null | grep -q '__asan_init'; then
-	MEM_KB=2000000
-fi
+is_sanitized || true   # (worked out once, here)
+quiet_sanitizers
 
 # The explorer's walk: the first screen, the detail, every step's diff
 # from the first (J), its files and hunks, the crash report and the
 # source of its frame (the culprit's mm/a.c), the raw log, the map, the
 # signals and their evidence, help, a reload.
-printf '%s\n' ':dump-screen' i ':dump-screen' q g ':view-diff' '}' ']' '{' '[' \
+script walk ':dump-screen' i ':dump-screen' q g ':view-diff' '}' ']' '{' '[' \
 	JJJJJJJJJJ ':dump-screen' K q C '<Enter>' ':dump-screen' q q l m S '<Enter>' E \
-	h R ':dump-screen' >"$W/keys"
+	h R ':dump-screen'
 
-# hv ARG...: bisview with the memory limit and the timeout; stdout to
-# $SCRATCH/out, stderr to $SCRATCH/err, exit status in $rc (124: hung)
-hv()
-{
-	rc=0
-	(
-		[ -z "$MEM_KB" ] || ulimit -v "$MEM_KB"
-		# libgit2 has no frame pointers: without this, a leak inside it
-		# shows no caller for tests/lsan.supp to match
-		if [ -n "${ASAN_OPTIONS:-}" ]; then
-			ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0
-			export ASAN_OPTIONS
-		fi
-		# and a suppressed leak is no message for stderr
-		if [ -n "${LSAN_OPTIONS:-}" ]; then
-			LSAN_OPTIONS=$LSAN_OPTIONS:print_suppressions=0
-			export LSAN_OPTIONS
-		fi
-		exec timeout "$BISVIEW_TEST_TIMEOUT" "$BISVIEW" "$@"
-	) >"$SCRATCH/out" 2>"$SCRATCH/err" || rc=$?
-}
-
-# run WHAT WANT ARG...: one run. WANT 0: exit 0 (1 also with --check) and
-# nothing on stderr. WANT 2: exit 2, nothing on stdout, one line on stderr
+# on_tree WHAT WANT ARG...: one run, its address space bounded (2 GB: a
+# hostile tree must not make bisview grow without bound) and hanging
+# never (bv's timeout). WANT 0: exit 0 (1 also with --check) and nothing
+# on stderr. WANT 2: exit 2, nothing on stdout, one line on stderr
 # "bisview: $REFUSED" and the rest of it.
-run()
+on_tree()
 {
 	_what=$1 _want=$2
 	shift 2
-	hv "$@"
-	[ "$rc" -ne 124 ] || fail "$_what: bisview $* hung (killed after ${BISVIEW_TEST_TIMEOUT}s)"
+	bv_bounded 2000000 "$@"
 	if grep -q 'Sanitizer\|runtime error:\|^==[0-9]*==' "$SCRATCH/err"; then
 		fail "$_what: bisview $*: a sanitizer report: $(head -c 2000 "$SCRATCH/err")"
 	fi
@@ -123,44 +86,40 @@ run()
 		esac
 		return 0
 	fi
-	case $rc in
-	0) ;;
-	1) case " $* " in *" --check "*) ;; *) fail "$_what: bisview $* exited 1: $(head -c 600 "$SCRATCH/err")" ;; esac ;;
-	*) fail "$_what: bisview $* exited $rc: $(head -c 600 "$SCRATCH/err")" ;;
-	esac
+	want_ran "$_what" "$@"
 	[ ! -s "$SCRATCH/err" ] || fail "$_what: bisview $* wrote to stderr: $(head -c 600 "$SCRATCH/err")"
 }
 
-# every_mode WHAT WANT ARG...: every mode, with the tree options ARG...
-every_mode()
+# all_modes_on WHAT WANT ARG...: every mode, with the tree options ARG...
+all_modes_on()
 {
 	_w=$1 _e=$2
 	shift 2
 	for log in "$LOGS"/*.log; do
-		run "$_w" "$_e" --json "$@" "$log"
+		on_tree "$_w" "$_e" --json "$@" "$log"
 		if [ "$_e" -eq 0 ]; then
 			jq -e '.tree | type == "object"' "$SCRATCH/out" >/dev/null ||
 				fail "$_w: --json $* $log: no tree object"
 		fi
-		run "$_w" "$_e" --summary "$@" "$log"
-		run "$_w" "$_e" --json --check "$@" "$log"
-		run "$_w" "$_e" --script "$W/keys" "$@" "$log"
-		run "$_w" "$_e" --script "$W/keys" --size 250x24 "$@" "$log"
+		on_tree "$_w" "$_e" --summary "$@" "$log"
+		on_tree "$_w" "$_e" --json --check "$@" "$log"
+		on_tree "$_w" "$_e" --script "$SCRATCH/walk.keys" "$@" "$log"
+		on_tree "$_w" "$_e" --script "$SCRATCH/walk.keys" --size 250x24 "$@" "$log"
 	done
 	# --scan reads no tree (triage at thousands of logs a second): it
 	# must run, and leave the tree alone, whatever the tree is
-	run "$_w" 0 --scan "$@" "$LOGS"
-	run "$_w" 0 --scan --json "$@" "$LOGS"
+	on_tree "$_w" 0 --scan "$@" "$LOGS"
+	on_tree "$_w" 0 --scan --json "$@" "$LOGS"
 }
 
-# check WHAT DIR WANT [ARG...]: every mode on DIR (-C DIR, then ARG...),
+# check_tree WHAT DIR WANT [ARG...]: every mode on DIR (-C DIR, then ARG...),
 # and DIR unchanged afterwards
-check()
+check_tree()
 {
 	_name=$1 _dir=$2 _want=$3
 	shift 3
 	tl_snapshot "$_dir" "$W/before"
-	every_mode "$_name" "$_want" -C "$_dir" "$@"
+	all_modes_on "$_name" "$_want" -C "$_dir" "$@"
 	tl_snapshot "$_dir" "$W/after"
 	tl_unchanged "$_name" "$_dir" "$W/before" "$W/after"
 }
@@ -168,7 +127,7 @@ check()
 # found WHAT ARG...: --json with ARG... finds every step
 found()
 {
-	run "$1" 0 --json "$2" "$3" "$LOGS/syzbot.log"
+	on_tree "$1" 0 --json "$2" "$3" "$LOGS/syzbot.log"
 	jq_assert "$SCRATCH/out" ".tree.found == $NSTEPS" "$1: every step must be found"
 }
 
@@ -234,18 +193,18 @@ sec_not_repo()
 		note "$PLAIN is inside a git repository: not checked"
 		return 0
 	fi
-	check not-a-repository "$PLAIN" 2
+	check_tree not-a-repository "$PLAIN" 2
 	_odd="$SCRATCH/leer ü Verzeichnis/линукс"
 	mkdir -p "$_odd"
 	# the path as it is in a UTF-8 locale; in C, '?' for what is not
 	# ASCII (one per character on stderr, one per byte on the screen)
 	if [ -n "$UTF8" ]; then
 		REFUSED="$_odd: not a git repository"
-		LC_ALL=$UTF8 check "not a repository, odd path" "$_odd" 2
+		LC_ALL=$UTF8 check_tree "not a repository, odd path" "$_odd" 2
 	fi
 	REFUSED="$SCRATCH/leer ?"
-	check "not a repository, odd path, C locale" "$_odd" 2
-	run "not a repository, odd path, C locale" 2 --json -C "$_odd" "$LOGS/syzbot.log"
+	check_tree "not a repository, odd path, C locale" "$_odd" 2
+	on_tree "not a repository, odd path, C locale" 2 --json -C "$_odd" "$LOGS/syzbot.log"
 	assert_eq "not a repository, odd path, C locale" \
 		"bisview: $SCRATCH/leer ? Verzeichnis/??????: not a git repository" "$(cat "$SCRATCH/err")"
 }
@@ -254,13 +213,13 @@ sec_loose_garbage()
 {
 	for obj in commit:"$CULPRIT" tree:"$TREE" blob:"$BLOB"; do
 		damage garbage "${obj#*:}"
-		check "loose ${obj%%:*} garbage" "$LOOSE" 0
+		check_tree "loose ${obj%%:*} garbage" "$LOOSE" 0
 		repair
 	done
 	# a damaged commit is named for what it is, not "fetch the tree"
 	for how in garbage short; do
 		damage "$how" "$CULPRIT"
-		run "unreadable commit ($how)" 0 --json -C "$LOOSE" "$LOGS/syzbot.log"
+		on_tree "unreadable commit ($how)" 0 --json -C "$LOOSE" "$LOGS/syzbot.log"
 		jq_assert "$SCRATCH/out" '.tree.unreadable >= 1 and (.tree.missing_hint | test("fsck"))
 			and any(.signals[]; .code == "commits-unreadable")' \
 			"a damaged culprit commit ($how) is not reported as unreadable"
@@ -278,7 +237,7 @@ sec_loose_cut()
 	for obj in commit:"$CULPRIT" tree:"$TREE" blob:"$BLOB"; do
 		for how in short body; do
 			damage "$how" "${obj#*:}"
-			BISVIEW_TEST_TIMEOUT=30 check "loose ${obj%%:*} cut ($how)" "$LOOSE" 0
+			BISVIEW_TEST_TIMEOUT=30 check_tree "loose ${obj%%:*} cut ($how)" "$LOOSE" 0
 			repair
 		done
 	done
@@ -290,15 +249,15 @@ sec_pack()
 	_size=$(wc -c <"$_pack")
 	cp -a "$PACKED" "$W/pack-truncated"
 	truncate -s $((_size / 2)) "$W/pack-truncated/.git/objects/pack/${_pack##*/}"
-	check "pack truncated" "$W/pack-truncated" 0
+	check_tree "pack truncated" "$W/pack-truncated" 0
 	cp -a "$PACKED" "$W/pack-overwritten"
 	printf 'GARBAGE%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 |
 		dd of="$W/pack-overwritten/.git/objects/pack/${_pack##*/}" bs=1 seek=$((_size / 3)) \
 			conv=notrunc 2>/dev/null
-	check "pack overwritten" "$W/pack-overwritten" 0
+	check_tree "pack overwritten" "$W/pack-overwritten" 0
 	cp -a "$PACKED" "$W/pack-no-index"
 	rm "$W/pack-no-index"/.git/objects/pack/*.idx
-	check "pack without index" "$W/pack-no-index" 0
+	check_tree "pack without index" "$W/pack-no-index" 0
 }
 
 sec_odd_path()
@@ -307,14 +266,14 @@ sec_odd_path()
 	mkdir -p "$_p"
 	rmdir "$_p"
 	cp -a "$R" "$_p"
-	check "spaces and non-ASCII" "$_p" 0
+	check_tree "spaces and non-ASCII" "$_p" 0
 	found "spaces and non-ASCII (-C)" -C "$_p"
 	[ "$(jq -r .tree.path "$SCRATCH/out")" = "$_p/" ] ||
 		fail "spaces and non-ASCII: tree.path is $(jq -r .tree.path "$SCRATCH/out")"
 	(cd "$_p/mm" && found "spaces and non-ASCII (cwd)" --tree "$_p")
-	(cd "$_p/mm" && run "spaces and non-ASCII (cwd)" 0 --script "$W/keys" "$LOGS/syzbot.log")
-	(cd "$PLAIN" && BISVIEW_TREE=$_p run "spaces and non-ASCII (BISVIEW_TREE)" 0 \
-		--script "$W/keys" "$LOGS/syzbot.log")
+	(cd "$_p/mm" && on_tree "spaces and non-ASCII (cwd)" 0 --script "$SCRATCH/walk.keys" "$LOGS/syzbot.log")
+	(cd "$PLAIN" && BISVIEW_TREE=$_p on_tree "spaces and non-ASCII (BISVIEW_TREE)" 0 \
+		--script "$SCRATCH/walk.keys" "$LOGS/syzbot.log")
 	grep -q '^\[source\] mm/a.c:12 ' "$SCRATCH/out" ||
 		fail "spaces and non-ASCII: the explorer did not show the source: $(cat "$SCRATCH/out")"
 }
@@ -323,22 +282,17 @@ sec_shallow()
 {
 	git clone -q --depth 20 "file://$R" "$W/shallow"
 	git -C "$W/shallow" fetch -q --depth 3 origin tag v1.3 tag v1.2
-	check shallow "$W/shallow" 0
+	check_tree shallow "$W/shallow" 0
 }
 
 sec_owned()
 {
-	if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1; then
-		note "not root: the ownership case is not checked"
-		return 0
-	fi
-	cp -a "$R" "$W/owned"
-	chown -R nobody "$W/owned"
+	tl_owned_copy "$W/owned" || return 0
 	REFUSED="$W/owned: repository is owned by another user"
-	check "owned by another user" "$W/owned" 2
-	run "owned by another user" 2 --summary -C "$W/owned" "$LOGS/syzbot.log"
+	check_tree "owned by another user" "$W/owned" 2
+	on_tree "owned by another user" 2 --summary -C "$W/owned" "$LOGS/syzbot.log"
 	grep -q 'safe.directory' "$SCRATCH/err" || fail "owned: no safe.directory hint: $(cat "$SCRATCH/err")"
-	check "owned, --trust-repo" "$W/owned" 0 --trust-repo
+	check_tree "owned, --trust-repo" "$W/owned" 0 --trust-repo
 }
 
 tl_section not-a-repository sec_not_repo

@@ -1,6 +1,7 @@
 # Helpers for the tests that drive bisview in a real terminal (tmux),
-# sourced after lib.sh by tests/ui/tmux.sh and tests/hostile/term.sh. The caller has
-# checked for tmux (need_cmd) and set SOCK, a server name of its own.
+# sourced after lib.sh by tests/ui/tmux.sh and tests/hostile/term.sh. The
+# caller has checked for tmux (need_cmd) and set SOCK, a server name of
+# its own.
 
 # tm ARG...: tmux on this test's own server, no user config
 tm()

@@ -1,7 +1,7 @@
 # Helpers for the tree tests (tests/tree/*.sh, tests/hostile/trees.sh),
 # sourced after lib.sh: a scratch kernel-like repository built with
-# `git fast-import`, a real `git bisect` driven on it, and logs written
-# from what git printed.
+# `git fast-import` (tests/lib/tree-gen.sh), a real `git bisect` driven on
+# it, and logs written from what git printed.
 #
 # Nothing here reads the user's git configuration: HOME points into the
 # scratch directory (for git and libgit2) and git's system config is off.
@@ -9,20 +9,52 @@
 
 need_cmd git jq
 
-HOME=$SCRATCH/home
-mkdir -p "$HOME"
-GIT_CONFIG_NOSYSTEM=1
-# git's messages are parsed, bisview's compared: both in English
-LC_ALL=C
-LANGUAGE=C
-export HOME GIT_CONFIG_NOSYSTEM LC_ALL LANGUAGE
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES BISVIEW_TREE || true
+git_env "$SCRATCH/home"
+c_locale
+unset BISVIEW_TREE 2>/dev/null || true
 git config --global init.defaultBranch master
 git config --global advice.detachedHead false
 
 # shellcheck disable=SC2154 # lib.sh sets top_srcdir
 . "$top_srcdir/tests/lib/tree-gen.sh"
+
+# tl_setup: the scratch repository $R (tl_make_repo) with $BAD and $GOOD
+# the commits of v1.3 and v1.2; $W, a directory for the test's files;
+# $PLAIN, a directory outside any repository
+tl_setup()
+{
+	R=$SCRATCH/repo
+	W=$SCRATCH/work
+	PLAIN=$SCRATCH/plain
+	mkdir -p "$W" "$PLAIN"
+	tl_make_repo "$R"
+	BAD=$(tl_rev "$R" v1.3)
+	GOOD=$(tl_rev "$R" v1.2)
+}
+
+# tl_logs: after tl_setup, a real bisection from v1.3 to v1.2 whose first
+# bad commit is $CULPRIT, "mm: special rename" (tl_bisect, files $W/a.*),
+# logged in $LOGS as syzbot.log (tl_syzbot_log) and gitbisect.log (git's)
+tl_logs()
+{
+	LOGS=$SCRATCH/logs
+	mkdir -p "$LOGS"
+	CULPRIT=$(tl_find "$R" 'mm: special rename')
+	tl_bisect "$R" "$W/a" v1.3 v1.2 "$CULPRIT"
+	tl_syzbot_log "$R" "$W/a" "$BAD" "$GOOD" v1.2 >"$LOGS/syzbot.log"
+	cp "$W/a.gitlog" "$LOGS/gitbisect.log"
+}
+
+# tl_owned_copy DIR: a copy of $R at DIR owned by another user (nobody);
+# false, with a note, where the test cannot chown (not root)
+tl_owned_copy()
+{
+	if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1; then
+		note "not root: the ownership case is not checked"
+		return 1
+	fi
+	{ cp -a "$R" "$1" && chown -R nobody "$1"; } || fail "cannot make $1, owned by nobody"
+}
 
 # tl_rev REPO REF: the full hash of REF's commit
 tl_rev()

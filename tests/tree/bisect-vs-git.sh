@@ -25,14 +25,10 @@ ORACLE=$top_builddir/tests/tree/bisect-oracle
 need_cmd git awk
 
 # A git that reads no configuration of the user's and speaks English.
-HOME=$SCRATCH
+git_env "$SCRATCH"
+c_locale
 XDG_CONFIG_HOME=$SCRATCH/.config
-GIT_CONFIG_NOSYSTEM=1
-LC_ALL=C
-LANGUAGE=C
-export HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM LC_ALL LANGUAGE
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES 2>/dev/null || true
+export XDG_CONFIG_HOME
 
 # gen_stream SHAPE N SEED [F]: a fast-import stream of about N commits on
 # refs/heads/main. Marks are commit numbers, 1 the first root. Shapes:

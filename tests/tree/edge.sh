@@ -20,17 +20,10 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/tree.sh"
 
-R=$SCRATCH/repo
-W=$SCRATCH/work
+tl_setup
+tl_logs
+LOG=$LOGS/syzbot.log
 U=$SCRATCH/unrelated
-PLAIN=$SCRATCH/plain
-mkdir -p "$W" "$PLAIN"
-tl_make_repo "$R"
-BAD=$(tl_rev "$R" v1.3)
-GOOD=$(tl_rev "$R" v1.2)
-tl_bisect "$R" "$W/a" v1.3 v1.2 "$(tl_find "$R" 'mm: special rename')"
-LOG=$W/a.log
-tl_syzbot_log "$R" "$W/a" "$BAD" "$GOOD" v1.2 >"$LOG"
 tl_json "$W/full.json" "$LOG" -C "$R"
 NSTEPS=$(jq '[.steps[] | select(.commit != null or .label != null)] | length' "$W/full.json")
 [ "$NSTEPS" -ge 8 ] || fail "the log has only $NSTEPS steps"
@@ -237,12 +230,7 @@ sec_env()
 # top-level path) and that then works; --trust-repo opens it
 sec_ownership()
 {
-	if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1; then
-		note "not root: the ownership case is not checked"
-		return 0
-	fi
-	cp -a "$R" "$W/owned"
-	chown -R nobody "$W/owned"
+	tl_owned_copy "$W/owned" || return 0
 	hint="git config --global --add safe.directory $W/owned'"
 	cd "$W"
 	for how in "-C owned" "-C $W/owned/mm" "cwd"; do

@@ -25,12 +25,7 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/tree.sh"
 
-R=$SCRATCH/repo
-W=$SCRATCH/work
-mkdir -p "$W"
-tl_make_repo "$R"
-BAD=$(tl_rev "$R" v1.3)
-GOOD=$(tl_rev "$R" v1.2)
+tl_setup
 RENAME=$(tl_find "$R" 'mm: special rename')
 MERGE=$(tl_find "$R" "Merge branch 'topic6-c3'")
 MIXED=$(tl_find "$R" 'mm: mixed-case author')

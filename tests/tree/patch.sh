@@ -11,10 +11,7 @@ set -eu
 
 PROBE=$top_builddir/tests/tree/tree-probe
 [ -x "$PROBE" ] || fail "tests/tree/tree-probe is not built"
-R=$SCRATCH/repo
-W=$SCRATCH/work
-mkdir -p "$W"
-tl_make_repo "$R"
+tl_setup
 
 RENAME=$(tl_find "$R" 'mm: special rename')
 MERGE=$(tl_find "$R" "Merge branch 'topic6-c3'")

@@ -17,16 +17,8 @@ set -eu
 need_cmd sha256sum
 find . -maxdepth 0 -printf '' 2>/dev/null || skip "find has no -printf (GNU findutils)"
 
-R=$SCRATCH/repo
-W=$SCRATCH/work
-LOGS=$SCRATCH/logs
-PLAIN=$SCRATCH/plain
-mkdir -p "$W" "$LOGS" "$PLAIN"
-tl_make_repo "$R"
-BAD=$(tl_rev "$R" v1.3)
-GOOD=$(tl_rev "$R" v1.2)
-tl_bisect "$R" "$W/a" v1.3 v1.2 "$(tl_find "$R" 'mm: special rename')"
-tl_syzbot_log "$R" "$W/a" "$BAD" "$GOOD" v1.2 >"$LOGS/syzbot.log"
+tl_setup
+tl_logs
 h=$(sed -n 2p "$W/a.steps" | cut -d' ' -f1)
 sed "s/$h/0123456789abcdef0123456789abcdef01234567/g" "$LOGS/syzbot.log" >"$LOGS/missing.log"
 {
@@ -34,7 +26,6 @@ sed "s/$h/0123456789abcdef0123456789abcdef01234567/g" "$LOGS/syzbot.log" >"$LOGS
 	awk '{ print "git bisect " $2 " " substr($1, 1, 10) }' "$W/a.steps"
 	echo "git bisect skip v1.2-rc1"
 } >"$LOGS/refs.log"
-cp "$W/a.gitlog" "$LOGS/gitbisect.log"
 
 git clone -q --bare "$R" "$W/bare.git"
 cp -a "$R" "$W/gc"
@@ -50,54 +41,42 @@ git -C "$W/main" worktree add -q --detach "$W/main-wt" v1.3
 # git may have left files to settle (gc.log, auto-packing); let it finish
 sleep 1
 
-# run WHAT ARG...: bisview must run (exit 0, or 1 for --check)
-run()
-{
-	_what=$1
-	shift
-	bv "$@"
-	case $rc in
-	0) ;;
-	1) case " $* " in *" --check "*) ;; *) fail "$_what: bisview $* exited 1" ;; esac ;;
-	*) fail "$_what: bisview $* exited $rc: $(head -c 300 "$SCRATCH/err")" ;;
-	esac
-}
-
-# every_mode WHAT DIR: all modes that open the tree, with the tree named
-# by -C DIR, by $BISVIEW_TREE, and found from the current directory
-every_mode()
+# all_ways_in WHAT DIR: all modes that open the tree, with the tree named
+# by -C DIR, by $BISVIEW_TREE, and found from the current directory; each
+# run must succeed (bv_runs)
+all_ways_in()
 {
 	for log in "$LOGS"/*.log; do
-		run "$1" --json -C "$2" "$log"
+		bv_runs "$1" --json -C "$2" "$log"
 		jq_assert "$SCRATCH/out" '.tree.found > 0' "$1: $log: the tree must be used"
-		run "$1" --summary -C "$2" "$log"
-		run "$1" --json --check -C "$2" "$log"
-		run "$1" --summary --tree "$2" "$log"
+		bv_runs "$1" --summary -C "$2" "$log"
+		bv_runs "$1" --json --check -C "$2" "$log"
+		bv_runs "$1" --summary --tree "$2" "$log"
 		# the explorer, every view opened (diffs and files read from the
 		# tree by its worker thread), reloaded, closed
-		run "$1" --script "$W/keys" -C "$2" "$log"
-		(cd "$2" && run "$1" --script "$W/keys" "$log")
-		(cd "$PLAIN" && BISVIEW_TREE=$2 run "$1" --json "$log")
-		(cd "$PLAIN" && BISVIEW_TREE=$2 run "$1" --summary "$log")
-		(cd "$2" && run "$1" --json "$log")
+		bv_runs "$1" --script "$SCRATCH/walk.keys" -C "$2" "$log"
+		(cd "$2" && bv_runs "$1" --script "$SCRATCH/walk.keys" "$log")
+		(cd "$PLAIN" && BISVIEW_TREE=$2 bv_runs "$1" --json "$log")
+		(cd "$PLAIN" && BISVIEW_TREE=$2 bv_runs "$1" --summary "$log")
+		(cd "$2" && bv_runs "$1" --json "$log")
 		if [ -d "$2/mm" ]; then
-			(cd "$2/mm" && run "$1" --summary "$log")
+			(cd "$2/mm" && bv_runs "$1" --summary "$log")
 		fi
 	done
-	run "$1" --scan -C "$2" "$LOGS"
-	run "$1" --scan --json -C "$2" "$LOGS"
-	(cd "$2" && run "$1" --scan "$LOGS")
-	(cd "$PLAIN" && BISVIEW_TREE=$2 run "$1" --scan --json "$LOGS")
+	bv_runs "$1" --scan -C "$2" "$LOGS"
+	bv_runs "$1" --scan --json -C "$2" "$LOGS"
+	(cd "$2" && bv_runs "$1" --scan "$LOGS")
+	(cd "$PLAIN" && BISVIEW_TREE=$2 bv_runs "$1" --scan --json "$LOGS")
 }
 
-# check WHAT DIR [MORE_DIR]: nothing under DIR (and MORE_DIR) changes
-check()
+# check_readonly WHAT DIR [MORE_DIR]: nothing under DIR (and MORE_DIR) changes
+check_readonly()
 {
-	printf '%s\n' '<Enter>' ':dump-screen' J K i l E C '<Enter>' j '<Enter>' \
-		m S '<Enter>' h R c d '}' ']' q q q ':dump-screen' >"$W/keys"
+	script walk '<Enter>' ':dump-screen' J K i l E C '<Enter>' j '<Enter>' \
+		m S '<Enter>' h R c d '}' ']' q q q ':dump-screen'
 	tl_snapshot "$2" "$W/before"
 	[ -z "${3:-}" ] || tl_snapshot "$3" "$W/before3"
-	every_mode "$1" "$2"
+	all_ways_in "$1" "$2"
 	tl_snapshot "$2" "$W/after"
 	[ -z "${3:-}" ] || tl_snapshot "$3" "$W/after3"
 	tl_unchanged "$1" "$2" "$W/before" "$W/after"
@@ -105,11 +84,11 @@ check()
 	[ "$(wc -l <"$W/before.sum")" -gt 10 ] || fail "$1: the snapshot of $2 is empty"
 }
 
-sec_normal() { check normal "$R"; }
-sec_bare() { check bare "$W/bare.git"; }
-sec_gc() { check gc-commit-graph "$W/gc"; }
-sec_gen1() { check generation-1-graph "$W/gen1"; }
-sec_worktree() { check worktree "$W/main-wt" "$W/main"; }
+sec_normal() { check_readonly normal "$R"; }
+sec_bare() { check_readonly bare "$W/bare.git"; }
+sec_gc() { check_readonly gc-commit-graph "$W/gc"; }
+sec_gen1() { check_readonly generation-1-graph "$W/gen1"; }
+sec_worktree() { check_readonly worktree "$W/main-wt" "$W/main"; }
 
 tl_section normal sec_normal
 tl_section bare sec_bare

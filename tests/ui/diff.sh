@@ -19,28 +19,19 @@ set -eu
 command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
 need_cmd awk sed expand grep
 
-HOME=$SCRATCH/home
+git_env "$SCRATCH/home"
 XDG_CONFIG_HOME=$HOME/.config
 XDG_CACHE_HOME=$SCRATCH/xdg-cache
-GIT_CONFIG_NOSYSTEM=1
 TMPDIR=$SCRATCH/tmp
 LANGUAGE=C
-# UTF-8 when the C library has it, so that text is compared unchanged
-if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then LC_ALL=C.UTF-8; else LC_ALL=C; fi
-export HOME XDG_CONFIG_HOME XDG_CACHE_HOME GIT_CONFIG_NOSYSTEM TMPDIR LANGUAGE LC_ALL
-unset VISUAL EDITOR GIT_DIR GIT_WORK_TREE 2>/dev/null || true
-mkdir -p "$HOME" "$TMPDIR"
+# (LC_ALL: lib.sh's C.UTF-8 where the C library has it, so that text is
+# compared unchanged)
+export XDG_CONFIG_HOME XDG_CACHE_HOME TMPDIR LANGUAGE
+unset VISUAL EDITOR 2>/dev/null || true
+mkdir -p "$TMPDIR"
 
 DEMO=$XDG_CACHE_HOME/bisview/demo-1
 REPO=$DEMO/linux
-
-# script NAME LINE...: a key file $SCRATCH/NAME.keys
-script()
-{
-	_f=$SCRATCH/$1.keys
-	shift
-	printf '%s\n' "$@" >"$_f"
-}
 
 # field_of DUMP WHAT: "selected", "step", "rows" from a :dump-view header
 field_of()

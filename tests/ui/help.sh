@@ -27,7 +27,7 @@ help_rows()
 }
 
 # --- every request is in the help view ---------------------------------
-printf 'h\n:dump-view %s\n' "$SCRATCH/help.view" >"$SCRATCH/help.keys"
+script help h ":dump-view $SCRATCH/help.view"
 bv_ok --script "$SCRATCH/help.keys" --size 100x30 --no-tree "$LOG"
 head -n 1 "$SCRATCH/help.view" | grep -q '^view	help	' ||
 	fail "h did not open the help view: $(head -n 1 "$SCRATCH/help.view")"
@@ -54,15 +54,14 @@ case ", $keys," in
 *) fail "a user's 'bind generic x view-help' does not show in help: '$keys'" ;;
 esac
 # ... and x really opens the help
-printf 'x\n:dump-view %s\n' "$SCRATCH/x.view" >"$SCRATCH/x.keys"
+script x x ":dump-view $SCRATCH/x.view"
 bv_ok --script "$SCRATCH/x.keys" --no-tree "$LOG"
 head -n 1 "$SCRATCH/x.view" | grep -q '^view	help	' || fail "x did not open the help view"
 
 # --- a bad config line: FILE:LINE: in the status line, and on we go -----
 printf '# comment\nset hint-bar = yes\nbind generic j no-such-action\nbind generic x view-help\n' \
 	>"$CFG/bisview/config"
-printf ':dump-screen %s\nx\n:dump-view %s\n' "$SCRATCH/bad.screen" "$SCRATCH/bad.view" \
-	>"$SCRATCH/bad.keys"
+script bad ":dump-screen $SCRATCH/bad.screen" x ":dump-view $SCRATCH/bad.view"
 bv_ok --script "$SCRATCH/bad.keys" --size 100x30 --no-tree "$LOG"
 tail -n 1 "$SCRATCH/bad.screen" | grep -qF "$CFG/bisview/config:3:" ||
 	fail "the status line does not name FILE:3: $(tail -n 1 "$SCRATCH/bad.screen")"
@@ -129,15 +128,13 @@ for i in $steps; do
 	[ -z "$row" ] || break
 done
 [ -n "$row" ] || fail "no bisect step has a signal: the log was meant to have some"
-printf ':%d\ni\n:%d\n<Enter>\n:dump-view %s\n' $((i + 1)) $((row + 1)) "$SCRATCH/enter.view" \
-	>"$SCRATCH/enter.keys"
+script enter ":$((i + 1))" i ":$((row + 1))" '<Enter>' ":dump-view $SCRATCH/enter.view"
 bv_ok --script "$SCRATCH/enter.keys" --no-tree "$LOG"
 head -n 1 "$SCRATCH/enter.view" | grep -q '^view	log	' ||
 	fail "Enter on a signal row did not open the log: $(head -n 1 "$SCRATCH/enter.view")"
 
 # --- the signals view ----------------------------------------------------
-printf 'S\n:dump-view %s\n:dump-screen %s\n' "$SCRATCH/sig.view" "$SCRATCH/sig.screen" \
-	>"$SCRATCH/sig.keys"
+script sig S ":dump-view $SCRATCH/sig.view" ":dump-screen $SCRATCH/sig.screen"
 bv_ok --script "$SCRATCH/sig.keys" --no-tree "$LOG"
 want=$(jq '.signals | length' "$SCRATCH/log.json")
 got=$(awk -F '\t' '$2 == "signal"' "$SCRATCH/sig.view" | wc -l)

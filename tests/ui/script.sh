@@ -11,35 +11,16 @@ set -eu
 
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
-EXPECTED=$top_srcdir/tests/ui/screens
 KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
 DEADLOCK=$DATA/cause-deadlock-retract_page_tables.log
-# no user config, a fixed locale: screens must not depend on the machine
-XDG_CONFIG_HOME=$SCRATCH/config
-HOME=$SCRATCH
-LC_ALL=C.UTF-8
-export XDG_CONFIG_HOME HOME LC_ALL
-unset NO_COLOR 2>/dev/null || true
-
-# script NAME LINE...: a key script from its lines
-script()
-{
-	_f=$SCRATCH/$1.keys
-	shift
-	printf '%s\n' "$@" >"$_f"
-}
+explorer_env
 
 # screen NAME SIZE LOG: the first screen, compared with tests/ui/screens/NAME.screen
 screen()
 {
 	script "$1" ':dump-screen'
 	bv_ok --no-tree --script "$SCRATCH/$1.keys" --size "$2" "$3"
-	if [ -n "${BISVIEW_UPDATE_SCREENS:-}" ]; then
-		cp "$SCRATCH/out" "$EXPECTED/$1.screen"
-	fi
-	cmp -s "$EXPECTED/$1.screen" "$SCRATCH/out" ||
-		fail "screen $1 ($2) differs from tests/ui/screens/$1.screen:
-$(diff "$EXPECTED/$1.screen" "$SCRATCH/out" | head -20)"
+	same_screen "$1" || fail "screen $1 ($2) differs (above)"
 }
 
 screen steps-kvm-80x24 80x24 "$KVM"

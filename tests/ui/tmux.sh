@@ -12,11 +12,8 @@ command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (Debian package t
 
 KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
 SOCK=bisview-test-$$
-HOME=$SCRATCH
-XDG_CONFIG_HOME=$SCRATCH/config
-LC_ALL=C.UTF-8
-export HOME XDG_CONFIG_HOME LC_ALL
-unset NO_COLOR TMUX 2>/dev/null || true
+explorer_env
+unset TMUX 2>/dev/null || true
 
 . "$top_srcdir/tests/lib/tmux.sh"
 

@@ -9,7 +9,7 @@
 set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 need_cmd valgrind
-if ldd "$BISVIEW" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+if is_sanitized; then
 	skip "a sanitizer build: valgrind cannot run it (the plain build runs this test)"
 fi
 

@@ -14,14 +14,6 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 need_cmd jq
 
-# keys NAME LINE...: a script file of key and command lines
-keys()
-{
-	_f=$SCRATCH/$1.keys
-	shift
-	printf '%s\n' "$@" >"$_f"
-}
-
 # view_rows FILE KIND: the rows of a :dump-view whose fields start with KIND
 view_rows()
 {
@@ -41,7 +33,7 @@ check_log_step()
 	_args=$1 _n=$2 _json=$3
 	_want=$(jq -r ".steps[$_n].lines | \"\\(.[0]) \\(.[1])\"" "$_json")
 	_next=$(jq -r "if .steps[$_n + 1] then .steps[$_n + 1].lines | \"\\(.[0]) \\(.[1])\" else \"\" end" "$_json")
-	keys log ":$((_n + 1))" "l" ":dump-view $SCRATCH/log.view" ":dump-screen $SCRATCH/log.screen" \
+	script log ":$((_n + 1))" "l" ":dump-view $SCRATCH/log.view" ":dump-screen $SCRATCH/log.screen" \
 		"J" ":dump-view $SCRATCH/log2.view"
 	# shellcheck disable=SC2086 # $_args is a list of options
 	bv_ok $_args --script "$SCRATCH/log.keys" --size 80x24
@@ -59,7 +51,7 @@ check_log_step()
 # left or, with a tree, the candidates), plus the start of the range
 check_map()
 {
-	keys map "m" ":dump-view $SCRATCH/map.view" ":dump-screen $SCRATCH/map.screen"
+	script map "m" ":dump-view $SCRATCH/map.view" ":dump-screen $SCRATCH/map.screen"
 	# shellcheck disable=SC2086
 	bv_ok $1 --script "$SCRATCH/map.keys" --size 80x24
 	head -n 1 "$SCRATCH/map.view" | grep -q "^view	map	" || fail "$1: m did not open the map"
@@ -82,7 +74,7 @@ for log in "$DATA"/cause-*.log "$DATA"/mail-*.log; do
 	n_steps=$(jq '.steps | length' "$SCRATCH/seed.json")
 
 	# crash view: frames, and Enter on one says there is no tree
-	keys crash "C" ":dump-view $SCRATCH/crash.view" "<Enter>" ":dump-screen $SCRATCH/crash.screen" \
+	script crash "C" ":dump-view $SCRATCH/crash.view" "<Enter>" ":dump-screen $SCRATCH/crash.screen" \
 		":dump-view $SCRATCH/crash2.view"
 	# shellcheck disable=SC2086
 	bv_ok $args --script "$SCRATCH/crash.keys" --size 80x24
@@ -106,7 +98,7 @@ for log in "$DATA"/cause-*.log "$DATA"/mail-*.log; do
 done
 
 # the culprit's files come from the git show block's diffstat without a tree
-keys touched "C" ":dump-view $SCRATCH/touched.view"
+script touched "C" ":dump-view $SCRATCH/touched.view"
 bv_ok --no-tree "$DATA/cause-deadlock-retract_page_tables.log" --script "$SCRATCH/touched.keys"
 grep -q '	frame	arch/x86/mm/fault.c	[0-9]*	touched	' "$SCRATCH/touched.view" ||
 	fail "the culprit's arch/x86/mm/fault.c frames are not marked touched"
@@ -115,7 +107,7 @@ if grep '	frame	' "$SCRATCH/touched.view" | grep '	touched	' | grep -qv 'arch/x8
 fi
 
 # a bare crash report: the whole file is the report
-keys bare "C" ":dump-view $SCRATCH/bare.view"
+script bare "C" ":dump-view $SCRATCH/bare.view"
 bv_ok "$DATA/crash-report-only-fs_reclaim.txt" --script "$SCRATCH/bare.keys"
 [ "$(view_rows "$SCRATCH/bare.view" frame)" -gt 10 ] || fail "a bare crash report shows no frames"
 
@@ -124,7 +116,7 @@ XDG_CACHE_HOME=$SCRATCH/xdg-cache
 export XDG_CACHE_HOME
 bv_ok --demo --json
 cp "$SCRATCH/out" "$SCRATCH/demo.json"
-keys dcrash "C" ":dump-view $SCRATCH/dcrash.view" "<Enter>" ":dump-view $SCRATCH/dsource.view"
+script dcrash "C" ":dump-view $SCRATCH/dcrash.view" "<Enter>" ":dump-view $SCRATCH/dsource.view"
 bv_ok --demo --script "$SCRATCH/dcrash.keys" --size 80x24
 [ "$(view_rows "$SCRATCH/dcrash.view" frame)" -gt 0 ] || fail "demo: no stack frame picked out"
 grep -q '	frame	[^	]*	[0-9]*	touched	' "$SCRATCH/dcrash.view" ||
@@ -143,7 +135,7 @@ assert_eq "demo: the map's start" "$(jq '.tree.range.size' "$SCRATCH/demo.json")
 step=$(jq '[.signals[] | select(.step >= 0 and .lines[0] > 0)][0].step' "$SCRATCH/demo.json")
 want=$(jq -r "[.signals[] | select(.step == $step and .lines[0] > 0)][0].lines | \"\\(.[0]) \\(.[1])\"" \
 	"$SCRATCH/demo.json")
-keys evidence ":$((step + 1))" "E" ":dump-view $SCRATCH/evidence.view"
+script evidence ":$((step + 1))" "E" ":dump-view $SCRATCH/evidence.view"
 bv_ok --demo --script "$SCRATCH/evidence.keys"
 assert_eq "demo: evidence of step $step" "$want" "$(hl_range "$SCRATCH/evidence.view")"
 unset XDG_CACHE_HOME
@@ -168,7 +160,7 @@ bv_ok --no-tree --json "$SCRATCH/hostile.log"
 cp "$SCRATCH/out" "$SCRATCH/hostile.json"
 jq_assert "$SCRATCH/hostile.json" '.steps[3].lines[0] <= 39 and .steps[3].lines[1] >= 39' \
 	"line 39 of the hostile log is not in step 3"
-keys hostile ":4" "l" ":dump-screen $SCRATCH/h1.screen" ":168" ":dump-screen $SCRATCH/h2.screen" \
+script hostile ":4" "l" ":dump-screen $SCRATCH/h1.screen" ":168" ":dump-screen $SCRATCH/h2.screen" \
 	"<Tab>" "C" ":dump-screen $SCRATCH/h3.screen" ":dump-view $SCRATCH/h3.view"
 bv_ok --no-tree --script "$SCRATCH/hostile.keys" --size 120x40 "$SCRATCH/hostile.log"
 grep -q "red" "$SCRATCH/h1.screen" || fail "the log view does not show line 39"
@@ -189,7 +181,7 @@ grep -q '	frame	mm/khugepaged.c	1826	' "$SCRATCH/h3.view" ||
 
 # small and large screens, and a non-UTF-8 locale: no crash, the title there
 for size in 40x10 200x50; do
-	keys sizes "C" ":dump-screen $SCRATCH/s1" "q" "m" ":dump-screen $SCRATCH/s2" "q" "l" \
+	script sizes "C" ":dump-screen $SCRATCH/s1" "q" "m" ":dump-screen $SCRATCH/s2" "q" "l" \
 		":dump-screen $SCRATCH/s3"
 	(LANG=C LC_ALL=C; export LANG LC_ALL; bv_ok --no-tree --script "$SCRATCH/sizes.keys" --size "$size" "$seed") || exit 1
 	grep -q '^\[crash\]' "$SCRATCH/s1" || fail "$size: no crash view title"
