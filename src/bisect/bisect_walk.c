@@ -8,7 +8,7 @@
  * (a commit older than its parent) the "uninteresting" mark of a good may
  * not yet have reached everything the good reaches, and git bisects over
  * a few commits a good reaches. Measured on repositories with back-dated
- * commits (tests/bisect-vs-git.sh): the re-play gives git's numbers where
+ * commits (tests/tree/bisect-vs-git.sh): the re-play gives git's numbers where
  * plain reachability does not. Without skew both are the same.
  *
  * What the re-play cannot see is what the graph lacks: git also queues

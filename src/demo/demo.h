@@ -1,7 +1,7 @@
 /* The built-in demo: a kernel-like repository written with libgit2 and a
  * syzbot cause (or fix) bisection log simulated on it, so that a newcomer
  * sees every feature of bisview without a kernel tree. The same generator
- * gives the tests their fixtures (tests/demo-fixture.c, tests/demo.sh).
+ * gives the tests their fixtures (tests/cli/demo-fixture.c, tests/cli/demo.sh).
  *
  * Deterministic: the same options give the same commits, the same hashes
  * and the same log on every machine. The next commit of every bisection

@@ -1,6 +1,6 @@
 /* git bisect's choice (src/bisect/bisect_algo.c) on small graphs built by
  * hand, where every number can be worked out on paper from git's bisect.c
- * (doc/libraries.md §4). tests/bisect-vs-git.sh checks the same code against
+ * (doc/libraries.md §4). tests/tree/bisect-vs-git.sh checks the same code against
  * real git on larger repositories. */
 #include "config.h"
 
@@ -366,7 +366,7 @@ static void test_invalid(void **state)
 	assert_int_equal(dag_find(d, (const uint8_t *)"no such commit here!"), DAG_NONE);
 }
 
-/* Park and Miller, as in tests/bisect-vs-git.sh */
+/* Park and Miller, as in tests/tree/bisect-vs-git.sh */
 static uint32_t rnd(uint64_t *seed, uint32_t n)
 {
 	*seed = *seed * 16807 % 2147483647;

@@ -8,14 +8,6 @@
 
 #include "unit.h"
 
-#define H_V60 "4fe89d07dcc2804c8b562f6c7896a45643d34b2f"
-#define H_519 "3d7cb6b04c3f3115719235cc6866b10326de34cd"
-#define H_V61 "830b3c68c1fb1e9176028d02ef86f3cf76aa2476"
-#define S_A "Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6"
-#define S_B "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci"
-#define S_C "Merge tag 'rpmsg-v6.3' of git://git.kernel.org/pub/scm/linux/kernel/git/remoteproc/linux"
-#define S_PAR "mm: introduce per-VMA lock statistics"
-
 /* Newer git: "# status:" lines, a bare start, every mark commented. */
 static void test_gitbisect_modern(void **state)
 {

@@ -6,8 +6,6 @@
 
 #include "unit.h"
 
-#define S_A "Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6"
-#define S_B "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci"
 #define NUL_SYMBOL "\xe2\x90\x80" /* U+2400, what the model stores for a NUL byte */
 #define SCP_ERROR \
 	"failed to copy test binary to VM: failed to run [\"scp\" \"-P\" \"22\" \"-F\" \"/dev/null\" " \
@@ -365,11 +363,8 @@ static void test_format_unknown(void **state)
 static void test_unknown_lines_counted(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_HEADER
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: possible deadlock in collapse_file\n"
 		"# git bisect start " H_ORIG " " H_V62 "\n"
 		"this line was added by hand\n"

@@ -6,17 +6,20 @@
 
 #include "unit.h"
 
-#define S_A "Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6"
-#define S_B "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci"
-#define T_CUL "x86/mm: try VMA lock-based page fault handling first"
+/* the culprit's show block with its stat: one file, arch/x86/mm/fault.c */
+#define SHOW_CUL_STAT \
+	SHOW_CUL \
+	"\n" \
+	" arch/x86/mm/fault.c | 36 ++++++++++++++++++++++++++++++++++++\n" \
+	" 1 file changed, 36 insertions(+)\n" \
+	"\n"
 
 /* Pitfall 3: the parent's build-only block is a step of its own even when
  * its hash was seen before, and it is not a bisection step. */
 static void test_parent_build_by_position(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"# git bisect start " H_ORIG " " H_V62 "\n"
 		"Bisecting: 2 revisions left to test after this (roughly 1 step)\n"
 		"[" H_B "] " S_B "\n"
@@ -29,16 +32,7 @@ static void test_parent_build_by_position(void **state)
 		"kernel signature: " SIG_CUL "\n"
 		"all runs: crashed: possible deadlock in retract_page_tables\n"
 		"# git bisect bad " H_CUL "\n"
-		H_CUL " is the first bad commit\n"
-		"commit " H_CUL "\n"
-		"Author: Suren Baghdasaryan <surenb@google.com>\n"
-		"Date:   Mon Feb 27 09:36:28 2023 -0800\n"
-		"\n"
-		"    " T_CUL "\n"
-		"\n"
-		" arch/x86/mm/fault.c | 36 ++++++++++++++++++++++++++++++++++++\n"
-		" 1 file changed, 36 insertions(+)\n"
-		"\n"
+		SHOW_CUL_STAT
 		"parent commit " H_B " wasn't tested\n"
 		"testing commit " H_B " with gcc (GCC) 10.2.1 20210217\n"
 		"kernel signature: " SIG_PAR "\n"
@@ -105,16 +99,7 @@ static void test_fix_inverted_verdicts(void **state)
 		"kernel signature: " SIG_CUL "\n"
 		"all runs: OK\n"
 		"# git bisect bad " H_CUL "\n"
-		H_CUL " is the first bad commit\n"
-		"commit " H_CUL "\n"
-		"Author: Suren Baghdasaryan <surenb@google.com>\n"
-		"Date:   Mon Feb 27 09:36:28 2023 -0800\n"
-		"\n"
-		"    " T_CUL "\n"
-		"\n"
-		" arch/x86/mm/fault.c | 36 ++++++++++++++++++++++++++++++++++++\n"
-		" 1 file changed, 36 insertions(+)\n"
-		"\n"
+		SHOW_CUL_STAT
 		"revisions tested: 4, total time: 2h2m3.4s (build: 1h40m1.2s, test: 22m2.2s)\n"
 		"first good commit: " H_CUL " " T_CUL "\n"
 		"recipients (to): [\"surenb@google.com\"]\n"
@@ -159,8 +144,7 @@ static void test_fix_inverted_verdicts(void **state)
 static void test_tags_in_git_start(void **state)
 {
 	struct blog *tags = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 8.1.0\n"
 		"all runs: crashed: KASAN: use-after-free Read in tcp_write_timer\n"
 		"testing release v5.1\n"
@@ -173,8 +157,7 @@ static void test_tags_in_git_start(void **state)
 		"Bisecting: 7003 revisions left to test after this (roughly 13 steps)\n"
 		"[" H_B "] " S_B "\n");
 	struct blog *mixed = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 8.1.0\n"
 		"all runs: crashed: KASAN: use-after-free Read in tcp_write_timer\n"
 		"testing release v4.20\n"
@@ -213,8 +196,7 @@ static void test_tags_in_git_start(void **state)
 static void test_revisions_tested_differs(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 8.1.0\n"
 		"kernel signature: " SIG_1 "\n"
 		"all runs: crashed: WARNING in htab_map_alloc\n"
@@ -245,30 +227,19 @@ static void test_revisions_tested_differs(void **state)
 static void test_inferred_verdicts(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"ensuring issue is reproducible on original commit " H_ORIG "\n"
-		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_START
+		TESTING(H_ORIG, SIG_1)
 		"run #0: crashed: WARNING in kvm_wait\n"
 		"run #1: ignore: lost connection to test machine\n"
 		"run #2: OK\n"
 		"testing release v6.5\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_A, SIG_2)
 		"all runs: ignore: lost connection to test machine\n"
 		"testing release v6.4\n"
-		"testing commit " H_B " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_B, SIG_3)
 		"all runs: boot failed: can't ssh into the instance\n"
 		"testing release v6.3\n"
-		"testing commit " H_C " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_4 "\n"
+		TESTING(H_C, SIG_4)
 		"run #0: ignore: lost connection to test machine\n"
 		"run #1: OK\n"
 		"run #2: OK\n");

@@ -7,8 +7,7 @@
 #include "signals/signals.h"
 
 #define HEADER \
-	"bisecting cause commit starting from " H_ORIG "\n" \
-	"building syzkaller on " H_SYZ "\n" \
+	SYZ_HEADER \
 	"testing commit " H_ORIG " with gcc (GCC) 10.2.1 20210217\n" \
 	"kernel signature: " SIG_1 "\n" \
 	"all runs: crashed: possible deadlock in collapse_file\n" \
@@ -32,12 +31,7 @@
 	"kernel signature: " SIG_CUL "\n" \
 	"all runs: crashed: possible deadlock in collapse_file\n" \
 	"# git bisect bad " H_CUL "\n" \
-	H_CUL " is the first bad commit\n" \
-	"commit " H_CUL "\n" \
-	"Author: Suren Baghdasaryan <surenb@google.com>\n" \
-	"Date:   Mon Feb 27 09:36:28 2023 -0800\n" \
-	"\n" \
-	"    x86/mm: try VMA lock-based page fault handling first\n" \
+	SHOW_CUL \
 	"\n" \
 	" mm/khugepaged.c | 36 ++++++++++++++++++++++++++++++++++++\n" \
 	" 1 file changed, 36 insertions(+)\n"
@@ -127,8 +121,7 @@ static void test_title_drift(void **state)
  * re-check first (the original bug was likely gone there), unless the
  * other bug crashed in every run, when the clean release is. */
 #define RELEASE_DRIFT(v62_runs) \
-	"bisecting cause commit starting from " H_ORIG "\n" \
-	"building syzkaller on " H_SYZ "\n" \
+	SYZ_HEADER \
 	"testing commit " H_ORIG " with gcc (GCC) 10.2.1 20210217\n" \
 	"all runs: crashed: possible deadlock in collapse_file\n" \
 	"testing release v6.3\n" \

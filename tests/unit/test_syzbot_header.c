@@ -4,25 +4,13 @@
 
 #include "unit.h"
 
-#define H_NEW "d8ff9a6b7e5b4e3b2a1f0e9d8c7b6a5f4e3d2c1b"
-#define H_V65 "2dde18cd1d8fac735875f2e4987f11817cc0bc2c"
-#define H_V64 "6995e2de6891c724bfeb2db33d7b87775f913ad1"
-#define H_V61 "830b3c68c1fb1e9176028d02ef86f3cf76aa2476"
-#define H_MB  "5d0c230f1de8c7515b6567d9afba1f196fb4e2f4"
-#define H_HEAD "0bb80ecc33a8fb5a682236443c1e740d5c917d1d"
-
 /* 2023: host line, start, syzkaller, "ensuring ..." + blank, test block. */
 static void test_header_2023(void **state)
 {
 	struct blog *log = unit_parse(state,
 		"ci starts bisection 2023-03-01 22:20:02.119937709 +0000 UTC m=+43528.491190555\n"
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"ensuring issue is reproducible on original commit " H_ORIG "\n"
-		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_START
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: possible deadlock in collapse_file\n");
 	const struct step *s;
 
@@ -140,17 +128,14 @@ static void test_header_rewritten_fetch(void **state)
 {
 	struct blog *log = unit_parse(state,
 		"ci2 starts bisection 2023-09-12 08:15:41.5 +0000 UTC m=+3307.163215309\n"
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"fetch other tags and check if the commit is present\n"
 		"fetch failed with failed to run [\"git\" \"fetch\" \"--force\" \"--tags\" \"https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git\"]: exit status 128\n"
 		"rewritten commit " H_NEW " reidentified by title 'mm: introduce per-VMA lock statistics'\n"
 		"\n"
 		"ensuring issue is reproducible on original commit " H_NEW "\n"
 		"\n"
-		"testing commit " H_NEW " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		TESTING(H_NEW, SIG_1)
 		"all runs: crashed: possible deadlock in retract_page_tables\n");
 
 	assert_str(log->host, "ci2");
@@ -168,20 +153,13 @@ static void test_header_rewritten_fetch(void **state)
 static void test_config_min_2023(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"ensuring issue is reproducible on original commit " H_ORIG "\n"
-		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_START
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: KASAN: slab-use-after-free Read in hci_conn_hash_flush\n"
 		"representative crash: KASAN: slab-use-after-free Read in hci_conn_hash_flush, types: [KASAN-USE-AFTER-FREE-READ]\n"
 		"check whether we can drop unnecessary instrumentation\n"
 		"disabling configs for [hang memleak ubsan lockdep], they are not needed\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_ORIG, SIG_2)
 		"all runs: crashed: KASAN: slab-use-after-free Read in hci_conn_hash_flush\n"
 		"representative crash: KASAN: slab-use-after-free Read in hci_conn_hash_flush, types: [KASAN-USE-AFTER-FREE-READ]\n"
 		"the bug reproduces without the instrumentation\n"
@@ -189,15 +167,11 @@ static void test_config_min_2023(void **state)
 		"split chunks (needed=false): <240>\n"
 		"split chunk #0 of len 240 into 5 parts\n"
 		"testing without sub-chunk 1/5\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_ORIG, SIG_3)
 		"all runs: OK\n"
 		"false negative chance: 0.000\n"
 		"testing without sub-chunk 2/5\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_4 "\n"
+		TESTING(H_ORIG, SIG_4)
 		"all runs: crashed: KASAN: slab-use-after-free Read in hci_conn_hash_flush\n"
 		"the chunk can be dropped\n"
 		"no need to test this chunk, it's definitely needed\n"
@@ -233,24 +207,15 @@ static void test_config_min_2023(void **state)
 static void test_config_min_clean_retest_verdict(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"ensuring issue is reproducible on original commit " H_ORIG "\n"
-		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_START
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: possible deadlock in collapse_file\n"
 		"check whether we can drop unnecessary instrumentation\n"
 		"disabling configs for [kasan hang], they are not needed\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_ORIG, SIG_2)
 		"all runs: OK\n"
 		"testing release v6.2\n"
-		"testing commit " H_V62 " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_V62, SIG_3)
 		"all runs: OK\n"
 		"# git bisect start " H_ORIG " " H_V62 "\n"
 		"Bisecting: 7554 revisions left to test after this (roughly 13 steps)\n");
@@ -270,8 +235,7 @@ static void test_config_min_clean_retest_verdict(void **state)
 static void test_config_min_old_eras(void **state)
 {
 	struct blog *old = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 10.2.1 20210217\n"
 		"kernel signature: " SIG_1 "\n"
 		"all runs: crashed: WARNING in kvm_wait\n"
@@ -291,8 +255,7 @@ static void test_config_min_old_eras(void **state)
 		"resulting configs: [CONFIG_C CONFIG_D]\n"
 		"# configuration already minimized\n");
 	struct blog *script = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 9.0.0 20181231\n"
 		"kernel signature: " SIG_1 "\n"
 		"all runs: crashed: KASAN: use-after-free Read in tcp_write_timer\n"
@@ -309,8 +272,7 @@ static void test_config_min_old_eras(void **state)
 		"testing with generated minimized config doesn't reproduce the crash\n"
 		"unable to test using baseline config, keep original config\n");
 	struct blog *kconfig = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"config minimization failed due to bad Kconfig failed to parse Kconfig: drivers/gpu/drm/Kconfig:12: unknown option \"bar\"\n"
 		"proceeding with the original config\n");
 
@@ -335,19 +297,12 @@ static void test_config_min_old_eras(void **state)
 static void test_release_search(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
-		"ensuring issue is reproducible on original commit " H_ORIG "\n"
-		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		SYZ_START
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: general protection fault in skb_release_data\n"
 		"picked [v6.5 v6.4 v6.1] out of 12 release tags\n"
 		"testing release v6.5\n"
-		"testing commit " H_V65 " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_V65, SIG_2)
 		"all runs: crashed: general protection fault in skb_release_data\n"
 		"testing release v6.4\n"
 		"testing commit " H_V64 " gcc\n"
@@ -355,14 +310,12 @@ static void test_release_search(void **state)
 		"./include/linux/pse-pd/pse.h:118: multiple definition of `pse_ethtool_get_status'\n"
 		"failed building " H_V64 ": ./include/linux/pse-pd/pse.h:118: multiple definition of `pse_ethtool_get_status'\n"
 		"testing release v6.1\n"
-		"testing commit " H_V61 " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_V61, SIG_3)
 		"all runs: OK\n"
 		"false negative chance: 0.012\n"
 		"# git bisect start " H_V65 " " H_V61 "\n"
 		"Bisecting: 12345 revisions left to test after this (roughly 14 steps)\n"
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n");
 	const struct step *v65, *v64, *v61;
 
@@ -401,13 +354,10 @@ static void test_release_search(void **state)
 static void test_release_broken_picked_and_timeout(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"bisecting cause commit starting from " H_ORIG "\n"
-		"building syzkaller on " H_SYZ "\n"
+		SYZ_HEADER
 		"picked [%!d(string=v6.5) %!d(string=v6.4)] out of %!d(MISSING) release tags\n"
 		"testing release v6.5\n"
-		"testing commit " H_V65 " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_V65, SIG_2)
 		"all runs: crashed: WARNING in ext4_dirty_folio\n"
 		"testing release v6.4\n"
 		"revisions tested: 2, total time: 12h0m31.4s (build: 1h2m3.1s, test: 10h58m28.3s)\n"
@@ -437,24 +387,18 @@ static void test_fix_merge_base_and_head(void **state)
 		"building syzkaller on " H_SYZ "\n"
 		"ensuring issue is reproducible on original commit " H_ORIG "\n"
 		"\n"
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		TESTING(H_ORIG, SIG_1)
 		"all runs: crashed: WARNING in ext4_dirty_folio\n"
 		"determining the merge base between " H_ORIG " and " H_HEAD "\n"
 		H_MB "/Linux 6.5 is a merge base, check if it has the bug\n"
-		"testing commit " H_MB " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_MB, SIG_2)
 		"all runs: crashed: WARNING in ext4_dirty_folio\n"
 		"testing current HEAD " H_HEAD "\n"
-		"testing commit " H_HEAD " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_HEAD, SIG_3)
 		"all runs: OK\n"
 		"# git bisect start " H_HEAD " " H_MB "\n"
 		"Bisecting: 1234 revisions left to test after this (roughly 10 steps)\n"
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n");
+		"[" H_A "] " S_A "\n");
 	const struct step *mb, *head;
 
 	assert_int_equal(log->kind, KIND_FIX);
@@ -488,9 +432,7 @@ static void test_fix_merge_base_no_crash(void **state)
 		"determining the merge base between " H_ORIG " and " H_HEAD "\n"
 		"expected 1 merge base, got 2\n"
 		H_MB "/Linux 6.5 is a merge base\n"
-		"testing commit " H_MB " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_MB, SIG_2)
 		"all runs: OK\n"
 		"reproducer does not crash the merge base, so there's no known bad commit\n"
 		"revisions tested: 2, total time: 1h10m3.2s (build: 40m1.1s, test: 28m3.4s)\n"

@@ -5,8 +5,7 @@
 #include "unit.h"
 
 #define HEADER \
-	"bisecting cause commit starting from " H_ORIG "\n" \
-	"building syzkaller on " H_SYZ "\n"
+	SYZ_HEADER
 
 #define REVISIONS \
 	"revisions tested: 16, total time: 5h43m22.238573904s (build: 3h47m8.255969875s, test: 1h53m43.216598355s)\n"
@@ -18,17 +17,10 @@
 	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
 	"[" H_PAR "] mm: introduce per-VMA lock statistics\n" \
 	"\n" \
-	"testing commit " H_PAR " gcc\n" \
-	"compiler: " GCC_DEBIAN "\n" \
-	"kernel signature: " SIG_PAR "\n" \
+	TESTING(H_PAR, SIG_PAR) \
 	"all runs: OK\n" \
 	"# git bisect good " H_PAR "\n" \
-	H_CUL " is the first bad commit\n" \
-	"commit " H_CUL "\n" \
-	"Author: Suren Baghdasaryan <surenb@google.com>\n" \
-	"Date:   Mon Feb 27 09:36:28 2023 -0800\n" \
-	"\n" \
-	"    x86/mm: try VMA lock-based page fault handling first\n" \
+	SHOW_CUL \
 	"    \n" \
 	"    Attempt VMA lock-based page fault handling first, and fall back to the\n" \
 	"    existing mmap_lock-based handling if that fails.\n" \
@@ -217,9 +209,7 @@ static void test_parent_build_and_estimates(void **state)
 	struct blog *log = unit_parse(state, CONVERGED
 		"accumulated error probability: 0.12\n"
 		"parent commit " H_B " wasn't tested\n"
-		"testing commit " H_B " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_4 "\n"
+		TESTING(H_B, SIG_4)
 		"culprit signature: " SIG_CUL "\n"
 		"parent  signature: " SIG_4 "\n"
 		"reproducer is flaky (0.35 repro chance estimate)\n"
@@ -308,9 +298,7 @@ static void test_merge_culprit_and_warnings(void **state)
 		"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n"
 		"[" H_PAR "] mm: introduce per-VMA lock statistics\n"
 		"\n"
-		"testing commit " H_PAR " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_PAR "\n"
+		TESTING(H_PAR, SIG_PAR)
 		"all runs: OK\n"
 		"# git bisect good " H_PAR "\n"
 		H_D " is the first bad commit\n"
@@ -490,9 +478,7 @@ static void test_boundary_wordings(void **state)
 static void test_error_multiline(void **state)
 {
 	struct blog *log = unit_parse(state, HEADER
-		"testing commit " H_ORIG " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		TESTING(H_ORIG, SIG_1)
 		"all runs: OK\n"
 		"revisions tested: 1, total time: 0s (build: 0s, test: 0s)\n"
 		"error: failed to run [\"git\" \"checkout\" \"" H_A "\"]: exit status 128\n"
@@ -524,13 +510,11 @@ static void test_error_multiline(void **state)
 static void test_incomplete_fragment(void **state)
 {
 	struct blog *log = unit_parse(state,
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"all runs: OK\n"
 		"# git bisect good " H_A "\n"
 		"Bisecting: 3746 revisions left to test after this (roughly 12 steps)\n"
-		"[" H_B "] Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci\n"
+		"[" H_B "] " S_B "\n"
 		"\n"
 		"testing commit " H_B " gcc\n"
 		"compiler: " GCC_DEBIAN "\n");

@@ -4,22 +4,14 @@
 
 #include "unit.h"
 
-#define HEADER \
-	"bisecting cause commit starting from " H_ORIG "\n" \
-	"building syzkaller on " H_SYZ "\n"
-
 /* Header + original + one release + git start: the lines before a step. */
 #define PREFIX_LINES 13
 #define PREFIX \
-	HEADER \
-	"testing commit " H_ORIG " gcc\n" \
-	"compiler: " GCC_DEBIAN "\n" \
-	"kernel signature: " SIG_1 "\n" \
+	SYZ_HEADER \
+	TESTING(H_ORIG, SIG_1) \
 	"all runs: crashed: possible deadlock in retract_page_tables\n" \
 	"testing release v6.2\n" \
-	"testing commit " H_V62 " gcc\n" \
-	"compiler: " GCC_DEBIAN "\n" \
-	"kernel signature: " SIG_2 "\n" \
+	TESTING(H_V62, SIG_2) \
 	"all runs: OK\n" \
 	"# git bisect start " H_ORIG " " H_V62 "\n" \
 	"Bisecting: 7554 revisions left to test after this (roughly 13 steps)\n"
@@ -27,16 +19,16 @@
 /* The three spellings of the compiler (pitfall 1). */
 static void test_block_compiler_forms(void **state)
 {
-	struct blog *with = unit_parse(state, HEADER
+	struct blog *with = unit_parse(state, SYZ_HEADER
 		"testing commit " H_ORIG " with gcc (GCC) 8.4.1 20210217\n"
 		"kernel signature: 5ad662a6e794527e42d69ef12dfa2a1849cc1731\n"
 		"all runs: crashed: WARNING in htab_map_alloc\n");
-	struct blog *bare = unit_parse(state, HEADER
+	struct blog *bare = unit_parse(state, SYZ_HEADER
 		"testing commit " H_ORIG "\n"
 		"compiler: gcc version 5.5.0 (GCC) \n"
 		"kernel signature: " SIG_1 "\n"
 		"all runs: crashed: WARNING in htab_map_alloc\n");
-	struct blog *word = unit_parse(state, HEADER
+	struct blog *word = unit_parse(state, SYZ_HEADER
 		"testing commit " H_ORIG " gcc\n"
 		"compiler: Debian clang version 15.0.7, GNU ld (GNU Binutils for Debian) 2.40\n"
 		"kernel signature: " SIG_1 "\n"
@@ -64,14 +56,14 @@ static void test_block_compiler_forms(void **state)
 static void test_block_build_error_old(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"testing commit " H_A " with gcc (GCC) 8.1.0\n"
 		"./include/linux/compiler.h:263:20: error: lvalue required as unary \xe2\x80\x98&\xe2\x80\x99 operand\n"
 		"warning: argument unused during compilation: '-no-pie' [-Wunused-command-line-argument]\n"
 		"failed to run [\"make\" \"bzImage\" \"-j\" \"64\" \"CC=/syzkaller/gcc/bin/gcc\"]: exit status 2\n"
 		"# git bisect skip " H_A "\n"
 		"Bisecting: 7554 revisions left to test after this (roughly 13 steps)\n"
-		"[" H_B "] Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci\n"
+		"[" H_B "] " S_B "\n"
 		"testing commit " H_B " with gcc (GCC) 8.1.0\n"
 		"kernel signature: " SIG_2 "\n"
 		"all runs: OK\n"
@@ -108,7 +100,7 @@ static void test_block_build_error_old(void **state)
 static void test_block_failed_building(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
 		"testing commit " H_A " gcc\n"
 		"compiler: " GCC_DEBIAN "\n"
@@ -130,11 +122,9 @@ static void test_block_failed_building(void **state)
 static void test_runs_every_verdict(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"run #0: OK\n"
 		"run #1: crashed: KASAN: use-after-free Read in tcp_write_timer\n"
 		"run #2: boot failed: WARNING in kvm_wait\n"
@@ -183,11 +173,9 @@ static void test_runs_every_verdict(void **state)
 static void test_runs_all_runs(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"all runs: boot failed: can't ssh into the instance\n"
 		"# git bisect skip " H_A "\n");
 	const struct step *s = phase_step(log, PHASE_BISECT, 0);
@@ -246,17 +234,15 @@ static void test_runs_multiline_error(void **state)
 static void test_block_test_errors(void **state)
 {
 	struct blog *bare = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"testing commit " H_A " with gcc (GCC) 8.1.0\n"
 		"kernel signature: " SIG_3 "\n"
 		"failed: failed to create VM pool: failed to create GCE image: googleapi: Error 400: Invalid value\n"
 		"# git bisect skip " H_A "\n");
 	struct blog *repro = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"repro testing failure: failed to run instance: lost connection to test machine\n"
 		"revisions tested: 3, total time: 2h1m2.5s (build: 1h1m1.2s, test: 58m3.1s)\n"
 		"error: repro testing failure: failed to run instance: lost connection to test machine\n");
@@ -282,20 +268,16 @@ static void test_block_test_errors(void **state)
 static void test_block_flaky_and_chances(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"all runs: OK\n"
 		"false negative chance: 0.031\n"
 		"# git bisect good " H_A "\n"
 		"Bisecting: 3746 revisions left to test after this (roughly 12 steps)\n"
-		"[" H_B "] Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci\n"
+		"[" H_B "] " S_B "\n"
 		"\n"
-		"testing commit " H_B " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_4 "\n"
+		TESTING(H_B, SIG_4)
 		"run #0: crashed: WARNING in kvm_wait\n"
 		"run #1: OK\n"
 		"run #2: OK\n"
@@ -304,9 +286,7 @@ static void test_block_flaky_and_chances(void **state)
 		"Bisecting: 1881 revisions left to test after this (roughly 11 steps)\n"
 		"[" H_C "] Merge tag 'rpmsg-v6.3' of git://git.kernel.org/pub/scm/linux/kernel/git/remoteproc/linux\n"
 		"\n"
-		"testing commit " H_C " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_C, SIG_2)
 		"all runs: basic kernel testing failed: timed out\n"
 		"too many neither good nor bad results, skipping this commit\n"
 		"# git bisect skip " H_C "\n");
@@ -334,20 +314,16 @@ static void test_git_section(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
 		"warning: unable to access '/syzkaller/.config/git/ignore': Permission denied\n"
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_A, SIG_3)
 		"all runs: OK\n"
 		"# git bisect good " H_A "\n"
 		"Bisecting: 1 revision left to test after this (roughly 1 step)\n"
 		"warning: unable to access '/syzkaller/.config/git/ignore': Permission denied\n"
 		"[" H_PAR "] mm: introduce per-VMA lock statistics\n"
 		"\n"
-		"testing commit " H_PAR " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_PAR "\n"
+		TESTING(H_PAR, SIG_PAR)
 		"all runs: crashed: possible deadlock in retract_page_tables\n"
 		"# git bisect bad " H_PAR "\n"
 		"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n"
@@ -386,7 +362,7 @@ static void test_git_section(void **state)
 static void test_git_only_skipped(void **state)
 {
 	struct blog *log = unit_parse(state, PREFIX
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"testing commit " H_A " with gcc (GCC) 8.1.0\n"
 		"./include/linux/compiler.h:263:20: error: lvalue required as unary '&' operand\n"
 		"# git bisect skip " H_A "\n"
@@ -424,30 +400,24 @@ static void test_fix_prechecks(void **state)
 		"bisecting fixing commit since " H_ORIG "\n"
 		"building syzkaller on " H_SYZ "\n"
 		"testing current HEAD " H_V62 "\n"
-		"testing commit " H_V62 " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_1 "\n"
+		TESTING(H_V62, SIG_1)
 		"all runs: OK\n"
 		"# git bisect start " H_V62 " " H_ORIG "\n"
 		"Bisecting: 100 revisions left to test after this (roughly 7 steps)\n"
-		"[" H_A "] Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6\n"
+		"[" H_A "] " S_A "\n"
 		"\n"
 		"determine whether the revision contains the guilty commit\n"
 		"revision " H_ORIG " crashed and is reachable\n"
-		"testing commit " H_A " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_2 "\n"
+		TESTING(H_A, SIG_2)
 		"all runs: crashed: WARNING in ext4_dirty_folio\n"
 		"# git bisect good " H_A "\n"
 		"Bisecting: 50 revisions left to test after this (roughly 6 steps)\n"
-		"[" H_B "] Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci\n"
+		"[" H_B "] " S_B "\n"
 		"\n"
 		"determine whether the revision contains the guilty commit\n"
 		"checking the merge base " H_C "\n"
 		"no existing result, test the revision\n"
-		"testing commit " H_C " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_3 "\n"
+		TESTING(H_C, SIG_3)
 		"all runs: OK\n"
 		"the bug was not introduced yet; pretend that kernel crashed\n"
 		"# git bisect good " H_B "\n"
@@ -456,9 +426,7 @@ static void test_fix_prechecks(void **state)
 		"\n"
 		"determine whether the revision contains the guilty commit\n"
 		"revision " H_A " crashed and is reachable\n"
-		"testing commit " H_D " gcc\n"
-		"compiler: " GCC_DEBIAN "\n"
-		"kernel signature: " SIG_4 "\n"
+		TESTING(H_D, SIG_4)
 		"all runs: OK\n"
 		"# git bisect bad " H_D "\n");
 	const struct step *head, *crashed, *mb, *pretend, *clean;

@@ -26,7 +26,9 @@
 
 #include "log/parse.h"
 
-/* Real hashes and signatures, taken from the sample logs in tests/data. */
+/* Real hashes and signatures, taken from the sample logs in tests/data
+ * and other syzbot and git logs (H_NEW is made up), and the subjects of
+ * some of them. */
 #define H_ORIG "1716a175592aff9549a0c07aac8f9cadd03003f5"
 #define H_SYZ  "f8902b5747fbe3d5b860bd782eec63fc9c7da6e7"
 #define H_V62  "c9c3395d5e3dcc6daee66c6908354d47bf98cb0c"
@@ -36,6 +38,19 @@
 #define H_D    "8770739123e236a33d695939f219bba58014e58d"
 #define H_CUL  "3d7cb67369a08d4933713290acf458990a50b6f9"
 #define H_PAR  "36306b229dfd5488c7c15c3795cc3bae611e5d2f"
+#define H_V61  "830b3c68c1fb1e9176028d02ef86f3cf76aa2476"
+#define H_V60  "4fe89d07dcc2804c8b562f6c7896a45643d34b2f"
+#define H_519  "3d7cb6b04c3f3115719235cc6866b10326de34cd"
+#define H_V65  "2dde18cd1d8fac735875f2e4987f11817cc0bc2c"
+#define H_V64  "6995e2de6891c724bfeb2db33d7b87775f913ad1"
+#define H_MB   "5d0c230f1de8c7515b6567d9afba1f196fb4e2f4"
+#define H_HEAD "0bb80ecc33a8fb5a682236443c1e740d5c917d1d"
+#define H_NEW  "d8ff9a6b7e5b4e3b2a1f0e9d8c7b6a5f4e3d2c1b"
+#define S_A "Merge tag '6.3-rc-smb3-client-fixes' of git://git.samba.org/sfrench/cifs-2.6"
+#define S_B "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci"
+#define S_C "Merge tag 'rpmsg-v6.3' of git://git.kernel.org/pub/scm/linux/kernel/git/remoteproc/linux"
+#define S_PAR "mm: introduce per-VMA lock statistics"
+#define T_CUL "x86/mm: try VMA lock-based page fault handling first"
 #define SIG_1  "90195ca6b16c56e8093ea1f493d8d2762199e52bfdda97d0a33bca3d81e11746"
 #define SIG_2  "ab0499845c45ebc5999dc24b23472c6420c626d04fde28cfbdbe64f48bf8722b"
 #define SIG_3  "0871c94db60b38381b6ad6417ee3bd154d8700ac54d5b0170ea7eac9fb3afe30"
@@ -43,6 +58,30 @@
 #define SIG_CUL "0915335f367de07252fb6a9b9346b2ba6aeeec44dd2f996128b2448466a82d75"
 #define SIG_PAR "caa574d5505b2a7184fc3a76b5a147db0bb235f0053ca25ae2c748a70f6c61ac"
 #define GCC_DEBIAN "gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2"
+
+/* Lines that most excerpts of syzbot logs share (doc/log-format.md): the
+ * header of a cause bisection from H_ORIG; that header, the check that
+ * H_ORIG reproduces the crash and the blank line after it; the first lines
+ * of a test of commit h built with GCC_DEBIAN, its kernel signature sig. */
+#define SYZ_HEADER \
+	"bisecting cause commit starting from " H_ORIG "\n" \
+	"building syzkaller on " H_SYZ "\n"
+#define SYZ_START \
+	SYZ_HEADER \
+	"ensuring issue is reproducible on original commit " H_ORIG "\n" \
+	"\n"
+/* git's show block of H_CUL, the deadlock log's culprit, to its title */
+#define SHOW_CUL \
+	H_CUL " is the first bad commit\n" \
+	"commit " H_CUL "\n" \
+	"Author: Suren Baghdasaryan <surenb@google.com>\n" \
+	"Date:   Mon Feb 27 09:36:28 2023 -0800\n" \
+	"\n" \
+	"    " T_CUL "\n"
+#define TESTING(h, sig) \
+	"testing commit " h " gcc\n" \
+	"compiler: " GCC_DEBIAN "\n" \
+	"kernel signature: " sig "\n"
 
 struct unit_fixture {
 	void *ctx;     /* parent of everything one test parses */

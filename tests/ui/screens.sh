@@ -1,0 +1,95 @@
+#!/bin/sh
+# Expected screens for every view of the explorer, in script mode (no
+# terminal), at 80x24 and at 40x10 (tests/ui/screens/*.screen):
+#   - on the seeds with no tree: steps, detail, crash, raw log, map,
+#     signals and help, and the note the diff and source views show
+#     without a tree;
+#   - on the built-in demo (its repository and its log): steps with the
+#     tree facts filled in, the detail's part from the tree, the culprit's
+#     diff on a hunk, the crash report and a frame opened in the source
+#     view, map and signals.
+# The steps view's first screens on the seeds are tests/ui/script.sh's.
+#
+# Nothing on these screens may depend on the machine: no user config, a
+# fixed locale, the demo built into the scratch directory (its commits and
+# dates are fixed by the generator; the log's path is shown nowhere), and
+# a config path that is the same everywhere (the help view shows it).
+#
+# To accept new expected screens after a deliberate change:
+#   BISVIEW_UPDATE_SCREENS=1 make check TESTS=tests/ui/screens.sh
+set -eu
+
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+
+KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
+DEADLOCK=$DATA/cause-deadlock-retract_page_tables.log
+explorer_env
+# the help view shows the config file's path: one that is the same on
+# every machine, and that does not exist
+XDG_CONFIG_HOME=/nonexistent/bisview-ui-screens
+XDG_CACHE_HOME=$SCRATCH/cache
+LANGUAGE=C
+export XDG_CONFIG_HOME XDG_CACHE_HOME LANGUAGE
+
+SIZES="80x24 40x10"
+failed=
+
+# screens NAME "ARGS" KEY-LINE...: at each of $SIZES, the screen after the
+# key lines, compared with tests/ui/screens/NAME-SIZE.screen
+screens()
+{
+	_name=$1 _args=$2
+	shift 2
+	printf '%s\n' "$@" ':dump-screen' >"$SCRATCH/$_name.keys"
+	for _size in $SIZES; do
+		# shellcheck disable=SC2086 # $_args is a list of options
+		bv_ok $_args --script "$SCRATCH/$_name.keys" --size "$_size"
+		# every differing screen is reported, then the test fails
+		same_screen "$_name-$_size" || failed="$failed $_name-$_size"
+	done
+}
+
+### the seeds, with no tree
+screens seed-steps-top "--no-tree $KVM" g
+# the culprit's detail: its runs, one by one
+screens seed-detail "--no-tree $KVM" i
+# opens on the first frame of a file the culprit touches (from the log's
+# diffstat)
+screens seed-crash "--no-tree $DEADLOCK" C
+# the culprit's lines highlighted
+screens seed-log "--no-tree $KVM" l
+screens seed-map "--no-tree $KVM" m
+screens seed-signals "--no-tree $KVM" S
+screens seed-help "--no-tree $KVM" h
+# the commands and the config file, after the keys; the search has spaces
+screens seed-help-commands "--no-tree $KVM" h '/Commands<Space>(type<Enter>'
+SIZES=80x24
+screens seed-diff-notree "--no-tree $KVM" d
+screens seed-source-notree "--no-tree $DEADLOCK" C '<Enter>'
+SIZES="80x24 40x10"
+
+### the demo: built once into $XDG_CACHE_HOME, its repository and its log
+screens demo-steps --demo
+# a step with the log's count and the tree's side by side, and its commit
+screens demo-detail --demo ':14' i '/From<Space>the<Space>tree<Enter>'
+# a skipped step: its build error
+screens demo-detail-skip --demo ':8' i '/implicit<Enter>'
+# the culprit's diff, on its hunk in mm/khugepaged.c
+screens demo-diff --demo d ']' ']'
+screens demo-crash --demo C
+# Enter on the first touched frame: the file at the culprit around the line
+screens demo-source --demo C '<Enter>'
+screens demo-map --demo m
+screens demo-signals --demo S
+
+# the demo was built here, and its commits are the generator's: the
+# hashes on the screens are not this machine's
+[ -d "$XDG_CACHE_HOME/bisview/demo-1/linux" ] || fail "the demo was not built in $XDG_CACHE_HOME"
+if command -v git >/dev/null 2>&1; then
+	assert_eq "the demo's culprit" "mm/khugepaged: write-lock the VMA before retracting page tables" \
+		"$(git -C "$XDG_CACHE_HOME/bisview/demo-1/linux" show -s --format=%s \
+			3fbded01ba58f0462bd04e39d4e3eb0546ea74a5)"
+fi
+
+[ -z "$failed" ] || fail "screens differ:$failed (BISVIEW_UPDATE_SCREENS=1 accepts them)"
+note "ok"
