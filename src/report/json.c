@@ -108,6 +108,54 @@ static json_object *step_tree_json(const struct report_ctx *rc, const struct ste
 	return o;
 }
 
+/* A number that depends on an object a partial clone lacks is null,
+ * never 0 (doc/json.md §4). */
+static json_object *file_json(const struct diff_file *f)
+{
+	json_object *fo = json_object_new_object();
+	char st[2] = { f->status, '\0' };
+
+	json_object_object_add(fo, "path", jstr(f->path));
+	if (f->old_path && strcmp(f->old_path, f->path) != 0)
+		json_object_object_add(fo, "old_path", jstr(f->old_path));
+	json_object_object_add(fo, "status", json_object_new_string(st));
+	json_object_object_add(fo, "insertions",
+			       f->content_missing ? NULL : json_object_new_int(f->insertions));
+	json_object_object_add(fo, "deletions",
+			       f->content_missing ? NULL : json_object_new_int(f->deletions));
+	json_object_object_add(fo, "binary",
+			       f->content_missing ? NULL : json_object_new_boolean(f->binary));
+	return fo;
+}
+
+static json_object *culprit_json(const struct log_xref *x)
+{
+	json_object *c = json_object_new_object(), *files = NULL;
+
+	json_object_object_add(c, "commit", jstr(x->culprit));
+	json_object_object_add(c, "merge", json_object_new_boolean(x->culprit_merge));
+	json_object_object_add(c, "parents", json_object_new_int((int)x->culprit_parents));
+	if (!x->culprit_files_unknown) {  /* unknown: null, never [] */
+		files = json_object_new_array();
+		for (size_t i = 0; i < x->n_culprit_files; i++)
+			json_object_array_add(files, file_json(&x->culprit_files[i]));
+	}
+	json_object_object_add(c, "files", files);
+	return c;
+}
+
+static json_object *partial_json(const struct tree_partial *p)
+{
+	json_object *o;
+
+	if (!p)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "filter", jstr(p->filter));
+	json_object_object_add(o, "missing", json_object_new_int64((int64_t)p->missing));
+	return o;
+}
+
 static json_object *tree_json(const struct report_ctx *rc)
 {
 	const struct log_xref *x = rc ? rc->xref : NULL;
@@ -122,31 +170,8 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(o, "unreadable", json_object_new_int((int)x->unreadable));
 	json_object_object_add(o, "missing_hint", jstr(x->missing_hint));
 	json_object_object_add(o, "shallow", json_object_new_boolean(x->shallow));
-	if (x->has_culprit) {
-		json_object *c = json_object_new_object(), *files = json_object_new_array();
-
-		json_object_object_add(c, "commit", jstr(x->culprit));
-		json_object_object_add(c, "merge", json_object_new_boolean(x->culprit_merge));
-		json_object_object_add(c, "parents", json_object_new_int((int)x->culprit_parents));
-		for (size_t i = 0; i < x->n_culprit_files; i++) {
-			const struct diff_file *f = &x->culprit_files[i];
-			json_object *fo = json_object_new_object();
-			char st[2] = { f->status, '\0' };
-
-			json_object_object_add(fo, "path", jstr(f->path));
-			if (f->old_path && strcmp(f->old_path, f->path) != 0)
-				json_object_object_add(fo, "old_path", jstr(f->old_path));
-			json_object_object_add(fo, "status", json_object_new_string(st));
-			json_object_object_add(fo, "insertions", json_object_new_int(f->insertions));
-			json_object_object_add(fo, "deletions", json_object_new_int(f->deletions));
-			json_object_object_add(fo, "binary", json_object_new_boolean(f->binary));
-			json_object_array_add(files, fo);
-		}
-		json_object_object_add(c, "files", files);
-		json_object_object_add(o, "culprit", c);
-	} else {
-		json_object_object_add(o, "culprit", NULL);
-	}
+	json_object_object_add(o, "partial", partial_json(x->partial));
+	json_object_object_add(o, "culprit", x->has_culprit ? culprit_json(x) : NULL);
 	range = json_object_new_object();
 	json_object_object_add(range, "verified", json_object_new_boolean(x->range_built));
 	json_object_object_add(range, "size", x->range_built ? json_object_new_int64(x->range_size) : NULL);

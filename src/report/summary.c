@@ -64,6 +64,24 @@ static const char *result_phrase(struct sum *s, const struct blog *log)
 	return _("incomplete (the log stops before a result)");
 }
 
+/* A partial clone: what it lacked, and the command that brings it in. */
+static void partial_field(struct sum *s, const struct log_xref *x)
+{
+	const char *filter = x->partial->filter ? clean(s, x->partial->filter) : "?";
+
+	if (x->partial->missing == 0) {
+		field(s, _("Partial:"), talloc_asprintf(s->tmp, _("a partial clone (filter %s); "
+								  "every object this report needed is here"), filter));
+		return;
+	}
+	field(s, _("Partial:"), talloc_asprintf(s->tmp, _("a partial clone (filter %s): %zu objects "
+							  "this report needed are not here, so the culprit's "
+							  "files or line counts are unknown"),
+						filter, x->partial->missing));
+	if (x->culprit)
+		field(s, _("Fetch:"), clean(s, tree_fetch_command(s->tmp, x->path, x->culprit, NULL)));
+}
+
 static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
 	const char *fmt = format_word(log->format);
@@ -95,6 +113,8 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 		field(s, _("Tree:"), talloc_asprintf(s->tmp, _("%s (%zu of %zu commits found)"),
 						     clean(s, x->path), x->found, x->found + x->missing));
+		if (x->partial)
+			partial_field(s, x);
 		if (x->range_built && x->mismatches == 0)
 			field(s, _("Verified:"), talloc_asprintf(s->tmp, _("every git bisect step is the one git would choose (range of %ld commits)"),
 								 x->range_size));

@@ -81,8 +81,15 @@ static void culprit_files_signals(struct sig_ctx *c)
 	bool same_file = false, same_dir = false;
 	struct line_span lines = r->show ? r->show->lines : r->lines;
 
-	if (n_files == 0)
+	if (n_files == 0) {
+		/* a partial clone without the trees, and no diffstat in the
+		 * log: these signals would reason from nothing */
+		if (c->x && c->x->culprit_files_unknown)
+			sig_add(c, SIGNAL_NOT_SEEN, STRENGTH_INFO, 0, -1, lines,
+				_("culprit-aside and culprit-off-stack not computed: this partial clone "
+				  "does not have the culprit's trees"));
 		return;  /* before reading the crash report, the costly part */
+	}
 	stack = stack_files(c->tmp, r->crash_report, &n_stack);
 	arch = crash_arch(c->tmp, stack, n_stack);
 	for (size_t i = 0; i < n_files; i++)
@@ -168,6 +175,11 @@ void signals_from_tree(struct sig_ctx *c)
 		sig_add(c, SIGNAL_COMMITS_UNREADABLE, STRENGTH_INFO, 0, -1, log->result.lines,
 			_("%zu tested commits are in the tree but cannot be read: the repository may be damaged (git fsck)"),
 			x->unreadable);
+	if (x->partial && x->partial->missing > 0)
+		sig_add(c, SIGNAL_NOT_SEEN, STRENGTH_INFO, 0, -1, log->result.lines,
+			_("%zu objects are not in this partial clone (filter %s): the facts that need "
+			  "them are unknown"), x->partial->missing,
+			x->partial->filter ? x->partial->filter : "?");
 	if (x->missing > x->unreadable)
 		sig_add(c, SIGNAL_COMMITS_MISSING, STRENGTH_INFO, 0, -1, log->result.lines,
 			_("%zu tested commits are not in the tree: facts about them are missing"),

@@ -51,7 +51,8 @@ enum signal_strength { SIGNAL_STRENGTH_LIST(ENUM_VALUE) };
 	X(SIGNAL_GOODS_NOT_ANCESTORS, "goods-not-ancestors", "ancestry") \
 	X(SIGNAL_CULPRIT_OUT_OF_RANGE, "culprit-out-of-range", "range") \
 	X(SIGNAL_COMMITS_MISSING, "commits-missing", "missing") \
-	X(SIGNAL_COMMITS_UNREADABLE, "commits-unreadable", "unreadable")
+	X(SIGNAL_COMMITS_UNREADABLE, "commits-unreadable", "unreadable") \
+	X(SIGNAL_NOT_SEEN, "not-seen", "unseen")
 #define SIGNAL_VALUE(value, code, badge) value,
 enum signal_id { SIGNAL_LIST(SIGNAL_VALUE) };
 

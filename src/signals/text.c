@@ -114,8 +114,9 @@ const char **stack_files(const void *ctx, const char *report, size_t *n)
 	return files;
 }
 
-/* The files of the culprit: from the tree when it has the commit, else
- * from the git show block's diffstat (" path | 12 ++--") or raw lines
+/* The files of the culprit: from the tree when it has the commit and its
+ * trees (a partial clone may lack them), else from the git show block's
+ * diffstat (" path | 12 ++--") or raw lines
  * (":100644 100644 a b M<TAB>path"). A diffstat may shorten a long path
  * to ".../tail": callers match such a path by its tail. */
 const char **culprit_files(const void *ctx, const struct blog *log, const struct log_xref *x,
@@ -125,7 +126,7 @@ const char **culprit_files(const void *ctx, const struct blog *log, const struct
 	const struct show_block *sb = log->result.show;
 
 	*n = 0;
-	if (x && x->has_culprit) {
+	if (x && x->has_culprit && !x->culprit_files_unknown) {
 		files = talloc_realloc(ctx, files, const char *, x->n_culprit_files + 1);
 		for (size_t i = 0; i < x->n_culprit_files; i++)
 			files[(*n)++] = x->culprit_files[i].path;

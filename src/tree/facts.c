@@ -182,6 +182,14 @@ static char status_letter(git_delta_t s)
 	}
 }
 
+/* A commit's root tree; TREE_MISSING when a partial clone lacks it. */
+static int commit_tree(struct tree *t, git_tree **out, const git_commit *c)
+{
+	if (git_commit_tree(out, c) == 0)
+		return 0;
+	return tree_object_missing(t, git_commit_tree_id(c)) ? TREE_MISSING : -1;
+}
+
 /* The diff of a commit against its first parent (the empty tree for a
  * root commit), with rename detection as `git show` does it. */
 int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigned *n_parents)
@@ -200,19 +208,26 @@ int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigne
 		return -1;
 	if (n_parents)
 		*n_parents = git_commit_parentcount(c);
-	if (git_commit_tree(&tree, c) < 0)
+	if ((rc = commit_tree(t, &tree, c)) < 0)
 		goto done;
 	if (git_commit_parentcount(c) > 0 &&
-	    (git_commit_parent(&parent, c, 0) < 0 || git_commit_tree(&ptree, parent) < 0))
+	    (git_commit_parent(&parent, c, 0) < 0 || (rc = commit_tree(t, &ptree, parent)) < 0)) {
+		rc = rc == TREE_MISSING ? rc : -1;
 		goto done;
+	}
+	rc = -1;
 	o.context_lines = 3;
 	o.id_abbrev = 12;
-	if (git_diff_tree_to_tree(out, t->repo, ptree, tree, &o) < 0)
+	if (git_diff_tree_to_tree(out, t->repo, ptree, tree, &o) < 0) {
+		/* a subtree the partial clone was not given */
+		rc = tree_missing_after_error(t) ? TREE_MISSING : -1;
 		goto done;
+	}
 	f.flags = GIT_DIFF_FIND_RENAMES;
 	if (git_diff_find_similar(*out, &f) < 0) {
 		git_diff_free(*out);
 		*out = NULL;
+		rc = tree_missing_after_error(t) ? TREE_MISSING : -1;
 		goto done;
 	}
 	rc = 0;
@@ -222,6 +237,15 @@ done:
 	git_commit_free(parent);
 	git_commit_free(c);
 	return rc;
+}
+
+bool diff_blobs_present(struct tree *t, const git_diff_delta *d)
+{
+	/* both sides are asked, so that both are counted */
+	bool old_missing = tree_object_missing(t, &d->old_file.id);
+	bool new_missing = tree_object_missing(t, &d->new_file.id);
+
+	return !old_missing && !new_missing;
 }
 
 void diff_file_fill(const void *ctx, struct diff_file *df, const git_diff_delta *d, git_patch *patch)
@@ -248,16 +272,21 @@ int tree_commit_files(struct tree *t, const void *ctx, const char *commit,
 
 	*files = NULL;
 	*n = 0;
-	if (tree_commit_diff(t, commit, &diff, NULL) < 0)
-		return -1;
+	int rc = tree_commit_diff(t, commit, &diff, NULL);
+
+	if (rc < 0)
+		return rc;
 	count = git_diff_num_deltas(diff);
 	*files = talloc_zero_array(ctx, struct diff_file, count ? count : 1);
 	for (size_t i = 0; i < count; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		git_patch *patch = NULL;
+		bool present = diff_blobs_present(t, d);
 
-		if (git_patch_from_diff(&patch, diff, i) < 0)
+		if (!present || git_patch_from_diff(&patch, diff, i) < 0)
 			patch = NULL;
-		diff_file_fill(*files, &(*files)[(*n)++], git_diff_get_delta(diff, i), patch);
+		diff_file_fill(*files, &(*files)[*n], d, patch);
+		(*files)[(*n)++].content_missing = !present;
 		git_patch_free(patch);
 	}
 	git_diff_free(diff);

@@ -67,19 +67,24 @@ int tree_commit_patch(struct tree *t, const void *ctx, const char *commit, struc
 	git_diff *diff;
 	size_t count;
 
+	int rc;
+
 	memset(out, 0, sizeof(*out));
-	if (tree_commit_diff(t, commit, &diff, &out->n_parents) < 0)
-		return -1;
+	if ((rc = tree_commit_diff(t, commit, &diff, &out->n_parents)) < 0)
+		return rc;
 	/* one pass: each file's patch gives its stat numbers and its lines */
 	count = git_diff_num_deltas(diff);
 	out->files = talloc_zero_array(ctx, struct diff_file, count ? count : 1);
 	for (size_t i = 0; i < count; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		git_patch *patch = NULL;
 		git_buf hdr = { 0 };
+		bool present = diff_blobs_present(t, d);
 
-		if (git_patch_from_diff(&patch, diff, i) < 0)
+		if (!present || git_patch_from_diff(&patch, diff, i) < 0)
 			patch = NULL;
-		diff_file_fill(out->files, &out->files[out->n_files++], git_diff_get_delta(diff, i), patch);
+		diff_file_fill(out->files, &out->files[out->n_files], d, patch);
+		out->files[out->n_files++].content_missing = !present;
 		if (!patch)
 			continue;
 		/* the file header as git prints it */
@@ -129,10 +134,20 @@ int tree_file_at(struct tree *t, const void *ctx, const char *commit, const char
 		return -1;
 	if (tree_resolve(t, commit, &oid) < 0 || git_commit_lookup(&c, t->repo, &oid) < 0)
 		return -1;
-	if (git_commit_tree(&tree, c) < 0 || git_tree_entry_bypath(&te, tree, path) < 0 ||
-	    git_tree_entry_type(te) != GIT_OBJECT_BLOB ||
-	    git_blob_lookup(&blob, t->repo, git_tree_entry_id(te)) < 0)
+	if (git_commit_tree(&tree, c) < 0) {
+		rc = tree_object_missing(t, git_commit_tree_id(c)) ? TREE_MISSING : -1;
 		goto done;
+	}
+	if (git_tree_entry_bypath(&te, tree, path) < 0) {
+		rc = tree_missing_after_error(t) ? TREE_MISSING : -1;  /* a subtree */
+		goto done;
+	}
+	if (git_tree_entry_type(te) != GIT_OBJECT_BLOB)
+		goto done;
+	if (git_blob_lookup(&blob, t->repo, git_tree_entry_id(te)) < 0) {
+		rc = tree_object_missing(t, git_tree_entry_id(te)) ? TREE_MISSING : -1;
+		goto done;
+	}
 	*len = (size_t)git_blob_rawsize(blob);
 	*text = talloc_size(ctx, *len + 1);
 	if (*text) {

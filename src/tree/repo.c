@@ -230,6 +230,7 @@ struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, c
 		t->graph = cgraph_open(t, objects);
 		talloc_free(objects);
 	}
+	tree_partial_detect(t);
 	/* A missing .mailmap is fine: names are then shown as recorded. */
 	if (git_mailmap_from_repository(&t->mailmap, t->repo) < 0)
 		t->mailmap = NULL;

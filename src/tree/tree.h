@@ -34,6 +34,26 @@ struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, c
 /* The path shown to the user (the work tree, or the git dir when bare). */
 const char *tree_path(const struct tree *t);
 
+/* A partial clone (git clone --filter=...): libgit2 cannot fetch what its
+ * promisor remote holds back, so facts that need a missing object are
+ * unknown (doc/libraries.md §1.2.5). */
+struct tree_partial {
+	const char *filter;     /* remote.*.partialclonefilter, or NULL */
+	size_t missing;         /* objects this run needed and did not find */
+};
+/* NULL when the tree is no partial clone. */
+const struct tree_partial *tree_partial(const struct tree *t);
+
+/* The one command that makes git fetch what a partial clone lacks for a
+ * commit's diff (path NULL) or for one file at a commit, quoted for a
+ * shell: "git -C TREE show --stat COMMIT >/dev/null". bisview shows it and
+ * never runs it. */
+char *tree_fetch_command(const void *ctx, const char *tree_dir, const char *commit, const char *path);
+
+/* What the tree functions below return when the answer needs an object a
+ * partial clone does not have (the object is counted in tree_partial()). */
+#define TREE_MISSING (-2)
+
 /* Facts about one commit of the log. */
 struct commit_facts {
 	bool found;
@@ -61,10 +81,13 @@ struct diff_file {
 	char status;            /* 'A', 'D', 'M', 'R', ... */
 	int insertions, deletions;
 	bool binary;
+	bool content_missing;   /* partial clone: a side's blob is not here, so
+				 * insertions, deletions and hunks are unknown */
 };
 
 /* The files a commit changes against its first parent, with the numbers
- * `git show --stat` prints (renames detected). */
+ * `git show --stat` prints (renames detected). TREE_MISSING when a
+ * partial clone lacks a tree the answer needs (the list is unknown). */
 int tree_commit_files(struct tree *t, const void *ctx, const char *commit,
 		      struct diff_file **files, size_t *n);
 
@@ -95,11 +118,14 @@ struct commit_patch {
 	size_t n_lines;
 	unsigned n_parents;
 };
+/* TREE_MISSING as tree_commit_files; files whose blobs are missing have
+ * content_missing set and no lines. */
 int tree_commit_patch(struct tree *t, const void *ctx, const char *commit, struct commit_patch *out);
 
 /* A file's content at a commit (for a stack frame such as
  * mm/khugepaged.c:1826). Not NUL-terminated in general: use *len.
- * Returns -1 when the commit or the path is not there. */
+ * Returns -1 when the commit or the path is not there, TREE_MISSING when
+ * a partial clone lacks the file's blob or a tree on its path. */
 int tree_file_at(struct tree *t, const void *ctx, const char *commit, const char *path,
 		 char **text, size_t *len);
 

@@ -75,9 +75,16 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 			x->culprit = cf.commit;
 			x->culprit_parents = cf.n_parents;
 			x->culprit_merge = cf.n_parents > 1;
-			tree_commit_files(t, x, cf.commit, &x->culprit_files, &x->n_culprit_files);
+			x->culprit_files_unknown = tree_commit_files(t, x, cf.commit, &x->culprit_files,
+								     &x->n_culprit_files) == TREE_MISSING;
 		}
 	}
 	verify_range(t, x, log);
+	if (tree_partial(t)) {  /* a copy: the tree's own goes on counting */
+		struct tree_partial *p = talloc_memdup(x, tree_partial(t), sizeof(*p));
+
+		p->filter = talloc_strdup(p, p->filter);
+		x->partial = p;
+	}
 	return x;
 }

@@ -33,6 +33,10 @@ struct log_xref {
 	unsigned culprit_parents;
 	struct diff_file *culprit_files;
 	size_t n_culprit_files;
+	bool culprit_files_unknown; /* a partial clone lacks the trees: no list */
+	/* A partial clone (NULL when not): its filter, and how many objects
+	 * the facts above needed and did not find. */
+	const struct tree_partial *partial;
 	/* The range check (verify.c). */
 	bool range_built;           /* the first git bisect start range was walked */
 	const char *range_note;     /* why not, or what was not verifiable */
