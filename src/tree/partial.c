@@ -3,7 +3,7 @@
  *
  * libgit2 1.5.1 cannot fetch a promisor remote's missing objects, so a
  * fact that needs one is unknown here, never computed on nothing
- * (doc/libraries.md §1.2.5). A missing object in a repository that is no
+ * (doc/libraries.md §1.2.1). A missing object in a repository that is no
  * partial clone is damage, and is reported as such by the callers. */
 #include "config.h"
 

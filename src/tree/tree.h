@@ -36,7 +36,7 @@ const char *tree_path(const struct tree *t);
 
 /* A partial clone (git clone --filter=...): libgit2 cannot fetch what its
  * promisor remote holds back, so facts that need a missing object are
- * unknown (doc/libraries.md §1.2.5). */
+ * unknown (doc/libraries.md §1.2.1). */
 struct tree_partial {
 	const char *filter;     /* remote.*.partialclonefilter, or NULL */
 	size_t missing;         /* objects this run needed and did not find */
