@@ -27,6 +27,8 @@ static int promisor_entry(const git_config_entry *e, void *payload)
 	size_t len = strlen(e->name);
 	int on = 0;
 
+	if (strncmp(e->name, "remote.", 7) != 0 && strcmp(e->name, "extensions.partialclone") != 0)
+		return 0;
 	if (len > 9 && !strcmp(e->name + len - 9, ".promisor")) {
 		if (git_config_parse_bool(&on, e->value) == 0 && on)
 			s->found = true;
@@ -34,8 +36,8 @@ static int promisor_entry(const git_config_entry *e, void *payload)
 		s->found = true;
 		if (!s->filter)
 			s->filter = talloc_strdup(s->ctx, e->value);
-	} else {
-		s->found = true;  /* extensions.partialclone */
+	} else if (!strcmp(e->name, "extensions.partialclone")) {
+		s->found = true;
 	}
 	return 0;
 }
@@ -47,8 +49,9 @@ void tree_partial_detect(struct tree *t)
 
 	if (git_repository_config_snapshot(&cfg, t->repo) < 0)
 		return;
-	git_config_foreach_match(cfg, "^(remote\\..*\\.(promisor|partialclonefilter)|"
-				 "extensions\\.partialclone)$", promisor_entry, &s);
+	/* not git_config_foreach_match(): libgit2 1.5.1 leaks its regex
+	 * match data for every entry that does not match */
+	git_config_foreach(cfg, promisor_entry, &s);
 	git_config_free(cfg);
 	if (!s.found)
 		return;
