@@ -53,7 +53,11 @@ not_made()
 }
 
 ### alternates
-if git clone -q --shared "$FULL" "$W/alternates" 2>"$W/err"; then
+if lacks '--shared' git clone; then
+	not_made alternates "no git clone --shared"
+else
+	git clone -q --shared "$FULL" "$W/alternates" 2>"$W/err" ||
+		fail "git clone --shared failed: $(head -c 300 "$W/err")"
 	[ -s "$W/alternates/.git/objects/info/alternates" ] ||
 		fail "git clone --shared wrote no objects/info/alternates"
 	git -C "$W/alternates" count-objects -v | grep -qx -e 'count: 0' ||
@@ -61,8 +65,6 @@ if git clone -q --shared "$FULL" "$W/alternates" 2>"$W/err"; then
 	git -C "$W/alternates" count-objects -v | grep -qx -e 'packs: 0' ||
 		fail "the alternates clone has packs of its own"
 	layout alternates
-else
-	not_made alternates "git clone --shared failed: $(head -c 300 "$W/err")"
 fi
 
 ### a linked worktree
