@@ -318,6 +318,28 @@ fact()
 	[ "$_got" = "$3" ] || fail "$(basename "$1"): $2: expected '$3', got '$_got'"
 }
 
+# requests FILE: the name of every request the program has, one a line,
+# sorted, into FILE; from `bisview --dump-keys=text` (src/ui/keys_doc.c),
+# which lists each of them under its group's heading, whatever table of
+# src/ui/ defines it. A request line is "  KEYS  NAME  HELP", KEYS being
+# "KEY, KEY ...", "(in VIEW ...)" or "(not bound)"; the name is the first
+# word after them. Fails the test on a line it cannot read.
+requests()
+{
+	bv_ok --dump-keys=text
+	awk '/^  [^ ]/ {
+		i = 1
+		if ($1 ~ /^\(/)
+			while (i < NF && $i !~ /\)$/) i++
+		else
+			while (i < NF && $i ~ /,$/) i++
+		print $(i + 1)
+	}' "$SCRATCH/out" | sort -u >"$1"
+	_bad=$(grep -v -x '[a-z][a-z]*\(-[a-z][a-z]*\)*' "$1" | head -n 3)
+	[ -z "$_bad" ] || fail "--dump-keys=text: not a request name: $_bad"
+	[ -s "$1" ] || fail "--dump-keys=text lists no request"
+}
+
 # same_screen NAME: $SCRATCH/out is the expected screen
 # tests/ui/screens/NAME.screen (with BISVIEW_UPDATE_SCREENS set, it becomes
 # it); else the difference goes to stderr and it returns 1

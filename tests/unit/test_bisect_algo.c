@@ -72,6 +72,26 @@ static void next(const struct dag *d, const struct bisect_query *q, struct bisec
 	assert_int_equal(bisect_next(d, q, a), 0);
 }
 
+/* The numbers of an answer, each compared on its own; a failure names
+ * the caller's line. */
+static void assert_answer_at(const struct bisect_answer *a, uint32_t all, uint32_t reaches,
+			     uint32_t choice, int revisions_left, int steps_left,
+			     const char *file, int line)
+{
+#define ANSWER_EQUAL(field) \
+	_assert_int_equal(cast_to_largest_integral_type(a->field), \
+			  cast_to_largest_integral_type(field), file, line)
+	ANSWER_EQUAL(all);
+	ANSWER_EQUAL(reaches);
+	ANSWER_EQUAL(choice);
+	ANSWER_EQUAL(revisions_left);
+	ANSWER_EQUAL(steps_left);
+#undef ANSWER_EQUAL
+}
+#define assert_answer(a, all, reaches, choice, revisions_left, steps_left) \
+	assert_answer_at((a), (all), (reaches), (choice), (revisions_left), (steps_left), \
+			 __FILE__, __LINE__)
+
 static void test_estimate_steps(void **state)
 {
 	/* all < 3 -> 0; then n = log2(all), one less unless 3x > 2^n */
@@ -98,11 +118,7 @@ static void test_linear(void **state)
 	/* 8 candidates, weights 1 (root) .. 8 (bad): the fill pass goes
 	 * oldest first and stops at weight 4, the first with 2w - 8 = 0 */
 	next(d, &q, &a);
-	assert_int_equal(a.all, 8);
-	assert_int_equal(a.reaches, 4);
-	assert_int_equal(a.choice, 4);
-	assert_int_equal(a.revisions_left, 3);
-	assert_int_equal(a.steps_left, 2);
+	assert_answer(&a, 8, 4, 4, 3, 2);
 	assert_false(a.found);
 	assert_false(a.only_skipped);
 
@@ -112,11 +128,7 @@ static void test_linear(void **state)
 	q.goods = &good;
 	q.n_goods = 1;
 	next(d, &q, &a);
-	assert_int_equal(a.all, 5);
-	assert_int_equal(a.choice, 3);
-	assert_int_equal(a.reaches, 2);
-	assert_int_equal(a.revisions_left, 2);
-	assert_int_equal(a.steps_left, 1);
+	assert_answer(&a, 5, 2, 3, 2, 1);
 
 	/* bad 4 with good 5: one candidate, the first bad commit */
 	q.bad = 4;
@@ -142,11 +154,7 @@ static void test_halfway_tolerance(void **state)
 	struct bisect_answer a;
 
 	next(d, &q, &a);
-	assert_int_equal(a.all, 4999);
-	assert_int_equal(a.reaches, 2498);
-	assert_int_equal(a.revisions_left, 2500);
-	assert_int_equal(a.steps_left, 11);
-	assert_int_equal(a.choice, 4999 - 2498);
+	assert_answer(&a, 4999, 2498, 4999 - 2498, 2500, 11);
 }
 
 /*      1 (B, t=2)
@@ -172,11 +180,7 @@ static void test_diamond(void **state)
 
 	/* list A, B, C, D (reverse of D C B A): B is the first half-way */
 	next(d, &q, &a);
-	assert_int_equal(a.all, 4);
-	assert_int_equal(a.reaches, 2);
-	assert_int_equal(a.choice, 1);
-	assert_int_equal(a.revisions_left, 1);
-	assert_int_equal(a.steps_left, 1);
+	assert_answer(&a, 4, 2, 1, 1, 1);
 	assert_int_equal(bisect_candidates(d, &q, cand), 4);
 
 	/* newer B: the list is A, C, B, D and C comes first */

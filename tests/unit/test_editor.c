@@ -88,7 +88,8 @@ static void test_argv(void **state)
 	assert_null(a[2]);
 }
 
-/* A scratch directory with a recording editor in it. */
+/* A scratch directory with a recording editor in it, and TMPDIR (where
+ * the editor's copy goes) inside it until scratch_free(). */
 struct scratch {
 	char *dir, *editor, *tmpdir, *record, *copy;
 };
@@ -114,13 +115,25 @@ static struct scratch *scratch_new(void *ctx)
 		s->record, s->record, s->copy);
 	fclose(f);
 	assert_int_equal(chmod(s->editor, 0700), 0);
+	setenv("TMPDIR", s->tmpdir, 1);
 	return s;
 }
 
+/* The editor's copy was deleted: TMPDIR is empty (and made again). */
+static void assert_no_copy_left(const struct scratch *s)
+{
+	assert_int_equal(rmdir(s->tmpdir), 0);
+	assert_int_equal(mkdir(s->tmpdir, 0700), 0);
+}
+
+/* Removes the directory, and the variables a test may have set. */
 static void scratch_free(struct scratch *s)
 {
 	char *cmd = talloc_asprintf(s, "rm -rf '%s'", s->dir);
 
+	unsetenv("VISUAL");
+	unsetenv("EDITOR");
+	unsetenv("TMPDIR");
 	assert_int_equal(system(cmd), 0);
 	talloc_free(s);
 }
@@ -134,7 +147,6 @@ static void test_runs_argv_no_shell(void **state)
 	char *pwned;
 
 	assert_int_equal(chdir(s->dir), 0);
-	setenv("TMPDIR", s->tmpdir, 1);
 	setenv("VISUAL", talloc_asprintf(*state, "%s --wait", s->editor), 1);
 	seen = (struct hooks_seen){ 0 };
 	assert_int_equal(editor_open_text(ui, evil, "one\ntwo\n", 8, 2), 0);
@@ -159,8 +171,6 @@ static void test_runs_argv_no_shell(void **state)
 	}
 	assert_int_equal(chdir(cwd), 0);
 	free(cwd);
-	unsetenv("VISUAL");
-	unsetenv("TMPDIR");
 	scratch_free(s);
 }
 
@@ -169,17 +179,13 @@ static void test_editor_missing(void **state)
 	struct scratch *s = scratch_new(*state);
 	struct ui *ui = fake_ui(*state, true);
 
-	setenv("TMPDIR", s->tmpdir, 1);
 	unsetenv("VISUAL");
 	setenv("EDITOR", "/nonexistent/editor-xyz", 1);
 	assert_int_equal(editor_open_text(ui, "a.c", "x", 1, 1), -1);
 	assert_true(ui->status_error);
 	assert_contains(ui->status, "/nonexistent/editor-xyz");
 	/* the copy is deleted on failure too */
-	assert_int_equal(rmdir(s->tmpdir), 0);
-	assert_int_equal(mkdir(s->tmpdir, 0700), 0);
-	unsetenv("EDITOR");
-	unsetenv("TMPDIR");
+	assert_no_copy_left(s);
 	scratch_free(s);
 }
 
@@ -188,17 +194,13 @@ static void test_script_mode_runs_nothing(void **state)
 	struct scratch *s = scratch_new(*state);
 	struct ui *ui = fake_ui(*state, false);
 
-	setenv("TMPDIR", s->tmpdir, 1);
 	setenv("VISUAL", s->editor, 1);
 	assert_int_equal(editor_open_text(ui, "mm/khugepaged.c", "x\n", 2, 1826), 0);
 	assert_false(ui->status_error);
 	assert_starts(ui->status, talloc_asprintf(*state, "would run: %s +1826 %s/bisview-",
 						  s->editor, s->tmpdir));
 	assert_int_equal(access(s->record, F_OK), -1);
-	assert_int_equal(rmdir(s->tmpdir), 0); /* empty: the copy was deleted */
-	assert_int_equal(mkdir(s->tmpdir, 0700), 0);
-	unsetenv("VISUAL");
-	unsetenv("TMPDIR");
+	assert_no_copy_left(s);
 	scratch_free(s);
 }
 

@@ -8,42 +8,53 @@
 
 #include "unit.h"
 
+/* A mark as newer git logs it: the comment that names the commit, then
+ * the command. */
+#define MARK(term, h, subject) \
+	"# " term ": [" h "] " subject "\n" \
+	"git bisect " term " " h "\n"
+/* The ends of the range most excerpts bisect, as git comments them, and
+ * the status lines newer git writes until it knows both. */
+#define BAD_V62 "# bad: [" H_V62 "] Linux 6.2\n"
+#define GOOD_V61 "# good: [" H_V61 "] Linux 6.1\n"
+#define WAITING_FOR_BOTH "# status: waiting for both good and bad commits\n"
+#define WAITING_FOR_GOOD "# status: waiting for good commit(s), bad commit known\n"
+
+/* The words of a log's terms, and the kind of bisection they make. */
+static void assert_terms_at(const struct blog *log, const char *term_bad, const char *term_good,
+			    enum bisect_kind kind, const char *file, int line)
+{
+	_assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT, file, line);
+	unit_assert_str(log->term_bad, term_bad, "term_bad", file, line);
+	unit_assert_str(log->term_good, term_good, "term_good", file, line);
+	_assert_int_equal(log->kind, kind, file, line);
+}
+#define assert_terms(log, term_bad, term_good, kind) \
+	assert_terms_at((log), (term_bad), (term_good), (kind), __FILE__, __LINE__)
+
 /* Newer git: "# status:" lines, a bare start, every mark commented. */
 static void test_gitbisect_modern(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start\n"
-		"# status: waiting for both good and bad commits\n"
-		"# bad: [" H_V60 "] Linux 6.0\n"
-		"git bisect bad " H_V60 "\n"
-		"# status: waiting for good commit(s), bad commit known\n"
-		"# good: [" H_519 "] Linux 5.19\n"
-		"git bisect good " H_519 "\n"
-		"# good: [" H_A "] " S_A "\n"
-		"git bisect good " H_A "\n"
-		"# bad: [" H_B "] " S_B "\n"
-		"git bisect bad " H_B "\n"
-		"# skip: [" H_C "] " S_C "\n"
-		"git bisect skip " H_C "\n"
-		"# good: [" H_PAR "] " S_PAR "\n"
-		"git bisect good " H_PAR "\n"
+		WAITING_FOR_BOTH
+		MARK("bad", H_V60, "Linux 6.0")
+		WAITING_FOR_GOOD
+		MARK("good", H_519, "Linux 5.19")
+		MARK("good", H_A, S_A)
+		MARK("bad", H_B, S_B)
+		MARK("skip", H_C, S_C)
+		MARK("good", H_PAR, S_PAR)
 		"# first bad commit: [" H_B "] " S_B "\n");
 	const struct step *s;
 
 	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
 	assert_int_equal(log->kind, KIND_CAUSE);
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 6);
-	s = STEP(log, 0);
-	assert_int_equal(s->phase, PHASE_ORIGINAL);
-	assert_str(s->commit, H_V60);
-	assert_str(s->subject, "Linux 6.0");
-	assert_int_equal(s->verdict, VERDICT_BAD);
-	s = STEP(log, 1);
-	assert_int_equal(s->phase, PHASE_RELEASE);
-	assert_str(s->commit, H_519);
-	assert_str(s->subject, "Linux 5.19");
-	assert_int_equal(s->verdict, VERDICT_GOOD);
+	assert_step(STEP(log, 0), PHASE_ORIGINAL, H_V60, VERDICT_BAD);
+	assert_str(STEP(log, 0)->subject, "Linux 6.0");
+	assert_step(STEP(log, 1), PHASE_RELEASE, H_519, VERDICT_GOOD);
+	assert_str(STEP(log, 1)->subject, "Linux 5.19");
 
 	assert_int_equal(count_phase(log, PHASE_BISECT), 4);
 	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GBSG");
@@ -51,8 +62,7 @@ static void test_gitbisect_modern(void **state)
 	assert_str(s->commit, H_A);
 	assert_str(s->subject, S_A);
 	assert_false(s->verdict_inferred);
-	assert_int_equal(s->lines.first, 8);
-	assert_int_equal(s->lines.last, 9);
+	assert_span(s->lines, 8, 9);
 	assert_str(phase_step(log, PHASE_BISECT, 2)->commit, H_C);
 	assert_str(phase_step(log, PHASE_BISECT, 3)->subject, S_PAR);
 
@@ -66,34 +76,27 @@ static void test_gitbisect_modern(void **state)
  * the start line that names them (refs quoted). */
 static void test_gitbisect_comments_before_start(void **state)
 {
-	struct blog *log = unit_parse(state,
-		"# bad: [" H_V62 "] Linux 6.2\n"
-		"# good: [" H_V61 "] Linux 6.1\n"
+	struct blog *log = unit_parse_known(state,
+		BAD_V62
+		GOOD_V61
 		"git bisect start 'HEAD' 'v6.1'\n"
-		"# good: [" H_A "] " S_A "\n"
-		"git bisect good " H_A "\n"
-		"# bad: [" H_B "] " S_B "\n"
-		"git bisect bad " H_B "\n");
+		MARK("good", H_A, S_A)
+		MARK("bad", H_B, S_B));
 	const struct step *bad, *good;
 
 	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
-	assert_int_equal(log->n_unknown, 0);
 	assert_str(log->bisect_bad, "HEAD");
 	assert_str(log->bisect_good, "v6.1");
 	assert_int_equal(log->n_bisect_goods, 1);
 	assert_int_equal(log->n_steps, 4);
 	bad = STEP(log, 0);
 	good = STEP(log, 1);
-	assert_int_equal(bad->phase, PHASE_ORIGINAL);
+	assert_step(bad, PHASE_ORIGINAL, H_V62, VERDICT_BAD);
 	assert_str(bad->label, "HEAD");
-	assert_str(bad->commit, H_V62);
 	assert_str(bad->subject, "Linux 6.2");
 	assert_true(bad->tested);
-	assert_int_equal(bad->verdict, VERDICT_BAD);
-	assert_int_equal(good->phase, PHASE_RELEASE);
+	assert_step(good, PHASE_RELEASE, H_V61, VERDICT_GOOD);
 	assert_str(good->label, "v6.1");
-	assert_str(good->commit, H_V61);
-	assert_int_equal(good->verdict, VERDICT_GOOD);
 	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GB");
 	assert_int_equal(log->result.type, RESULT_INCOMPLETE);
 }
@@ -102,18 +105,16 @@ static void test_gitbisect_comments_before_start(void **state)
  * goods. */
 static void test_gitbisect_comments_after_start(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start 'v6.2' 'v6.1' 'v5.19'\n"
-		"# status: waiting for both good and bad commits\n"
-		"# bad: [" H_V62 "] Linux 6.2\n"
-		"# status: waiting for good commit(s), bad commit known\n"
-		"# good: [" H_V61 "] Linux 6.1\n"
+		WAITING_FOR_BOTH
+		BAD_V62
+		WAITING_FOR_GOOD
+		GOOD_V61
 		"# status: waiting for bad commit, 1 good commit known\n"
 		"# good: [" H_519 "] Linux 5.19\n"
-		"# good: [" H_A "] " S_A "\n"
-		"git bisect good " H_A "\n");
+		MARK("good", H_A, S_A));
 
-	assert_int_equal(log->n_unknown, 0);
 	assert_str(log->bisect_bad, "v6.2");
 	assert_int_equal(log->n_bisect_goods, 2);
 	assert_str(log->bisect_goods[0], "v6.1");
@@ -136,30 +137,21 @@ static void test_gitbisect_comments_after_start(void **state)
 /* Custom terms: the words replace bad/good everywhere. */
 static void test_gitbisect_custom_terms(void **state)
 {
-	struct blog *cause = unit_parse(state,
+	struct blog *cause = unit_parse_known(state,
 		"git bisect start '--term-new=broken' '--term-old=works' 'v6.2' 'v6.1'\n"
 		"# broken: [" H_V62 "] Linux 6.2\n"
 		"# works: [" H_V61 "] Linux 6.1\n"
-		"# works: [" H_A "] " S_A "\n"
-		"git bisect works " H_A "\n"
-		"# broken: [" H_B "] " S_B "\n"
-		"git bisect broken " H_B "\n"
+		MARK("works", H_A, S_A)
+		MARK("broken", H_B, S_B)
 		"# first broken commit: [" H_B "] " S_B "\n");
-	struct blog *fix = unit_parse(state,
+	struct blog *fix = unit_parse_known(state,
 		"git bisect start '--term-old=broken' '--term-new=fixed'\n"
-		"# fixed: [" H_V62 "] Linux 6.2\n"
-		"git bisect fixed " H_V62 "\n"
-		"# broken: [" H_V61 "] Linux 6.1\n"
-		"git bisect broken " H_V61 "\n"
-		"# fixed: [" H_A "] " S_A "\n"
-		"git bisect fixed " H_A "\n"
+		MARK("fixed", H_V62, "Linux 6.2")
+		MARK("broken", H_V61, "Linux 6.1")
+		MARK("fixed", H_A, S_A)
 		"# first fixed commit: [" H_A "] " S_A "\n");
 
-	assert_int_equal(cause->format, LOG_FORMAT_GIT_BISECT);
-	assert_int_equal(cause->n_unknown, 0);
-	assert_str(cause->term_bad, "broken");
-	assert_str(cause->term_good, "works");
-	assert_int_equal(cause->kind, KIND_CAUSE);
+	assert_terms(cause, "broken", "works", KIND_CAUSE);
 	assert_int_equal(cause->n_steps, 4);
 	assert_int_equal(STEP(cause, 0)->verdict, VERDICT_BAD);
 	assert_int_equal(STEP(cause, 1)->verdict, VERDICT_GOOD);
@@ -167,10 +159,7 @@ static void test_gitbisect_custom_terms(void **state)
 	assert_int_equal(cause->result.type, RESULT_CULPRIT);
 	assert_str(cause->result.commit, H_B);
 
-	assert_int_equal(fix->n_unknown, 0);
-	assert_str(fix->term_bad, "fixed");
-	assert_str(fix->term_good, "broken");
-	assert_int_equal(fix->kind, KIND_FIX);
+	assert_terms(fix, "fixed", "broken", KIND_FIX);
 	assert_int_equal(fix->n_steps, 3);
 	assert_int_equal(STEP(fix, 0)->verdict, VERDICT_BAD);
 	assert_int_equal(STEP(fix, 1)->verdict, VERDICT_GOOD);
@@ -184,33 +173,28 @@ static void test_gitbisect_custom_terms(void **state)
  * log then has them as separate quoted arguments. */
 static void test_gitbisect_terms_separate_words(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start '--term-old' 'works' '--term-new' 'broken' 'v6.2' 'v6.1'\n"
 		"# broken: [" H_V62 "] Linux 6.2\n"
 		"# works: [" H_V61 "] Linux 6.1\n"
-		"# works: [" H_A "] " S_A "\n"
-		"git bisect works " H_A "\n");
+		MARK("works", H_A, S_A));
 
-	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
-	assert_str(log->term_bad, "broken");
-	assert_str(log->term_good, "works");
+	assert_terms(log, "broken", "works", KIND_CAUSE);
 	assert_str(log->bisect_bad, "v6.2");
 	assert_str(log->bisect_good, "v6.1");
 	assert_int_equal(log->n_bisect_goods, 1);
 	assert_int_equal(log->n_steps, 3);
 	assert_int_equal(STEP(log, 2)->verdict, VERDICT_GOOD);
-	assert_int_equal(log->n_unknown, 0);
 }
 
 /* Several commits in one command; a bare mark means HEAD. */
 static void test_gitbisect_multi_skip(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start 'v6.2' 'v6.1'\n"
 		"git bisect skip " H_A " " H_B "\n"
 		"git bisect good\n");
 
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 5);
 	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "SSG");
 	assert_str(STEP(log, 2)->commit, H_A);
@@ -223,24 +207,20 @@ static void test_gitbisect_multi_skip(void **state)
 /* Only skipped commits left: git lists the possible first bad commits. */
 static void test_gitbisect_skip_ending(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start 'v6.2' 'v6.1'\n"
-		"# status: waiting for both good and bad commits\n"
-		"# bad: [" H_V62 "] Linux 6.2\n"
-		"# status: waiting for good commit(s), bad commit known\n"
-		"# good: [" H_V61 "] Linux 6.1\n"
-		"# bad: [" H_C "] " S_C "\n"
-		"git bisect bad " H_C "\n"
-		"# skip: [" H_A "] " S_A "\n"
-		"git bisect skip " H_A "\n"
-		"# skip: [" H_B "] " S_B "\n"
-		"git bisect skip " H_B "\n"
+		WAITING_FOR_BOTH
+		BAD_V62
+		WAITING_FOR_GOOD
+		GOOD_V61
+		MARK("bad", H_C, S_C)
+		MARK("skip", H_A, S_A)
+		MARK("skip", H_B, S_B)
 		"# only skipped commits left to test\n"
 		"# possible first bad commit: [" H_A "] " S_A "\n"
 		"# possible first bad commit: [" H_B "] " S_B "\n");
 	const struct result *r = &log->result;
 
-	assert_int_equal(log->n_unknown, 0);
 	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "BSS");
 	assert_str(phase_step(log, PHASE_BISECT, 2)->subject, S_B);
 	assert_int_equal(r->type, RESULT_INCONCLUSIVE);
@@ -248,19 +228,17 @@ static void test_gitbisect_skip_ending(void **state)
 	assert_str(r->candidates[0], H_A);
 	assert_str(r->candidates[1], H_B);
 	assert_null(r->commit);
-	assert_int_equal(r->lines.first, 13);
-	assert_int_equal(r->lines.last, 14);
+	assert_span(r->lines, 13, 14);
 }
 
 /* Options of git bisect start that change the model. */
 static void test_gitbisect_start_options(void **state)
 {
-	struct blog *log = unit_parse(state,
+	struct blog *log = unit_parse_known(state,
 		"git bisect start '--first-parent' 'v6.2' 'v6.1' '--' 'mm/'\n"
-		"# bad: [" H_V62 "] Linux 6.2\n"
-		"# good: [" H_V61 "] Linux 6.1\n"
-		"# good: [" H_A "] " S_A "\n"
-		"git bisect good " H_A "\n");
+		BAD_V62
+		GOOD_V61
+		MARK("good", H_A, S_A));
 	struct blog *plain = unit_parse(state,
 		"git bisect start v6.2 v6.1\n"
 		"git bisect good " H_A "\n");
@@ -270,7 +248,6 @@ static void test_gitbisect_start_options(void **state)
 	assert_str(log->bisect_bad, "v6.2");
 	assert_int_equal(log->n_bisect_goods, 1);
 	assert_str(log->bisect_good, "v6.1");
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 3);
 
 	assert_false(plain->first_parent);
@@ -287,8 +264,8 @@ static void test_gitbisect_unknown_line(void **state)
 {
 	struct blog *log = unit_parse(state,
 		"git bisect start 'v6.2' 'v6.1'\n"
-		"# bad: [" H_V62 "] Linux 6.2\n"
-		"# good: [" H_V61 "] Linux 6.1\n"
+		BAD_V62
+		GOOD_V61
 		"I then tested this one by hand:\n"
 		"git bisect good " H_A "\n");
 

@@ -4,7 +4,8 @@
 
 #include "unit.h"
 
-/* Read tests/data/<name> (under $top_srcdir) and parse it. */
+/* Read tests/data/<name> (under $top_srcdir) and parse it: every line of
+ * every seed is known. */
 static struct blog *load_seed(void **state, const char *name)
 {
 	const char *top = getenv("top_srcdir");
@@ -33,6 +34,7 @@ static struct blog *load_seed(void **state, const char *name)
 	talloc_free(buf);
 	talloc_free(path);
 	assert_non_null(log);
+	assert_int_equal(log->n_unknown, 0);
 	return log;
 }
 
@@ -60,18 +62,14 @@ static void test_seed_deadlock(void **state)
 	assert_starts(log->started_at, "2023-03-01 22:20:02.119937709 +0000 UTC");
 	assert_str(log->start_commit, "1716a175592aff9549a0c07aac8f9cadd03003f5");
 	assert_str(log->syzkaller_commit, "f8902b5747fbe3d5b860bd782eec63fc9c7da6e7");
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 16);
-	assert_int_equal(count_phase(log, PHASE_ORIGINAL), 1);
-	assert_int_equal(count_phase(log, PHASE_RELEASE), 1);
-	assert_int_equal(count_phase(log, PHASE_BISECT), 14);
+	assert_phases(log, 1, 1, 14);
 	assert_int_equal(count_phase(log, PHASE_PARENT_BUILD), 0);
 	assert_int_equal(count_phase(log, PHASE_CONFIG), 0);
 
 	orig = STEP(log, 0);
 	assert_int_equal(orig->phase, PHASE_ORIGINAL);
-	assert_int_equal(orig->lines.first, 4);
-	assert_int_equal(orig->lines.last, 9);
+	assert_span(orig->lines, 4, 9);
 	assert_str(orig->compiler_type, "gcc");
 	assert_str(orig->compiler, GCC_DEBIAN);
 	assert_str(orig->kernel_signature, SIG_1);
@@ -95,8 +93,7 @@ static void test_seed_deadlock(void **state)
 	assert_str(s->subject, "Merge tag 'pci-v6.3-changes' of git://git.kernel.org/pub/scm/linux/kernel/git/pci/pci");
 	s = step_of(log, H_CUL);
 	assert_int_equal(s->verdict, VERDICT_BAD);
-	assert_int_equal(s->revisions_left, 0);
-	assert_int_equal(s->steps_left, 0);
+	assert_left(s, 0, 0);
 	assert_str(s->kernel_signature, SIG_CUL);
 	s = step_of(log, H_PAR);
 	assert_int_equal(s->revisions_left, -1);
@@ -137,14 +134,11 @@ static void test_seed_flaky(void **state)
 	assert_int_equal(log->format, LOG_FORMAT_SYZBOT);
 	assert_null(log->host);
 	assert_str(log->start_commit, "3dbdb38e286903ec220aaf1fb29a8d94297da246");
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 18);
-	assert_int_equal(count_phase(log, PHASE_ORIGINAL), 1);
-	assert_int_equal(count_phase(log, PHASE_RELEASE), 3);
-	assert_int_equal(count_phase(log, PHASE_BISECT), 14);
+	assert_phases(log, 1, 3, 14);
 
 	orig = STEP(log, 0);
-	assert_str(orig->compiler, "gcc (GCC) 10.2.1 20210217");
+	assert_str(orig->compiler, GCC_10);
 	assert_null(orig->compiler_type);
 	assert_counts(orig, 20, 0, 19, 0, 1);
 	assert_str(orig->runs[0].text, "possible deadlock in fs_reclaim_acquire");
@@ -164,8 +158,7 @@ static void test_seed_flaky(void **state)
 	assert_counts(s, 10, 8, 2, 0, 0);
 	assert_true(s->flaky_detected);
 	assert_str(step_deciding_title(s), "WARNING in kvm_wait");
-	assert_int_equal(s->lines.first, 41);
-	assert_int_equal(s->lines.last, 56);
+	assert_span(s->lines, 41, 56);
 	assert_false(phase_step(log, PHASE_BISECT, 1)->flaky_detected);
 	assert_counts(phase_step(log, PHASE_BISECT, 2), 20, 12, 5, 3, 0);
 	assert_counts(phase_step(log, PHASE_BISECT, 3), 20, 12, 4, 4, 0);
@@ -173,8 +166,7 @@ static void test_seed_flaky(void **state)
 	assert_counts(s, 20, 17, 2, 1, 0);
 	assert_int_equal(s->verdict, VERDICT_BAD);
 	s = step_of(log, "7e923e6a3ceb877497dd9ee70d71fa33b94f332b");
-	assert_int_equal(s->revisions_left, 0);
-	assert_int_equal(s->steps_left, 1);
+	assert_left(s, 0, 1);
 	assert_int_equal(log->initial_revisions, 6798);
 
 	assert_true(log->flaky);
@@ -205,13 +197,11 @@ static void test_seed_htab(void **state)
 	const struct result *r = &log->result;
 	const struct step *orig, *s;
 
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 16);
-	assert_int_equal(count_phase(log, PHASE_RELEASE), 1);
-	assert_int_equal(count_phase(log, PHASE_BISECT), 14);
+	assert_phases(log, 1, 1, 14);
 	orig = STEP(log, 0);
 	assert_int_equal(orig->phase, PHASE_ORIGINAL);
-	assert_str(orig->compiler, "gcc (GCC) 8.1.0");
+	assert_str(orig->compiler, GCC_8);
 	assert_counts(orig, 10, 0, 10, 0, 0);
 	assert_str(orig->runs[7].text, "no output from test machine");
 	assert_str(step_deciding_title(orig), "WARNING in htab_map_alloc");
@@ -231,8 +221,7 @@ static void test_seed_htab(void **state)
 	assert_int_equal(s->runs[1].number, 1);
 	assert_int_equal(s->verdict, VERDICT_GOOD);
 	s = step_of(log, "3cb12d27ff655e57e8efe3486dca2a22f4e30578");
-	assert_int_equal(s->revisions_left, 1);
-	assert_int_equal(s->steps_left, 1);
+	assert_left(s, 1, 1);
 	s = step_of(log, "c50eb518e262fa06bd334e6eec172eaf5d7a5bd9");
 	assert_str(s->subject, "bpf: Use separate lockdep class for each hashtab");
 	assert_int_equal(s->verdict, VERDICT_BAD);
@@ -264,11 +253,8 @@ static void test_seed_parent_untested(void **state)
 	const struct step *s, *parent;
 	size_t tested = 0;
 
-	assert_int_equal(log->n_unknown, 0);
 	assert_int_equal(log->n_steps, 17);
-	assert_int_equal(count_phase(log, PHASE_ORIGINAL), 1);
-	assert_int_equal(count_phase(log, PHASE_RELEASE), 1);
-	assert_int_equal(count_phase(log, PHASE_BISECT), 14);
+	assert_phases(log, 1, 1, 14);
 	assert_int_equal(count_phase(log, PHASE_PARENT_BUILD), 1);
 	assert_str(log->crash_title, "WARNING in unsafe_follow_pfn");
 	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GGGGGGGGGGBBBB");
@@ -287,10 +273,9 @@ static void test_seed_parent_untested(void **state)
 	assert_int_equal(parent->verdict, VERDICT_NONE);
 	assert_false(parent->verdict_inferred);
 	assert_int_equal(parent->n_runs, 0);
-	assert_str(parent->compiler, "gcc (GCC) 10.2.1 20210217");
+	assert_str(parent->compiler, GCC_10);
 	assert_str(parent->kernel_signature, "bb276bb968bb80560ac8b5a1a56c3339e3b55a317abab77f029307d05cd958a7");
-	assert_int_equal(parent->lines.first, 195);
-	assert_int_equal(parent->lines.last, 197);
+	assert_span(parent->lines, 195, 197);
 
 	/* 17 builds, 16 counted: the parent build never counts */
 	for (size_t i = 0; i < log->n_steps; i++)

@@ -58,6 +58,8 @@
 #define SIG_CUL "0915335f367de07252fb6a9b9346b2ba6aeeec44dd2f996128b2448466a82d75"
 #define SIG_PAR "caa574d5505b2a7184fc3a76b5a147db0bb235f0053ca25ae2c748a70f6c61ac"
 #define GCC_DEBIAN "gcc (Debian 10.2.1-6) 10.2.1 20210110, GNU ld (GNU Binutils for Debian) 2.35.2"
+#define GCC_8 "gcc (GCC) 8.1.0"
+#define GCC_10 "gcc (GCC) 10.2.1 20210217"
 
 /* Lines that most excerpts of syzbot logs share (doc/log-format.md): the
  * header of a cause bisection from H_ORIG; that header, the check that
@@ -82,6 +84,35 @@
 	"testing commit " h " gcc\n" \
 	"compiler: " GCC_DEBIAN "\n" \
 	"kernel signature: " sig "\n"
+/* ... and as they were before 2023, the compiler (GCC_8, GCC_10, ...) in
+ * the testing line's "with" text */
+#define TESTING_WITH(h, compiler, sig) \
+	"testing commit " h " with " compiler "\n" \
+	"kernel signature: " sig "\n"
+/* The usual opening of a log: the start commit's test, every run
+ * crashing with title; as 2023 logs have it, and before (no "ensuring"
+ * line, the compiler in the testing line) */
+#define SYZ_REPRODUCED(title) \
+	SYZ_START \
+	TESTING(H_ORIG, SIG_1) \
+	"all runs: crashed: " title "\n"
+#define SYZ_REPRODUCED_WITH(compiler, title) \
+	SYZ_HEADER \
+	TESTING_WITH(H_ORIG, compiler, SIG_1) \
+	"all runs: crashed: " title "\n"
+/* git's --stat of a change that adds 36 lines to one file (H_CUL's adds
+ * them to arch/x86/mm/fault.c) */
+#define STAT_36(path) \
+	" " path " | 36 ++++++++++++++++++++++++++++++++++++\n" \
+	" 1 file changed, 36 insertions(+)\n"
+/* the text of a run that failed to copy the test binary (2020, the
+ * scp command line in full) */
+#define SCP_ERROR \
+	"failed to copy test binary to VM: failed to run [\"scp\" \"-P\" \"22\" \"-F\" \"/dev/null\" " \
+	"\"-o\" \"UserKnownHostsFile=/dev/null\" \"-o\" \"BatchMode=yes\" \"-o\" \"IdentitiesOnly=yes\" " \
+	"\"-o\" \"StrictHostKeyChecking=no\" \"-o\" \"ConnectTimeout=10\" \"-i\" " \
+	"\"/syzkaller/jobs/linux/workdir/image/key\" \"/tmp/syz-executor865813469\" " \
+	"\"root@10.128.0.129:./syz-executor865813469\"]: exit status 1"
 
 struct unit_fixture {
 	void *ctx;     /* parent of everything one test parses */
@@ -155,6 +186,20 @@ static inline struct blog *unit_parse_len(void **state, const char *text, size_t
 	return log;
 }
 
+/* Parse an excerpt every line of which the parser must know (most tests'
+ * case): fails the test, naming the unknown lines, when any is left. */
+static inline struct blog *unit_parse_known_at(void **state, const char *text,
+					       const char *file, int line)
+{
+	struct blog *log = unit_parse(state, text);
+
+	for (size_t i = 0; i < log->n_unknown; i++)
+		print_error("line %d of the excerpt is unknown\n", log->unknown[i]);
+	_assert_int_equal(cast_to_largest_integral_type(log->n_unknown), 0, file, line);
+	return log;
+}
+#define unit_parse_known(state, text) unit_parse_known_at((state), (text), __FILE__, __LINE__)
+
 static inline size_t count_phase(const struct blog *log, enum step_phase phase)
 {
 	size_t n = 0;
@@ -207,10 +252,17 @@ static inline const char *verdict_letters(void *ctx, const struct blog *log, enu
 	return s;
 }
 
-/* String equality that reports a NULL actual value instead of crashing. */
+/* String equality that reports a NULL actual value instead of crashing;
+ * a NULL expected value wants NULL. */
 static inline void unit_assert_str(const char *actual, const char *expected, const char *expr,
 				   const char *file, int line)
 {
+	if (!expected) {
+		if (actual)
+			print_error("%s is \"%s\", expected NULL\n", expr, actual);
+		_assert_true(cast_to_largest_integral_type(actual == NULL), expr, file, line);
+		return;
+	}
 	if (!actual) {
 		print_error("%s is NULL, expected \"%s\"\n", expr, expected);
 		_fail(file, line);
@@ -243,6 +295,67 @@ static inline void unit_assert_starts(const char *s, const char *prefix, const c
 }
 #define assert_starts(s, prefix) \
 	unit_assert_starts((s), (prefix), #s, __FILE__, __LINE__)
+
+/* A step's phase, commit and verdict, each compared on its own. */
+static inline void unit_assert_step(const struct step *s, enum step_phase phase,
+				    const char *commit, enum verdict verdict,
+				    const char *file, int line)
+{
+	_assert_int_equal(cast_to_largest_integral_type(s->phase),
+			  cast_to_largest_integral_type(phase), file, line);
+	unit_assert_str(s->commit, commit, "commit", file, line);
+	_assert_int_equal(cast_to_largest_integral_type(s->verdict),
+			  cast_to_largest_integral_type(verdict), file, line);
+}
+#define assert_step(s, phase, commit, verdict) \
+	unit_assert_step((s), (phase), (commit), (verdict), __FILE__, __LINE__)
+
+/* The step of a TESTING(h, sig) block: commit h, built with GCC_DEBIAN
+ * (the "gcc" word and the compiler: line), signature sig, tested. */
+static inline void unit_assert_testing(const struct step *s, const char *h, const char *sig,
+				       const char *file, int line)
+{
+	unit_assert_str(s->commit, h, "commit", file, line);
+	unit_assert_str(s->compiler_type, "gcc", "compiler_type", file, line);
+	unit_assert_str(s->compiler, GCC_DEBIAN, "compiler", file, line);
+	unit_assert_str(s->kernel_signature, sig, "kernel_signature", file, line);
+	_assert_true(cast_to_largest_integral_type(s->tested), "tested", file, line);
+}
+#define assert_testing(s, h, sig) unit_assert_testing((s), (h), (sig), __FILE__, __LINE__)
+
+/* A span of lines, first and last. */
+static inline void unit_assert_span(struct line_span span, int first, int last,
+				    const char *file, int line)
+{
+	_assert_int_equal(cast_to_largest_integral_type(span.first),
+			  cast_to_largest_integral_type(first), file, line);
+	_assert_int_equal(cast_to_largest_integral_type(span.last),
+			  cast_to_largest_integral_type(last), file, line);
+}
+#define assert_span(span, first, last) unit_assert_span((span), (first), (last), __FILE__, __LINE__)
+
+/* What git's "Bisecting: N revisions left to test after this (roughly S
+ * steps)" said after a step. */
+static inline void unit_assert_left(const struct step *s, int revisions, int steps,
+				    const char *file, int line)
+{
+	_assert_int_equal(cast_to_largest_integral_type(s->revisions_left),
+			  cast_to_largest_integral_type(revisions), file, line);
+	_assert_int_equal(cast_to_largest_integral_type(s->steps_left),
+			  cast_to_largest_integral_type(steps), file, line);
+}
+#define assert_left(s, revisions, steps) unit_assert_left((s), (revisions), (steps), __FILE__, __LINE__)
+
+/* How many steps of the first three phases the log has. */
+static inline void unit_assert_phases(const struct blog *log, size_t original, size_t release,
+				      size_t bisect, const char *file, int line)
+{
+	_assert_int_equal(count_phase(log, PHASE_ORIGINAL), original, file, line);
+	_assert_int_equal(count_phase(log, PHASE_RELEASE), release, file, line);
+	_assert_int_equal(count_phase(log, PHASE_BISECT), bisect, file, line);
+}
+#define assert_phases(log, original, release, bisect) \
+	unit_assert_phases((log), (original), (release), (bisect), __FILE__, __LINE__)
 
 /* Run counts of a step, compared in one go. */
 static inline void unit_assert_counts(const struct step *s, int total, int ok, int crashed,
