@@ -136,3 +136,20 @@ char *tree_fetch_command(const void *ctx, const char *tree_dir, const char *comm
 	talloc_free(dir);
 	return cmd;
 }
+
+bool tree_file_listed(struct tree *t, const char *commit, const char *path)
+{
+	git_oid oid;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	bool listed = false;
+
+	if (tree_resolve(t, commit, &oid) == 0 && git_commit_lookup(&c, t->repo, &oid) == 0 &&
+	    git_commit_tree(&tree, c) == 0 && git_tree_entry_bypath(&te, tree, path) == 0)
+		listed = git_tree_entry_type(te) == GIT_OBJECT_BLOB;
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return listed;
+}
