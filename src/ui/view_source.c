@@ -254,6 +254,19 @@ static bool source_request(struct view *v, enum request r)
 	}
 }
 
+bool source_view_target(struct view *v, const void *ctx, const char **commit,
+			const char **path, int *line)
+{
+	const struct source_view *sv = v->priv;
+
+	if (v->kind != VIEW_SOURCE || !sv || !sv->target)
+		return false;
+	*commit = talloc_strdup(ctx, sv->target->commit);
+	*path = talloc_strdup(ctx, sv->target->path);
+	*line = sv->target->line;
+	return true;
+}
+
 struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,
 			    int line)
 {
