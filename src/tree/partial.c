@@ -21,21 +21,31 @@ struct promisor_scan {
 	const char *filter;
 };
 
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t len = strlen(s), n = strlen(tail);
+
+	return len > n && !strcmp(s + len - n, tail);
+}
+
+/* Every entry is looked at here: libgit2 1.5.1's git_config_foreach_match
+ * leaks the regex match data of each entry that does not match (its
+ * git_regexp_match returns before freeing it), a leak per tree_open. */
 static int promisor_entry(const git_config_entry *e, void *payload)
 {
 	struct promisor_scan *s = payload;
-	size_t len = strlen(e->name);
+	bool remote = !strncmp(e->name, "remote.", 7);
 	int on = 0;
 
-	if (len > 9 && !strcmp(e->name + len - 9, ".promisor")) {
+	if (remote && ends_with(e->name, ".promisor")) {
 		if (git_config_parse_bool(&on, e->value) == 0 && on)
 			s->found = true;
-	} else if (len > 19 && !strcmp(e->name + len - 19, ".partialclonefilter")) {
+	} else if (remote && ends_with(e->name, ".partialclonefilter")) {
 		s->found = true;
 		if (!s->filter)
 			s->filter = talloc_strdup(s->ctx, e->value);
-	} else {
-		s->found = true;  /* extensions.partialclone */
+	} else if (!strcmp(e->name, "extensions.partialclone")) {
+		s->found = true;
 	}
 	return 0;
 }
@@ -47,8 +57,7 @@ void tree_partial_detect(struct tree *t)
 
 	if (git_repository_config_snapshot(&cfg, t->repo) < 0)
 		return;
-	git_config_foreach_match(cfg, "^(remote\\..*\\.(promisor|partialclonefilter)|"
-				 "extensions\\.partialclone)$", promisor_entry, &s);
+	git_config_foreach(cfg, promisor_entry, &s);
 	git_config_free(cfg);
 	if (!s.found)
 		return;
