@@ -169,7 +169,7 @@ static void add_culprit_partial(struct ui *ui, struct detail_view *dv, const str
 		missing += x->culprit_files[i].content_missing;
 	if (x->culprit_files_unknown)
 		add(dv, "files", _("files"), AREA_WEAK,
-		    _("not known: this partial clone does not have the commit's trees"));
+		    _("not known: this partial clone lacks objects the diff needs"));
 	else if (missing)
 		add(dv, "files", _("files"), AREA_WEAK,
 		    talloc_asprintf(dv, "%s%s",

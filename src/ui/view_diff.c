@@ -273,7 +273,7 @@ static void add_partial_note(struct view *v, struct diff_view *dv, const struct 
 	for (size_t i = 0; i < j->patch.n_files; i++)
 		missing += j->patch.files[i].content_missing;
 	add_row(dv, ROW_PARTIAL, AREA_WEAK, j->status == TREE_MISSING ?
-		_("Partial clone: this commit's trees are not here, so its files are unknown.") :
+		_("Partial clone: objects this diff needs are not here, so its files are unknown.") :
 		talloc_asprintf(ctx, ngettext("Partial clone: %zu file's content is not here "
 					      "(no line counts, no hunks).",
 					      "Partial clone: %zu files' contents are not here "

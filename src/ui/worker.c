@@ -66,7 +66,7 @@ static void run_job(struct worker *w, struct job *j)
 	case JOB_PATCH:
 		j->status = tree_commit_patch(w->tree, j, j->commit, &j->patch);
 		if (j->status == TREE_MISSING)
-			j->error = _("this partial clone does not have the commit's trees");
+			j->error = _("this partial clone lacks objects the commit's diff needs");
 		else if (j->status < 0)
 			j->error = _("the tree has no such commit");
 		break;
