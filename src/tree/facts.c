@@ -215,7 +215,6 @@ int tree_commit_diff(struct tree *t, const char *commit, git_diff **out, unsigne
 		rc = rc == TREE_MISSING ? rc : -1;
 		goto done;
 	}
-	rc = -1;
 	o.context_lines = 3;
 	o.id_abbrev = 12;
 	if (git_diff_tree_to_tree(out, t->repo, ptree, tree, &o) < 0) {
