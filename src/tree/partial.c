@@ -3,7 +3,7 @@
  *
  * libgit2 1.5.1 cannot fetch a promisor remote's missing objects, so a
  * fact that needs one is unknown here, never computed on nothing
- * (doc/libraries.md §1.2.1). A missing object in a repository that is no
+ * (doc/libraries.md §1.2.5). A missing object in a repository that is no
  * partial clone is damage, and is reported as such by the callers. */
 #include "config.h"
 
@@ -21,18 +21,26 @@ struct promisor_scan {
 	const char *filter;
 };
 
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t len = strlen(s), n = strlen(tail);
+
+	return len > n && !strcmp(s + len - n, tail);
+}
+
+/* Every entry is looked at here: libgit2 1.5.1's git_config_foreach_match
+ * leaks the regex match data of each entry that does not match (its
+ * git_regexp_match returns before freeing it), a leak per tree_open. */
 static int promisor_entry(const git_config_entry *e, void *payload)
 {
 	struct promisor_scan *s = payload;
-	size_t len = strlen(e->name);
+	bool remote = !strncmp(e->name, "remote.", 7);
 	int on = 0;
 
-	if (strncmp(e->name, "remote.", 7) != 0 && strcmp(e->name, "extensions.partialclone") != 0)
-		return 0;
-	if (len > 9 && !strcmp(e->name + len - 9, ".promisor")) {
+	if (remote && ends_with(e->name, ".promisor")) {
 		if (git_config_parse_bool(&on, e->value) == 0 && on)
 			s->found = true;
-	} else if (len > 19 && !strcmp(e->name + len - 19, ".partialclonefilter")) {
+	} else if (remote && ends_with(e->name, ".partialclonefilter")) {
 		s->found = true;
 		if (!s->filter)
 			s->filter = talloc_strdup(s->ctx, e->value);
@@ -49,8 +57,6 @@ void tree_partial_detect(struct tree *t)
 
 	if (git_repository_config_snapshot(&cfg, t->repo) < 0)
 		return;
-	/* not git_config_foreach_match(): libgit2 1.5.1 leaks its regex
-	 * match data for every entry that does not match */
 	git_config_foreach(cfg, promisor_entry, &s);
 	git_config_free(cfg);
 	if (!s.found)
@@ -138,4 +144,21 @@ char *tree_fetch_command(const void *ctx, const char *tree_dir, const char *comm
 	}
 	talloc_free(dir);
 	return cmd;
+}
+
+bool tree_file_listed(struct tree *t, const char *commit, const char *path)
+{
+	git_oid oid;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *te = NULL;
+	bool listed = false;
+
+	if (tree_resolve(t, commit, &oid) == 0 && git_commit_lookup(&c, t->repo, &oid) == 0 &&
+	    git_commit_tree(&tree, c) == 0 && git_tree_entry_bypath(&te, tree, path) == 0)
+		listed = git_tree_entry_type(te) == GIT_OBJECT_BLOB;
+	git_tree_entry_free(te);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return listed;
 }

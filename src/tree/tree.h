@@ -129,4 +129,9 @@ int tree_commit_patch(struct tree *t, const void *ctx, const char *commit, struc
 int tree_file_at(struct tree *t, const void *ctx, const char *commit, const char *path,
 		 char **text, size_t *len);
 
+/* After tree_file_at gave TREE_MISSING: is path a file at commit, only
+ * its blob not here (true), or is a tree on its way missing too, so that
+ * whether the file is there is unknown (false)? */
+bool tree_file_listed(struct tree *t, const char *commit, const char *path);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "ui/present.h"
+#include "ui/request.h"
 
 enum area verdict_area(enum verdict v)
 {
@@ -108,4 +109,130 @@ const char *header_trust_line(const void *ctx, struct ui *ui)
 	else
 		out = talloc_asprintf_append(out, "%s", _("; no tree"));
 	return out;
+}
+
+const char *header_partial_line(const void *ctx, struct ui *ui)
+{
+	const struct log_xref *x = ui->rc.xref;
+	const char *filter;
+
+	if (!x || !x->partial)
+		return NULL;
+	filter = x->partial->filter ? ui_clean(ui, ctx, x->partial->filter) : _("unknown");
+	/* the same count as --summary's Partial: line */
+	if (x->partial->missing == 0)
+		return talloc_asprintf(ctx, _("Partial clone (filter %s): every object the facts "
+					      "need is here"), filter);
+	return talloc_asprintf(ctx, ngettext("Partial clone (filter %s): %zu object the facts "
+					     "need is not here",
+					     "Partial clone (filter %s): %zu objects the facts "
+					     "need are not here", x->partial->missing),
+			       filter, x->partial->missing);
+}
+
+const char *fetch_intro(const void *ctx, struct ui *ui, enum view_kind k, bool one_file)
+{
+	const char *keys = keymap_keys(ctx, ui->keymap, k, REQ_RELOAD);
+	const char *comma = keys ? strchr(keys, ',') : NULL;
+
+	if (comma)
+		keys = talloc_strndup(ctx, keys, (size_t)(comma - keys));
+	if (!keys)
+		keys = ":reload";
+	if (one_file)
+		return talloc_asprintf(ctx, _("Fetch it in another terminal, then reload (%s):"), keys);
+	return talloc_asprintf(ctx, _("Fetch them in another terminal, then reload (%s):"), keys);
+}
+
+/* The blanks of cmd outside single quotes, where a line may be cut (a
+ * backslash outside quotes escapes the next byte, as in shell_word()'s
+ * '\'' for a quote). Returns their number; *at gets their offsets. */
+static size_t cut_points(const void *ctx, const char *cmd, size_t **at)
+{
+	size_t n = 0, len = strlen(cmd);
+	bool quoted = false;
+
+	*at = talloc_array(ctx, size_t, len ? len : 1);
+	for (size_t i = 0; i < len; i++) {
+		if (quoted)
+			quoted = cmd[i] != '\'';
+		else if (cmd[i] == '\\' && cmd[i + 1])
+			i++;
+		else if (cmd[i] == '\'')
+			quoted = true;
+		else if (cmd[i] == ' ')
+			(*at)[n++] = i;
+	}
+	return n;
+}
+
+const char **shell_lines(const void *ctx, const char *cmd, int width, size_t *n)
+{
+	const char **out = talloc_array(ctx, const char *, 1);
+	size_t *at, n_at = cut_points(out, cmd, &at), from = 0, k = 0;
+	const char *indent = "";
+
+	*n = 0;
+	for (;;) {
+		const char *rest = cmd + from;
+		char *line = talloc_asprintf(out, "%s%s", indent, rest);
+		size_t next = from;
+		bool wide = text_width(line) > width;
+
+		/* too wide: up to the last blank that leaves room for " \\",
+		 * else up to the first */
+		for (; wide && k < n_at; k++) {
+			char *head = talloc_asprintf(out, "%s%.*s \\", indent, (int)(at[k] - from), rest);
+
+			if (next > from && text_width(head) > width) {
+				talloc_free(head);
+				break;
+			}
+			talloc_free(line);
+			line = head;
+			next = at[k] + 1;
+		}
+		out = talloc_realloc(ctx, out, const char *, *n + 1);
+		out[(*n)++] = line;
+		if (next == from)
+			return out;
+		from = next;
+		indent = "    ";
+	}
+}
+
+const char *diffstat_summary(const void *ctx, size_t n_files, size_t missing, int ins, int del)
+{
+	char *summary = talloc_asprintf(ctx, ngettext(" %zu file changed", " %zu files changed",
+						      n_files), n_files);
+
+	if (missing == n_files)
+		return talloc_asprintf_append(summary, "%s",
+					      _("; line counts not known: contents not fetched"));
+	/* git's: a zero count is left out unless both are zero */
+	if (ins || !del)
+		summary = talloc_asprintf_append(summary, ngettext(", %d insertion(+)",
+								   ", %d insertions(+)",
+								   (unsigned long)ins), ins);
+	if (del || !ins)
+		summary = talloc_asprintf_append(summary, ngettext(", %d deletion(-)",
+								   ", %d deletions(-)",
+								   (unsigned long)del), del);
+	if (missing)
+		summary = talloc_asprintf_append(
+			talloc_asprintf_append(summary, ngettext(" in %zu file", " in %zu files",
+								 n_files - missing),
+					       n_files - missing),
+			ngettext("; %zu not fetched", "; %zu not fetched", missing), missing);
+	return summary;
+}
+
+/* A commit as the fetch command names it: a full hash cut to 12 digits,
+ * as the kernel's Fixes: tags do, so that the command fits a terminal's
+ * line; git expands it. Anything else as it is. */
+const char *short_hash(const void *ctx, const char *commit)
+{
+	if (strlen(commit) == 40 && strspn(commit, "0123456789abcdef") == 40)
+		return talloc_strndup(ctx, commit, 12);
+	return commit;
 }

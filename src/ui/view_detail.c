@@ -156,6 +156,37 @@ static void add_runs(struct ui *ui, struct detail_view *dv, const struct step *s
 	add_lines(ui, dv, "test-error", _("test error"), AREA_ERROR, s->test_error);
 }
 
+/* The culprit's files in a partial clone that lacks some of what they
+ * need (doc/libraries.md §1.2): said, with the command that fetches it;
+ * nothing when everything is here, as in a full clone. */
+static void add_culprit_partial(struct ui *ui, struct detail_view *dv, const struct log_xref *x,
+				int width)
+{
+	size_t missing = 0, n;
+	const char **cmd, *command;
+
+	for (size_t i = 0; i < x->n_culprit_files; i++)
+		missing += x->culprit_files[i].content_missing;
+	if (x->culprit_files_unknown)
+		add(dv, "files", _("files"), AREA_WEAK,
+		    _("not known: this partial clone lacks objects the diff needs"));
+	else if (missing)
+		add(dv, "files", _("files"), AREA_WEAK,
+		    talloc_asprintf(dv, "%s%s",
+				    talloc_asprintf(dv, ngettext("%zu file changed", "%zu files changed",
+								 x->n_culprit_files), x->n_culprit_files),
+				    talloc_asprintf(dv, ngettext("; this partial clone lacks the content of %zu",
+								 "; this partial clone lacks the contents of %zu",
+								 missing), missing)));
+	else
+		return;
+	add(dv, "partial", NULL, AREA_DEFAULT, fetch_intro(dv, ui, VIEW_DETAIL, false));
+	command = tree_fetch_command(dv, x->path, short_hash(dv, x->culprit), NULL);
+	cmd = shell_lines(dv, ui_clean(ui, dv, command), width, &n);
+	for (size_t i = 0; i < n; i++)
+		add(dv, "fetch", NULL, AREA_HASH, cmd[i]);
+}
+
 static void add_tree(struct ui *ui, struct detail_view *dv, const struct step *s, int step)
 {
 	const struct log_xref *x = ui->rc.xref;
@@ -192,6 +223,9 @@ static void add_tree(struct ui *ui, struct detail_view *dv, const struct step *s
 			    talloc_asprintf(dv, _("%s: git would have tested this, not the log's commit"),
 					    ui_clean(ui, dv, sx->git_choice ? sx->git_choice : "?")));
 	}
+	/* before the message, which may be long */
+	if (x->partial && x->culprit && sx->facts.commit && !strcmp(sx->facts.commit, x->culprit))
+		add_culprit_partial(ui, dv, x, ui->cols - W_LABEL_MAX - 1);
 	if (!sx->facts.found) {
 		add(dv, "missing", _("missing"), AREA_DIM,
 		    talloc_asprintf(dv, sx->facts.unreadable ?

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "ui/editor.h"
+#include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 #include "ui/worker.h"
@@ -23,11 +24,13 @@
 enum row_kind {
 	ROW_COMMIT, ROW_AUTHOR, ROW_DATE, ROW_SUBJECT, ROW_NOTE, ROW_BLANK, ROW_STAT,
 	ROW_SUMMARY, ROW_FILE, ROW_HUNK, ROW_CONTEXT, ROW_ADD, ROW_DEL, ROW_PATCH_NOTE,
+	ROW_PARTIAL, ROW_FETCH,
 };
 
 static const char *const row_kind_names[] = {
 	"commit", "author", "date", "subject", "note", "blank", "stat",
 	"summary", "file-header", "hunk", "context", "add", "del", "patch-note",
+	"partial", "fetch",
 };
 
 struct diff_row {
@@ -168,7 +171,7 @@ static void add_stat(struct view *v, struct diff_view *dv, const struct commit_p
 	void *ctx = dv->rows_ctx;
 	const char **names = talloc_array(ctx, const char *, p->n_files ? p->n_files : 1);
 	int name_w = 0, count_w = 1, max_changes = 0, ins = 0, del = 0;
-	char *summary;
+	size_t missing = 0;
 
 	for (size_t i = 0; i < p->n_files; i++) {
 		const struct diff_file *f = &p->files[i];
@@ -180,6 +183,9 @@ static void add_stat(struct view *v, struct diff_view *dv, const struct commit_p
 		names[i] = clip_left(ctx, ui_clean(v->ui, ctx, name ? name : "?"), STAT_PATH_MAX);
 		if (text_width(names[i]) > name_w)
 			name_w = text_width(names[i]);
+		missing += f->content_missing;
+		if (f->content_missing)
+			continue;
 		if (changes > max_changes)
 			max_changes = changes;
 		ins += f->insertions;
@@ -198,6 +204,14 @@ static void add_stat(struct view *v, struct diff_view *dv, const struct commit_p
 			plus = plus ? (plus * STAT_BAR_MAX + max_changes - 1) / max_changes : 0;
 			minus = minus ? (minus * STAT_BAR_MAX + max_changes - 1) / max_changes : 0;
 		}
+		if (f->content_missing) {
+			/* TRANSLATORS: the diffstat's count column of a file whose
+			 * content a partial clone does not have */
+			r = add_row(dv, ROW_STAT, AREA_WEAK, talloc_asprintf(ctx, " %s%*s | %s", names[i],
+									   pad, "", _("not fetched")));
+			r->file = (int)i;
+			continue;
+		}
 		r = add_row(dv, ROW_STAT, AREA_DEFAULT,
 			    f->binary ? talloc_asprintf(ctx, " %s%*s | %s", names[i], pad, "", _("Bin")) :
 			    talloc_asprintf(ctx, " %s%*s | %*d ", names[i], pad, "", count_w, changes));
@@ -207,18 +221,7 @@ static void add_stat(struct view *v, struct diff_view *dv, const struct commit_p
 			r->minus = talloc_strndup(ctx, "------------------------", (size_t)minus);
 		}
 	}
-	/* git's summary: a zero count is left out unless both are zero */
-	summary = talloc_asprintf(ctx, ngettext(" %zu file changed", " %zu files changed",
-						p->n_files), p->n_files);
-	if (ins || !del)
-		summary = talloc_asprintf_append(summary, ngettext(", %d insertion(+)",
-								   ", %d insertions(+)",
-								   (unsigned long)ins), ins);
-	if (del || !ins)
-		summary = talloc_asprintf_append(summary, ngettext(", %d deletion(-)",
-								   ", %d deletions(-)",
-								   (unsigned long)del), del);
-	add_row(dv, ROW_SUMMARY, AREA_DEFAULT, summary);
+	add_row(dv, ROW_SUMMARY, AREA_DEFAULT, diffstat_summary(ctx, p->n_files, missing, ins, del));
 	add_row(dv, ROW_BLANK, AREA_DEFAULT, NULL);
 }
 
@@ -259,6 +262,30 @@ static void add_hunks(struct view *v, struct diff_view *dv, const struct commit_
 	}
 }
 
+/* A partial clone lacks what the diff needs (doc/libraries.md §1.2):
+ * said once, before the diffstat, with the command that fetches it. */
+static void add_partial_note(struct view *v, struct diff_view *dv, const struct job *j)
+{
+	void *ctx = dv->rows_ctx;
+	size_t missing = 0, n;
+	const char **cmd;
+
+	for (size_t i = 0; i < j->patch.n_files; i++)
+		missing += j->patch.files[i].content_missing;
+	add_row(dv, ROW_PARTIAL, AREA_WEAK, j->status == TREE_MISSING ?
+		_("Partial clone: objects this diff needs are not here, so its files are unknown.") :
+		talloc_asprintf(ctx, ngettext("Partial clone: %zu file's content is not here "
+					      "(no line counts, no hunks).",
+					      "Partial clone: %zu files' contents are not here "
+					      "(no line counts, no hunks).", missing), missing));
+	add_row(dv, ROW_PARTIAL, AREA_DEFAULT, fetch_intro(ctx, v->ui, VIEW_DIFF, false));
+	cmd = shell_lines(ctx, ui_clean(v->ui, ctx, j->fetch),
+			  v->width > 0 ? v->width : v->ui->cols, &n);
+	for (size_t i = 0; i < n; i++)
+		add_row(dv, ROW_FETCH, AREA_HASH, cmd[i]);
+	add_row(dv, ROW_BLANK, AREA_DEFAULT, NULL);
+}
+
 /* The rows from what the view has now: the patch, or why there is none. */
 static void build_rows(struct view *v)
 {
@@ -273,6 +300,8 @@ static void build_rows(struct view *v)
 		add_header(v, dv);
 	if (dv->why)
 		add_row(dv, ROW_NOTE, AREA_ERROR, dv->why);
+	if (j && j->fetch)
+		add_partial_note(v, dv, j);
 	if (j && j->status == 0) {
 		if (j->patch.n_parents > 1)
 			add_row(dv, ROW_NOTE, AREA_INFO, _("merge: diffed against the first parent"));
@@ -366,7 +395,7 @@ static bool diff_deliver(struct view *v, struct job *j)
 		return false;
 	dv->pending = NULL;
 	v->busy = NULL;
-	if (j->status < 0) {
+	if (j->status < 0 && !(j->status == TREE_MISSING && j->fetch)) {
 		dv->why = talloc_strdup(dv, j->error ? j->error : _("the tree has no such commit"));
 		talloc_free(j);
 	} else {
@@ -519,8 +548,11 @@ static bool diff_request(struct view *v, enum request r)
 		if (v->selected < dv->n_rows && dv->rows[v->selected].kind == ROW_STAT) {
 			int file = dv->rows[v->selected].file;
 
+			/* a file without its content has no header: the note says why */
 			for (size_t i = 0; i < dv->n_rows; i++)
-				if (dv->rows[i].file_start && dv->rows[i].file == file) {
+				if ((dv->rows[i].file_start && dv->rows[i].file == file) ||
+				    (dv->rows[i].kind == ROW_PARTIAL &&
+				     dv->job->patch.files[file].content_missing)) {
 					view_select(v, i);
 					break;
 				}

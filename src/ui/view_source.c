@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "ui/editor.h"
+#include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/view.h"
@@ -25,10 +26,29 @@ struct source_view {
 	struct source_target *target;  /* NULL: nothing asked for */
 	struct job *pending;           /* the file job in flight (the worker owns it) */
 	struct job *job;               /* the delivered file (owned) */
-	const char *note;              /* instead of the lines: why (sanitised) */
+	struct source_note {           /* instead of the lines: why (sanitised) */
+		const char *kind;      /* for :dump-view: "note", "partial", "fetch" */
+		const char *text;
+		enum area area;
+	} *notes;
+	size_t n_notes;
 	const char **lines;            /* sanitised, tabs expanded */
 	int number_width;              /* columns of the largest line number */
 };
+
+/* The view's rows are notes instead of the file's lines. */
+static void add_note_as(struct view *v, struct source_view *sv, const char *kind, enum area area,
+			const char *text)
+{
+	sv->notes = talloc_realloc(sv, sv->notes, struct source_note, sv->n_notes + 1);
+	sv->notes[sv->n_notes++] = (struct source_note){ .kind = kind, .text = text, .area = area };
+	v->n_rows = sv->n_notes;
+}
+
+static void add_note(struct view *v, struct source_view *sv, const char *text)
+{
+	add_note_as(v, sv, "note", AREA_DIM, text);
+}
 
 /* Takes ui->source_request (and clears it), else keeps what the view
  * showed before. */
@@ -60,9 +80,9 @@ static void source_load(struct view *v)
 	v->hl = false;
 	v->n_rows = 0;
 	if (!sv->target) {
-		sv->note = _("no source line chosen: open one from a stack frame");
+		add_note(v, sv, _("no source line chosen: open one from a stack frame"));
 	} else if (!ui->worker) {
-		sv->note = ui->tree_note ? ui->tree_note : _("no git tree");
+		add_note(v, sv, ui->tree_note ? ui->tree_note : _("no git tree"));
 	} else {
 		struct job *j = job_new(JOB_FILE, v->step);
 
@@ -73,11 +93,9 @@ static void source_load(struct view *v)
 			sv->pending = j;
 			v->busy = _("loading ...");
 		} else {
-			sv->note = _("no git tree");
+			add_note(v, sv, _("no git tree"));
 		}
 	}
-	if (sv->note)
-		v->n_rows = 1;
 }
 
 /* The file's lines; the target line selected a third of the way down. */
@@ -87,8 +105,7 @@ static void show_file(struct view *v, struct source_view *sv, const struct job *
 	int line = sv->target->line;
 
 	if (memchr(j->text, '\0', j->len)) {
-		sv->note = talloc_asprintf(sv, _("binary file (%zu bytes): not shown"), j->len);
-		v->n_rows = 1;
+		add_note(v, sv, talloc_asprintf(sv, _("binary file (%zu bytes): not shown"), j->len));
 		return;
 	}
 	for (size_t k = 0; k < j->len; k++)
@@ -111,8 +128,7 @@ static void show_file(struct view *v, struct source_view *sv, const struct job *
 	for (size_t m = n; m >= 10; m /= 10)
 		sv->number_width++;
 	if (n == 0) {
-		sv->note = _("(empty file)");
-		v->n_rows = 1;
+		add_note(v, sv, _("(empty file)"));
 		return;
 	}
 	if (line < 1)
@@ -130,6 +146,23 @@ static void show_file(struct view *v, struct source_view *sv, const struct job *
 	view_select(v, (size_t)line - 1);
 }
 
+/* A partial clone without the file's content (doc/libraries.md §1.2):
+ * what is known of the file, and the command that fetches it. */
+static void partial_notes(struct view *v, struct source_view *sv, const struct job *j)
+{
+	size_t n;
+	const char **cmd;
+
+	add_note_as(v, sv, "partial", AREA_WEAK, j->file_listed ?
+		    _("The file is at that commit, but its content is not in this partial clone.") :
+		    _("Partial clone: that commit's trees are not here, so the file is not known."));
+	add_note_as(v, sv, "partial", AREA_DEFAULT, fetch_intro(sv, v->ui, VIEW_SOURCE, true));
+	cmd = shell_lines(sv, ui_clean(v->ui, sv, j->fetch),
+			  v->width > 0 ? v->width : v->ui->cols, &n);
+	for (size_t i = 0; i < n; i++)
+		add_note_as(v, sv, "fetch", AREA_HASH, cmd[i]);
+}
+
 static bool source_deliver(struct view *v, struct job *j)
 {
 	struct source_view *sv = v->priv;
@@ -139,9 +172,13 @@ static bool source_deliver(struct view *v, struct job *j)
 		return false;
 	sv->pending = NULL;
 	v->busy = NULL;
+	if (j->status == TREE_MISSING && j->fetch) {
+		partial_notes(v, sv, j);
+		talloc_free(j);
+		return true;
+	}
 	if (j->status < 0 || !j->text) {
-		sv->note = talloc_strdup(sv, j->error ? j->error : _("no such file at that commit"));
-		v->n_rows = 1;
+		add_note(v, sv, talloc_strdup(sv, j->error ? j->error : _("no such file at that commit")));
 		talloc_free(j);
 		return true;
 	}
@@ -161,8 +198,8 @@ static void source_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	struct source_view *sv = v->priv;
 	int end = x + width;
 
-	if (sv->note) {
-		canvas_text(c, y, x, end, AREA_DIM, sv->note);
+	if (sv->notes) {
+		canvas_text(c, y, x, end, sv->notes[row].area, sv->notes[row].text);
 		return;
 	}
 	if (v->ui->opt.line_numbers)
@@ -174,15 +211,15 @@ static const char *source_text(struct view *v, const void *ctx, size_t row)
 {
 	struct source_view *sv = v->priv;
 
-	return sv->note ? sv->note : sv->lines[row];
+	return sv->notes ? sv->notes[row].text : sv->lines[row];
 }
 
 static const char *source_fields(struct view *v, const void *ctx, size_t row)
 {
 	struct source_view *sv = v->priv;
 
-	if (sv->note)
-		return talloc_asprintf(ctx, "note\t%s", sv->note);
+	if (sv->notes)
+		return talloc_asprintf(ctx, "%s\t%s", sv->notes[row].kind, sv->notes[row].text);
 	return talloc_asprintf(ctx, "%zu\t%s", row + 1, sv->lines[row]);
 }
 
@@ -215,6 +252,19 @@ static bool source_request(struct view *v, enum request r)
 	default:
 		return false;
 	}
+}
+
+bool source_view_target(struct view *v, const void *ctx, const char **commit,
+			const char **path, int *line)
+{
+	const struct source_view *sv = v->priv;
+
+	if (v->kind != VIEW_SOURCE || !sv || !sv->target)
+		return false;
+	*commit = talloc_strdup(ctx, sv->target->commit);
+	*path = talloc_strdup(ctx, sv->target->path);
+	*line = sv->target->line;
+	return true;
 }
 
 struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,

@@ -82,14 +82,17 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 {
 	struct ui *ui = v->ui;
 	const struct blog *log = ui->log;
-	/* a small screen keeps its rows for the steps */
-	int lines = ui->rows < 16 ? 2 : 4;
-	void *tmp;
+	/* a small screen keeps its rows for the steps; a partial clone is
+	 * named on a line of its own, below the trust line */
+	void *tmp = talloc_new(NULL);
+	const char *partial = ui->rows < 16 ? NULL : header_partial_line(tmp, ui);
+	int lines = ui->rows < 16 ? 2 : partial ? 5 : 4, heading_y;
 	int x;
 
-	if (!c)
+	if (!c) {
+		talloc_free(tmp);
 		return lines;
-	tmp = talloc_new(NULL);
+	}
 	x = canvas_textf(c, y, 0, width, AREA_HEADER, "%s %s",
 			 log->kind == KIND_FIX ? _("Fix bisection") :
 			 log->kind == KIND_CAUSE ? _("Cause bisection") : _("Bisection"),
@@ -108,15 +111,20 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 		canvas_text(c, y + 2, x, width, AREA_DEFAULT, header_trust_line(tmp, ui));
 		struct steps_view *sv = v->priv;
 
-		x = head(c, y + 3, 0, W_STEP, width, "#", true);
-		x = head(c, y + 3, x, sv->w_verdict, width, _("verd"), false);
-		x = head(c, y + 3, x, W_REF, width, _("commit"), false);
-		x = head(c, y + 3, x, sv->w_runs, width, _("runs"), false);
-		x = head(c, y + 3, x, W_LEFT, width, _("left"), true);
+		if (partial)
+			canvas_text(c, y + 3, 0, width, ui->rc.xref->partial->missing ? AREA_WEAK :
+				    AREA_DIM, partial);
+		heading_y = y + lines - 1;
+
+		x = head(c, heading_y, 0, W_STEP, width, "#", true);
+		x = head(c, heading_y, x, sv->w_verdict, width, _("verd"), false);
+		x = head(c, heading_y, x, W_REF, width, _("commit"), false);
+		x = head(c, heading_y, x, sv->w_runs, width, _("runs"), false);
+		x = head(c, heading_y, x, W_LEFT, width, _("left"), true);
 		if (ui->rc.xref)
-			x = head(c, y + 3, x, W_CAND, width, _("cand"), true);
-		x = head(c, y + 3, x, W_BADGES, width, _("signals"), false);
-		canvas_text(c, y + 3, x, width, AREA_DIM, _("crash - subject"));
+			x = head(c, heading_y, x, W_CAND, width, _("cand"), true);
+		x = head(c, heading_y, x, W_BADGES, width, _("signals"), false);
+		canvas_text(c, heading_y, x, width, AREA_DIM, _("crash - subject"));
 	}
 	talloc_free(tmp);
 	return lines;

@@ -4,6 +4,8 @@
 #ifndef BISVIEW_UI_VIEWS_H
 #define BISVIEW_UI_VIEWS_H
 
+#include <stdbool.h>
+
 struct ui;
 struct view;
 
@@ -19,5 +21,10 @@ void ui_show_evidence(struct ui *ui, int step);
  * for step; the strings are copied. */
 struct view *ui_open_source(struct ui *ui, int step, const char *commit, const char *path,
 			    int line);
+
+/* view_source.c: the file a source view shows (copies under ctx), for R
+ * to open it again; false when it shows none. */
+bool source_view_target(struct view *v, const void *ctx, const char **commit,
+			const char **path, int *line);
 
 #endif

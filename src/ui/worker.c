@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "ui/present.h"
 #include "ui/worker.h"
 
 struct worker {
@@ -28,6 +29,25 @@ struct worker {
 	const struct blog *log;
 };
 
+/* What this job's answer lacked in a partial clone: the command that
+ * fetches it (doc/libraries.md §1.2: libgit2 cannot fetch from a
+ * promisor, and bisview never runs git). */
+static void note_partial(struct worker *w, struct job *j)
+{
+	bool lacking = j->status == TREE_MISSING;
+
+	if (!tree_partial(w->tree) || j->kind == JOB_XREF)
+		return;
+	for (size_t i = 0; j->kind == JOB_PATCH && j->status == 0 && i < j->patch.n_files; i++)
+		lacking = lacking || j->patch.files[i].content_missing;
+	if (!lacking)
+		return;
+	j->fetch = tree_fetch_command(j, tree_path(w->tree), short_hash(j, j->commit),
+				      j->kind == JOB_FILE ? j->path : NULL);
+	if (j->kind == JOB_FILE && j->status == TREE_MISSING)
+		j->file_listed = tree_file_listed(w->tree, j->commit, j->path);
+}
+
 static void run_job(struct worker *w, struct job *j)
 {
 	double t0 = monotonic_seconds();
@@ -45,15 +65,20 @@ static void run_job(struct worker *w, struct job *j)
 		break;
 	case JOB_PATCH:
 		j->status = tree_commit_patch(w->tree, j, j->commit, &j->patch);
-		if (j->status < 0)
+		if (j->status == TREE_MISSING)
+			j->error = _("this partial clone lacks objects the commit's diff needs");
+		else if (j->status < 0)
 			j->error = _("the tree has no such commit");
 		break;
 	case JOB_FILE:
 		j->status = tree_file_at(w->tree, j, j->commit, j->path, &j->text, &j->len);
-		if (j->status < 0)
+		if (j->status == TREE_MISSING)
+			j->error = _("the file's content is not in this partial clone");
+		else if (j->status < 0)
 			j->error = _("no such file at that commit");
 		break;
 	}
+	note_partial(w, j);
 	j->seconds = monotonic_seconds() - t0;
 }
 

@@ -25,8 +25,15 @@ struct job {
 	const char *path;           /* JOB_FILE */
 	int line;                   /* JOB_FILE: the line to show */
 	/* results, filled by the worker */
-	int status;                 /* 0 ok, -1 failed (error says why) */
+	int status;                 /* 0 ok, -1 failed (error says why), TREE_MISSING:
+				     * a partial clone lacks what the answer needs */
 	const char *error;
+	/* A partial clone's answer that lacks objects (TREE_MISSING, or a
+	 * patch file's content_missing): the one git command that fetches
+	 * them (tree_fetch_command()); else NULL. */
+	const char *fetch;
+	bool file_listed;           /* JOB_FILE, TREE_MISSING: the path is a file
+				     * at the commit, only its content is missing */
 	struct log_xref *xref;
 	struct commit_patch patch;
 	char *text;
