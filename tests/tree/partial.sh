@@ -16,9 +16,8 @@
 #  - --summary: "Partial:" names the partial clone and its filter, "Fetch:"
 #    is a git command on this tree for the culprit; --check: the full
 #    clone's exit status and assessment; --scan (+ --json): the full
-#    clone's lines; the explorer (--script) runs. Its diff and source views
-#    do not name the partial clone yet: a known gap, noted (the test fails
-#    once they do, to be made an assertion);
+#    clone's lines; the explorer's diff view (--script) names the partial
+#    clone and gives the fetch command, and counts no unknown line as 0;
 #  - bisview wrote nothing to the clone (tl_snapshot / tl_unchanged).
 # Then the test runs the printed Fetch commands (git; bisview never does)
 # and, again read-only: --json is the full clone's but for the path and
@@ -164,13 +163,13 @@ before_fetch()
 		"$1: $4: the assessment must be the full clone's"
 
 	explore "$_d" "$LOGS/$4.log" "$W/$1.$4"
-	if grep -qi 'partial' "$W/$1.$4.diff" "$W/$1.$4.source" 2>/dev/null; then
-		echo "$4" >>"$W/$1.named"
-	else
-		note "known gap (issue 17): $1: $4: the explorer does not name the partial clone: $(
-			awk -F'\t' '$2 == "note" || $2 == "summary" { print $NF }' \
-			"$W/$1.$4.diff" "$W/$1.$4.source" 2>/dev/null | tr '\n' ';')"
-	fi
+	# the culprit's diff needed objects the clone lacks: its view says so
+	grep -qi 'partial clone' "$W/$1.$4.diff" ||
+		fail "$1: $4: the explorer's diff view does not name the partial clone"
+	grep -q "git -C .* show --stat " "$W/$1.$4.diff" ||
+		fail "$1: $4: the explorer's diff view does not give the fetch command"
+	! grep -q ' 0 insertions' "$W/$1.$4.diff" ||
+		fail "$1: $4: the explorer's diff view counts unknown lines as 0"
 }
 
 # after_fetch NAME FILTER FULL LOG: all the full clone's facts
@@ -231,9 +230,6 @@ check_clone()
 	done
 	tl_snapshot "$W/$1" "$W/$1.after2"
 	tl_unchanged "$1 (fetched)" "$W/$1" "$W/$1.before2" "$W/$1.after2"
-	# XFAIL: fail once the explorer names the partial clone somewhere
-	[ ! -s "$W/$1.named" ] ||
-		fail "$1: the explorer now names the partial clone ($(tr '\n' ' ' <"$W/$1.named")): make the known gap an assertion"
 }
 
 sec_blobless() { check_clone blobless blob:none full; }
