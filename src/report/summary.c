@@ -74,9 +74,13 @@ static void partial_field(struct sum *s, const struct log_xref *x)
 								  "every object this report needed is here"), filter));
 		return;
 	}
-	field(s, _("Partial:"), talloc_asprintf(s->tmp, _("a partial clone (filter %s): %zu objects "
-							  "this report needed are not here, so the culprit's "
-							  "files or line counts are unknown"),
+	field(s, _("Partial:"), talloc_asprintf(s->tmp, ngettext("a partial clone (filter %s): %zu object "
+								 "this report needed is not here, so the "
+								 "culprit's files or line counts are unknown",
+								 "a partial clone (filter %s): %zu objects "
+								 "this report needed are not here, so the "
+								 "culprit's files or line counts are unknown",
+								 x->partial->missing),
 						filter, x->partial->missing));
 	if (x->culprit)
 		field(s, _("Fetch:"), clean(s, tree_fetch_command(s->tmp, x->path, x->culprit, NULL)));

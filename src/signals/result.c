@@ -87,7 +87,7 @@ static void culprit_files_signals(struct sig_ctx *c)
 		if (c->x && c->x->culprit_files_unknown)
 			sig_add(c, SIGNAL_NOT_SEEN, STRENGTH_INFO, 0, -1, lines,
 				_("culprit-aside and culprit-off-stack not computed: this partial clone "
-				  "does not have the culprit's trees"));
+				  "lacks objects the culprit's file list needs"));
 		return;  /* before reading the crash report, the costly part */
 	}
 	stack = stack_files(c->tmp, r->crash_report, &n_stack);
@@ -177,8 +177,10 @@ void signals_from_tree(struct sig_ctx *c)
 			x->unreadable);
 	if (x->partial && x->partial->missing > 0)
 		sig_add(c, SIGNAL_NOT_SEEN, STRENGTH_INFO, 0, -1, log->result.lines,
-			_("%zu objects are not in this partial clone (filter %s): the facts that need "
-			  "them are unknown"), x->partial->missing,
+			ngettext("%zu object is not in this partial clone (filter %s): the facts that "
+				 "need it are unknown",
+				 "%zu objects are not in this partial clone (filter %s): the facts that "
+				 "need them are unknown", x->partial->missing), x->partial->missing,
 			x->partial->filter ? x->partial->filter : "?");
 	if (x->missing > x->unreadable)
 		sig_add(c, SIGNAL_COMMITS_MISSING, STRENGTH_INFO, 0, -1, log->result.lines,
