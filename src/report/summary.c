@@ -84,6 +84,11 @@ static void partial_field(struct sum *s, const struct log_xref *x)
 						filter, x->partial->missing));
 	if (x->culprit)
 		field(s, _("Fetch:"), clean(s, tree_fetch_command(s->tmp, x->path, x->culprit, NULL)));
+	if (x->partial->mailmap_missing)
+		field(s, _("Mailmap:"), talloc_asprintf(s->tmp, _("HEAD:.mailmap is not in this partial clone: "
+								  "authors are shown as recorded (%s)"),
+							clean(s, tree_fetch_command(s->tmp, x->path, "HEAD",
+										    ".mailmap"))));
 }
 
 static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)

@@ -162,3 +162,24 @@ bool tree_file_listed(struct tree *t, const char *commit, const char *path)
 	git_commit_free(c);
 	return listed;
 }
+
+/* A bare repository takes its .mailmap from HEAD:.mailmap (git and
+ * libgit2 alike); in a blobless clone that blob may be missing, and
+ * libgit2 then maps no names without a word. Count it, so that the
+ * missing objects said to the user include it. */
+void tree_partial_check_mailmap(struct tree *t)
+{
+	git_object *obj = NULL;
+	git_tree_entry *te = NULL;
+	git_tree *head = NULL;
+
+	if (!t->partial || !git_repository_is_bare(t->repo))
+		return;
+	if (git_revparse_single(&obj, t->repo, "HEAD^{tree}") == 0) {
+		head = (git_tree *)obj;
+		if (git_tree_entry_bypath(&te, head, ".mailmap") == 0)
+			t->partial->mailmap_missing = tree_object_missing(t, git_tree_entry_id(te));
+	}
+	git_tree_entry_free(te);
+	git_object_free(obj);
+}

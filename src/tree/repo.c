@@ -231,6 +231,7 @@ struct tree *tree_open(const void *ctx, const char *explicit_path, bool trust, c
 		talloc_free(objects);
 	}
 	tree_partial_detect(t);
+	tree_partial_check_mailmap(t);
 	/* A missing .mailmap is fine: names are then shown as recorded. */
 	if (git_mailmap_from_repository(&t->mailmap, t->repo) < 0)
 		t->mailmap = NULL;

@@ -40,6 +40,8 @@ const char *tree_path(const struct tree *t);
 struct tree_partial {
 	const char *filter;     /* remote.*.partialclonefilter, or NULL */
 	size_t missing;         /* objects this run needed and did not find */
+	bool mailmap_missing;   /* a bare clone's HEAD:.mailmap is not here:
+				 * authors are shown as recorded */
 };
 /* NULL when the tree is no partial clone. */
 const struct tree_partial *tree_partial(const struct tree *t);

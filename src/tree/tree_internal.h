@@ -20,6 +20,8 @@ struct tree {
 
 /* partial.c: is this a partial clone (from its config)? Sets t->partial. */
 void tree_partial_detect(struct tree *t);
+/* ... and is a bare one's HEAD:.mailmap among its missing objects? */
+void tree_partial_check_mailmap(struct tree *t);
 
 /* Is object id missing from a partial clone? Counts it once. False in a
  * repository that is no partial clone: there, a missing object is damage. */

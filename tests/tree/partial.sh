@@ -237,6 +237,31 @@ sec_treeless() { check_clone treeless tree:0 full; }
 sec_blobless_checkout() { check_clone blobless-checkout blob:none full-checkout; }
 sec_treeless_checkout() { check_clone treeless-checkout tree:0 full-checkout; }
 
+# A bare blobless clone: git and libgit2 take a bare repository's
+# .mailmap from HEAD:.mailmap, a blob the clone lacks. Without it the
+# authors come out unmapped; --summary must say so and give the command,
+# and after it the authors are the full bare clone's.
+sec_bare_mailmap()
+{
+	git -C "$R" cat-file -e HEAD:.mailmap 2>/dev/null || skip "the generated repository has no .mailmap"
+	git clone -q --bare "file://$R" "$W/full-bare"
+	git clone -q --bare --filter=blob:none "file://$R" "$W/bare" 2>"$W/bare.err" ||
+		skip "git cannot make a bare blobless clone: $(head -c 300 "$W/bare.err")"
+	_l=$LOGS/$(echo "$LOGNAMES" | cut -d' ' -f1).log
+	tl_json "$W/full-bare.json" "$_l" -C "$W/full-bare"
+	bv_ok --summary -C "$W/bare" "$_l"
+	_cmd=$(sed -n 's/^Mailmap: .*(\(git -C .* cat-file blob HEAD:.mailmap >\/dev\/null\))$/\1/p' "$SCRATCH/out")
+	[ -n "$_cmd" ] || fail "bare: --summary does not say HEAD:.mailmap is missing: $(grep -E '^(Partial|Mailmap):' "$SCRATCH/out")"
+	sh -c "$_cmd" </dev/null >"$W/bare.fetch.out" 2>&1 || fail "bare: the printed command failed: $_cmd"
+	bv_ok --summary -C "$W/bare" "$_l"
+	! grep -q '^Mailmap:' "$SCRATCH/out" || fail "bare: a Mailmap: line after the fetch"
+	tl_json "$W/bare.json" "$_l" -C "$W/bare"
+	jq -c '[.steps[].tree.author]' "$W/full-bare.json" >"$W/a"
+	jq -c '[.steps[].tree.author]' "$W/bare.json" >"$W/b"
+	cmp -s "$W/a" "$W/b" || fail "bare: after the fetch, the authors differ from the full bare clone's"
+}
+
+tl_section bare-mailmap sec_bare_mailmap
 tl_section blobless sec_blobless
 tl_section treeless sec_treeless
 tl_section blobless-checkout sec_blobless_checkout
