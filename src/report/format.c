@@ -154,4 +154,5 @@ void report_assess(const void *ctx, const struct blog *log, struct report_ctx *r
 	rc->signals = signals_compute(ctx, log, rc->xref);
 	assess(log, rc->signals, a);
 	rc->assessment = a;
+	rc->model = model_assess(ctx, log, rc->signals);
 }

@@ -183,6 +183,26 @@ static json_object *tree_json(const struct report_ctx *rc)
 	return o;
 }
 
+/* A probability of the model, four decimals; null when it has none. */
+static json_object *jprob(double p)
+{
+	char text[16];
+
+	if (!(p >= 0 && p <= 1))
+		return NULL;
+	snprintf(text, sizeof(text), "%.4f", p);
+	return json_object_new_double_s(p, text);
+}
+
+static json_object *step_p_wrong_json(const struct report_ctx *rc, const struct step *s)
+{
+	const struct model_result *m = rc ? rc->model : NULL;
+
+	if (!m || s->index < 0 || (size_t)s->index >= talloc_array_length(m->step_p))
+		return NULL;
+	return jprob(m->step_p[s->index]);
+}
+
 static json_object *step_json(const struct report_ctx *rc, const struct step *s)
 {
 	json_object *o = json_object_new_object();
@@ -215,6 +235,7 @@ static json_object *step_json(const struct report_ctx *rc, const struct step *s)
 	json_object_object_add(o, "next_commit", jstr(s->next_commit));
 	json_object_object_add(o, "run_list", run_list_json(s));
 	json_object_object_add(o, "tree", step_tree_json(rc, s));
+	json_object_object_add(o, "p_wrong", step_p_wrong_json(rc, s));
 	talloc_free(titles);
 	return o;
 }
@@ -264,6 +285,7 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 {
 	json_object *o = json_object_new_object();
 	const struct assessment *a = rc ? rc->assessment : NULL;
+	const struct model_result *m = rc ? rc->model : NULL;
 	int first = a ? a->first_suspicious_step : -1;
 	const struct step *fs = first >= 0 && (size_t)first < log->n_steps ? log->steps[first] : NULL;
 	char score[16];
@@ -274,6 +296,10 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "score", json_object_new_double_s(a ? a->score : 0, score));
 	json_object_object_add(o, "first_suspicious_step", fs ? json_object_new_int(first) : NULL);
 	json_object_object_add(o, "first_suspicious_commit", fs ? jstr(fs->commit) : NULL);
+	json_object_object_add(o, "p_wrong", m ? jprob(m->p_wrong) : NULL);
+	json_object_object_add(o, "why", m && m->p_wrong >= 0 ? jstr(m->why) : NULL);
+	json_object_object_add(o, "blamed_step",
+			       m && m->blamed_step >= 0 ? json_object_new_int(m->blamed_step) : NULL);
 	return o;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "log/model.h"
+#include "signals/model.h"
 #include "signals/signals.h"
 #include "tree/xref.h"
 
@@ -16,6 +17,8 @@
 struct report_ctx {
 	const struct signal_list *signals;
 	const struct assessment *assessment;
+	/* The likelihood model (doc/model.md): p_wrong and its why. */
+	const struct model_result *model;
 	/* Tree facts, when a tree is open (NULL otherwise). */
 	const struct log_xref *xref;
 	unsigned san_flags;     /* sanitize() flags for text output */
@@ -58,7 +61,7 @@ const char *report_pad(const void *ctx, const char *text, int width);
  * word, at least min. */
 int verdict_column_width(const char *header, int min);
 
-/* Signals and assessment of a log, into rc (under ctx). */
+/* Signals, assessment and model of a log, into rc (under ctx). */
 void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc);
 
 #endif

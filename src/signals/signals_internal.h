@@ -24,6 +24,10 @@ void sig_add(struct sig_ctx *c, enum signal_id id, enum signal_strength strength
  * inverted.) */
 bool step_says_crash(const struct blog *log, const struct step *s);
 
+/* A crash title that says more about the test machine than the kernel
+ * ("lost connection to test machine", "SYZFAIL", ...). */
+bool signal_infra_title(const char *t);
+
 char *path_dir(const void *ctx, const char *path);
 
 void signals_from_steps(struct sig_ctx *c);

@@ -49,7 +49,7 @@ static const struct {
 /* Does the title hold an infra mark? One pass over the title, a mark
  * compared only where its first byte is: a strstr() per mark read every
  * crashing step's titles seven times. */
-static bool infra_title(const char *t)
+bool signal_infra_title(const char *t)
 {
 	for (; t && *t; t++)
 		for (size_t i = 0; i < sizeof(infra_marks) / sizeof(infra_marks[0]); i++)
@@ -87,7 +87,7 @@ static void thin_verdict(struct sig_ctx *c, const struct step *s, const char **t
 	if (rc.crashed == 0)
 		return;
 	for (size_t i = 0; i < n; i++)
-		all_infra = all_infra && infra_title(titles[i]);
+		all_infra = all_infra && signal_infra_title(titles[i]);
 	if (all_infra) {
 		sig_add(c, SIGNAL_INFRA_VERDICT, STRENGTH_STRONG, W_INFRA, s->index, s->lines,
 			_("step %d crashed only with \"%s\", a test-machine failure rather than the bug: suspicious"),

@@ -146,12 +146,14 @@ grep -q '^ 14  Bisect       schlecht 3d7cb67369a0 10/10 Crash ' "$SCRATCH/out" |
 	fail "$GERMAN --summary: step 14 not German or not aligned: $(grep '^ 14 ' "$SCRATCH/out")"
 
 # The contracts stay English and C-formatted: --json (but for the signals'
-# messages, which are prose), --scan's fields, :dump-view's keys.
+# messages and the assessment's why, which are prose), --scan's fields,
+# :dump-view's keys.
 if command -v jq >/dev/null 2>&1; then
 	LC_ALL=C bv_ok --json --no-tree "$DEADLOCK"
-	jq -S 'del(.signals[].message)' "$SCRATCH/out" >"$SCRATCH/json.c" || fail "jq on the C JSON"
+	jq -S 'del(.signals[].message, .assessment.why)' "$SCRATCH/out" >"$SCRATCH/json.c" ||
+		fail "jq on the C JSON"
 	de "$GERMAN" --json --no-tree "$DEADLOCK"
-	jq -S 'del(.signals[].message)' "$SCRATCH/out" >"$SCRATCH/json.de" ||
+	jq -S 'del(.signals[].message, .assessment.why)' "$SCRATCH/out" >"$SCRATCH/json.de" ||
 		fail "$GERMAN --json is not JSON: $(grep -n score "$SCRATCH/out")"
 	cmp -s "$SCRATCH/json.c" "$SCRATCH/json.de" ||
 		fail "$GERMAN --json differs from the C locale's: $(diff "$SCRATCH/json.c" "$SCRATCH/json.de" | head -5)"

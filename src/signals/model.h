@@ -1,0 +1,143 @@
+/* The likelihood model of a bisection: for each tested step the
+ * probability that its verdict was wrong, and for the log the
+ * probability that the culprit is wrong (doc/model.md).
+ *
+ * Two passes, so that the fitter (bench/fit-model.c) reads each log once
+ * and tries many parameter sets on it: model_observe() counts what the
+ * log shows (pure, no parameters), model_evaluate() does the arithmetic.
+ * model_assess() is both, with the fitted parameters of model_params.h.
+ * Pure C: no I/O, no globals, no libgit2.
+ */
+#ifndef BISVIEW_SIGNALS_MODEL_H
+#define BISVIEW_SIGNALS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "log/model.h"
+#include "signals/signals.h"
+
+/* The parameters, by name (model_params.h holds their fitted values).
+ * X(field, initial value); every one is free on the whole real line (logs,
+ * logits, log likelihood ratios), so that the fitter needs no bounds. */
+#define MODEL_PARAM_LIST(X) \
+	X(log_rate_a, 0.0) /* Beta prior of the reproducer's crash rate (logs of a, b) */ \
+	X(log_rate_b, 0.0) \
+	X(logit_spread, 0.0) /* weight of "the rate varies by commit" against one shared rate */ \
+	X(logit_present_clean_release, -2.0) /* prior: a clean release step has the bug */ \
+	X(logit_present_clean_bisect, -3.0) \
+	X(age_release, 0.5) /* ... plus this times log(1 + releases judged crashing before it) */ \
+	X(logit_blind_release, 0.0) /* the reproducer cannot fire there at all */ \
+	X(logit_blind_bisect, -4.0) \
+	X(logit_absent_crash_other_release, 0.0) /* prior: a step crashing with other bugs only lacks the bug */ \
+	X(logit_absent_crash_other_bisect, 0.0) \
+	X(logit_variant, -2.0) /* the bug shows under a title that does not normalise to the original */ \
+	X(logit_wrong_crash_orig, -6.0) /* a step crashing with the original title lacks the bug */ \
+	X(log_lr_noop, 2.0) /* the culprit-side facts, as log likelihood ratios */ \
+	X(log_lr_merge, 2.0) \
+	X(log_lr_release, 2.0) \
+	X(log_lr_aside, 2.0) \
+	X(log_lr_off_stack_dir, 0.5) \
+	X(log_lr_off_stack_file, 0.2) \
+	X(log_lr_compiler, 0.5) \
+	X(log_lr_culprit_other, 1.0) \
+	X(platt_a, 1.0) /* calibration: p = sigmoid(a * logit + b) */ \
+	X(platt_b, 0.0)
+
+#define MODEL_PARAM_FIELD(name, init) double name;
+struct model_params {
+	MODEL_PARAM_LIST(MODEL_PARAM_FIELD)
+};
+#define MODEL_PARAM_COUNT (sizeof(struct model_params) / sizeof(double))
+
+/* A git bisect log has no runs: each verdict is taken as right with this
+ * confidence (doc/model.md). */
+#define MODEL_GIT_VERDICT_CONFIDENCE 0.98
+/* syzkaller's "repro chance" line counts as this many runs in the Beta
+ * prior of the reproducer's rate. */
+#define MODEL_REPRO_CHANCE_RUNS 10.0
+/* A step is blamed when its p_wrong is at least this, and at least
+ * MODEL_BLAME_RATIO times that of the next most doubtful step. */
+#define MODEL_BLAME_MIN 0.10
+#define MODEL_BLAME_RATIO 2.0
+/* --scan and doc/model.md: a log is "suspicious" from this p_wrong on. */
+#define MODEL_SUSPICIOUS_FROM 0.5
+
+/* What a step says, in plain words (whatever git's words). */
+enum model_step_kind {
+	MSTEP_UNTESTED,    /* no good/bad verdict: no p_wrong */
+	MSTEP_CLEAN,       /* judged "the bug is not here" */
+	MSTEP_CRASH_ORIG,  /* judged "here", on the original crash */
+	MSTEP_CRASH_OTHER, /* judged "here", on other crashes only */
+	MSTEP_GIT,         /* a git bisect log's verdict: no runs */
+};
+
+struct model_step_obs {
+	enum model_step_kind kind;
+	bool release;          /* release, HEAD or merge-base: an end of the range */
+	int ok, crashed_orig, crashed_other, n;  /* n: runs that could show the bug */
+	int threshold;         /* crashes of the original that make a step bad */
+	double false_negative; /* syzkaller's false-negative chance, or < 0 */
+	int releases_before;   /* release steps judged crashing before it: the bug's age */
+};
+
+/* The culprit-side facts, one per likelihood ratio. */
+enum model_fact {
+	MFACT_NOOP, MFACT_MERGE, MFACT_RELEASE, MFACT_ASIDE, MFACT_OFF_STACK_DIR,
+	MFACT_OFF_STACK_FILE, MFACT_COMPILER,
+	MFACT_CULPRIT_OTHER, /* the culprit's own test crashed with other bugs only */
+	MFACT_COUNT
+};
+
+struct model_obs {
+	const struct blog *log;
+	bool culprit;          /* the log names a culprit: p_wrong is defined */
+	struct model_step_obs *steps;  /* n_steps of them */
+	size_t n_steps;
+	int rate_crashes, rate_clean;  /* the original's crashes / clean runs at the bad steps */
+	/* the same, step by step, as distinct (crashes, clean) pairs with the
+	 * number of steps of each: a log of 100,000 steps has few */
+	struct model_rate_group {
+		int crashes, ok;
+		size_t steps;
+	} *groups;
+	size_t n_groups, n_group_steps;
+	double repro_chance;   /* the log's, or < 0 */
+	bool facts[MFACT_COUNT];
+};
+
+struct model_result {
+	double p_wrong;        /* calibrated, 0..1; < 0 when there is no culprit */
+	double p_steps;        /* 1 - prod(1 - p_i), before the culprit facts */
+	int blamed_step;       /* -1 when no step stands out */
+	const char *why;       /* one sentence, or NULL without a culprit */
+	double *step_p;        /* per step: p_wrong, < 0 when untested */
+	double *step_likelihood; /* per step: P(what was seen | the verdict was wrong) */
+	double rate_a, rate_b; /* the Beta posterior of the reproducer's rate */
+	double prior_a, prior_b; /* its prior (with the log's repro chance) */
+	double *missed_memo;     /* missed(n) by n, < 0 until computed (model.c) */
+	double fact_lr[MFACT_COUNT]; /* each fact's factor on the odds (1 when absent) */
+};
+
+/* The fitted parameters (model_params.h). */
+const struct model_params *model_fitted_params(void);
+
+struct model_obs *model_observe(const void *ctx, const struct blog *log,
+				const struct signal_list *signals);
+/* Fills out; with_why false skips the sentences (the fitter). */
+void model_evaluate(const void *ctx, const struct model_obs *o, const struct model_params *p,
+		    bool with_why, struct model_result *out);
+/* Both, with the fitted parameters. Under ctx. */
+struct model_result *model_assess(const void *ctx, const struct blog *log,
+				  const struct signal_list *signals);
+
+/* The Beta-binomial arithmetic, for tests. E[(1-r)^n] for r ~ Beta(a, b):
+ * B(a, b+n) / B(a, b). */
+double model_beta_clean(double a, double b, int n);
+/* P(X = x) for X ~ BetaBinomial(n, a, b). */
+double model_beta_binomial(double a, double b, int n, int x);
+/* How many crashes of the original make a step bad in this log's era,
+ * with n usable runs (doc/model.md). */
+int model_crash_threshold(const struct blog *log, int n);
+
+#endif

@@ -1,0 +1,126 @@
+/* The model's sentences: one per step, naming the step and the numbers
+ * its p_wrong comes from, and the log's one (assessment.why). */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "signals/model_internal.h"
+
+/* "35%", "1.3%", "<0.1%": a probability as people read it. */
+static const char *pct(const void *ctx, double p)
+{
+	if (p >= 0.1)
+		return talloc_asprintf(ctx, "%.0f%%", 100 * p);
+	if (p >= 0.001)
+		return talloc_asprintf(ctx, "%.1f%%", 100 * p);
+	return "<0.1%";
+}
+
+/* The release tag, else the commit's first 12 hex digits. */
+static const char *ref(const void *ctx, const struct step *s)
+{
+	if (s->label)
+		return s->label;
+	return s->commit ? talloc_asprintf(ctx, "%.12s", s->commit) : "?";
+}
+
+static const char *clean_why(const void *ctx, const struct step *s, const struct model_step_obs *so,
+			     const struct model_result *r, size_t i)
+{
+	double rate = r->rate_a / (r->rate_a + r->rate_b);
+	double missed = model_beta_clean(r->rate_a, r->rate_b, so->n);
+	const char *word = _(verdict_msgid(s->verdict));
+
+	if (so->crashed_orig > 0)
+		return talloc_asprintf(ctx, _("step %d (%s, %s although the original crash showed in %d of %d runs): the bug was there"),
+				       s->index, ref(ctx, s), word, so->crashed_orig, so->n);
+	if (so->false_negative >= 0)
+		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): syzkaller puts the chance that the bug was there and did not show at %s"),
+				       s->index, ref(ctx, s), word, so->n, pct(ctx, so->false_negative));
+	if (r->step_likelihood[i] > 2 * missed)
+		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs at the bad steps, %d clean runs happen %s of the time, but a reproducer that cannot work on such a commit at all is likelier (%s)"),
+				       s->index, ref(ctx, s), word, so->n, pct(ctx, rate), so->n,
+				       pct(ctx, missed), pct(ctx, r->step_likelihood[i]));
+	return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs at the bad steps, %d clean runs happen %s of the time"),
+			       s->index, ref(ctx, s), word, so->n, pct(ctx, rate), so->n, pct(ctx, missed));
+}
+
+const char *model_step_why(const void *ctx, const struct model_obs *o, const struct model_result *r,
+			   size_t i)
+{
+	const struct step *s = o->log->steps[i];
+	const struct model_step_obs *so = &o->steps[i];
+	const char *word = _(verdict_msgid(s->verdict));
+	double rate = r->rate_a / (r->rate_a + r->rate_b);
+
+	switch (so->kind) {
+	case MSTEP_CLEAN:
+		return clean_why(ctx, s, so, r, i);
+	case MSTEP_CRASH_OTHER: {
+		const char *title = step_deciding_title(s);
+
+		if (so->ok == 0)
+			return talloc_asprintf(ctx, _("step %d (%s, %s on crashes of \"%s\", none of the original): other crashes in every run, so the runs cannot tell whether the bug was there"),
+					       s->index, ref(ctx, s), word, title ? title : "?");
+		return talloc_asprintf(ctx, _("step %d (%s, %s on crashes of \"%s\", none of the original): with the reproducer crashing %s of runs at the bad steps, the bug, had it been there, would have missed all %d clean runs %s of the time"),
+				       s->index, ref(ctx, s), word, title ? title : "?", pct(ctx, rate),
+				       so->ok, pct(ctx, model_beta_clean(r->rate_a, r->rate_b, so->ok)));
+	}
+	case MSTEP_CRASH_ORIG:
+		return talloc_asprintf(ctx, _("step %d (%s, %s on %d crashes of the original): the bug was there"),
+				       s->index, ref(ctx, s), word, so->crashed_orig);
+	case MSTEP_GIT:
+		return talloc_asprintf(ctx, _("step %d (%s, %s): a git bisect log has no runs; each verdict is taken as right %s of the time"),
+				       s->index, ref(ctx, s), word, pct(ctx, MODEL_GIT_VERDICT_CONFIDENCE));
+	case MSTEP_UNTESTED:
+	default:
+		return NULL;
+	}
+}
+
+/* The culprit-side fact f, as the sentence gives it when no step stands
+ * out, with its factor on the odds. */
+static const char *fact_why(const void *ctx, enum model_fact f, double lr)
+{
+	switch (f) {
+	case MFACT_NOOP:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit and its parent build the same kernel: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_MERGE:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit is a merge commit: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_RELEASE:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit is a release commit: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_ASIDE:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit only touches documentation, tools or another architecture: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_OFF_STACK_DIR:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit touches none of the files or directories in the crash's stack: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_OFF_STACK_FILE:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit touches none of the files in the crash's stack: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_CULPRIT_OTHER:
+		return talloc_asprintf(ctx, _("no step stands out, but the culprit's own test crashed with other bugs only: that multiplies the odds that it is wrong by %.1f"), lr);
+	case MFACT_COMPILER:
+	default:
+		return talloc_asprintf(ctx, _("no step stands out, but the compiler changed between a good and a bad step: that multiplies the odds that it is wrong by %.1f"), lr);
+	}
+}
+
+const char *model_why(const void *ctx, const struct model_obs *o, const struct model_result *r)
+{
+	int top_fact = -1, top_step = -1;
+
+	if (r->blamed_step >= 0)
+		return model_step_why(ctx, o, r, (size_t)r->blamed_step);
+	for (int f = 0; f < MFACT_COUNT; f++)
+		if (o->facts[f] && r->fact_lr[f] > 1 && (top_fact < 0 || r->fact_lr[f] > r->fact_lr[top_fact]))
+			top_fact = f;
+	if (top_fact >= 0)
+		return fact_why(ctx, (enum model_fact)top_fact, r->fact_lr[top_fact]);
+	for (size_t i = 0; i < o->n_steps; i++)
+		if (r->step_p[i] >= 0 && (top_step < 0 || r->step_p[i] > r->step_p[top_step]))
+			top_step = (int)i;
+	if (top_step < 0)
+		return talloc_strdup(ctx, _("no step was tested: nothing to doubt but the culprit itself"));
+	return talloc_asprintf(ctx, _("no step stands out; the most doubtful is %s"),
+			       model_step_why(ctx, o, r, (size_t)top_step));
+}

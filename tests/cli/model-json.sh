@@ -1,0 +1,69 @@
+#!/bin/sh
+# The likelihood model's keys in --json and --scan --json (doc/json.md §6,
+# doc/model.md) on the sample logs: assessment.p_wrong a number in [0, 1]
+# with a culprit and null without one, assessment.why a sentence naming a
+# step or the culprit (null without a culprit), assessment.blamed_step
+# null or a step whose own p_wrong is at least half the largest, steps[].p_wrong null
+# exactly for steps without a good or bad verdict, and --scan --json
+# giving the same assessment. The kvm_wait log (title drift) is doubted,
+# and its blamed step is one judged on another crash.
+set -eu
+. "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+need_cmd jq
+
+KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
+n=0
+for log in "$DATA"/*.log "$DATA"/*.txt; do
+	[ -f "$log" ] || continue
+	n=$((n + 1))
+	j=$(json "$log")
+	name=$(basename "$log")
+	jq_assert "$j" '
+		.assessment | has("p_wrong") and has("why") and has("blamed_step")' \
+		"$name: assessment lacks p_wrong, why or blamed_step"
+	jq_assert "$j" '
+		if .result.type == "culprit" then
+			(.assessment.p_wrong | type == "number" and . >= 0 and . <= 1) and
+			(.assessment.why | type == "string" and test("^(step [0-9]+ \\(|no step)"))
+		else
+			.assessment.p_wrong == null and .assessment.why == null and
+			.assessment.blamed_step == null
+		end' \
+		"$name: assessment.p_wrong / why do not fit the result"
+	jq_assert "$j" '
+		all(.steps[]; if .verdict == "good" or .verdict == "bad" then
+			(.p_wrong | type == "number" and . >= 0 and . <= 1)
+		else .p_wrong == null or (.p_wrong | type == "number") end) and
+		all(.steps[]; .verdict == "good" or .verdict == "bad" or .p_wrong == null)' \
+		"$name: steps[].p_wrong not a probability where a verdict is, or set where none is"
+	jq_assert "$j" '
+		.assessment.blamed_step as $b |
+		$b == null or (($b | type == "number") and
+			.steps[$b].p_wrong >= ([.steps[].p_wrong // 0] | max) / 2)' \
+		"$name: the blamed step is not among the most doubtful"
+	jq_assert "$j" '
+		.assessment.blamed_step as $b |
+		$b == null or (.assessment.why | startswith("step \($b) ("))' \
+		"$name: assessment.why does not name the blamed step"
+done
+[ "$n" -ge 5 ] || fail "expected the sample logs in $DATA, found $n"
+
+j=$(json "$KVM")
+jq_assert "$j" '.assessment.p_wrong >= 0.5' "kvm_wait: p_wrong below 0.5"
+jq_assert "$j" '.steps[.assessment.blamed_step] | .verdict == "bad" and
+	(.titles | index("WARNING in kvm_wait") != null)' \
+	"kvm_wait: the blamed step was not judged on the other crash"
+
+# --scan --json carries the same assessment, p_wrong included
+bv_ok --scan --json "$DATA"
+while IFS= read -r obj; do
+	printf '%s\n' "$obj" >"$SCRATCH/obj.json"
+	path=$(jq_get "$SCRATCH/obj.json" .path)
+	case $path in *.log | *.txt) ;; *) continue ;; esac
+	jq_assert "$SCRATCH/obj.json" '.assessment | has("p_wrong")' "--scan --json: no p_wrong for $path"
+	full=$(json "$path")
+	jq -e --slurpfile full "$full" '.assessment == $full[0].assessment' "$SCRATCH/obj.json" \
+		>/dev/null || fail "--scan --json: the assessment differs from --json's for $path"
+done <"$SCRATCH/out"
+
+note "$n sample logs: p_wrong, why, blamed_step and steps[].p_wrong as doc/json.md says"
