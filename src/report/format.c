@@ -155,4 +155,5 @@ void report_assess(const void *ctx, const struct blog *log, struct report_ctx *r
 	assess(log, rc->signals, a);
 	rc->assessment = a;
 	rc->model = model_assess(ctx, log, rc->signals);
+	report_posterior(ctx, log, rc);
 }

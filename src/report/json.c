@@ -340,6 +340,7 @@ static void add_details(json_object *o, const struct blog *log, const struct rep
 	}
 	json_object_object_add(o, "steps", steps);
 	json_object_object_add(o, "tree", tree_json(rc));
+	json_object_object_add(o, "posterior", report_posterior_json(rc));
 }
 
 static json_object *json_document(const struct blog *log, const struct report_ctx *rc, bool brief,

@@ -21,6 +21,9 @@ struct report_ctx {
 	const struct model_result *model;
 	/* Tree facts, when a tree is open (NULL otherwise). */
 	const struct log_xref *xref;
+	/* The posterior over the range's commits (doc/model.md §9): with a
+	 * tree whose range was walked, else NULL. */
+	const struct posterior *posterior;
 	unsigned san_flags;     /* sanitize() flags for text output */
 };
 
@@ -63,5 +66,14 @@ int verdict_column_width(const char *header, int min);
 
 /* Signals, assessment and model of a log, into rc (under ctx). */
 void report_assess(const void *ctx, const struct blog *log, struct report_ctx *rc);
+
+/* The posterior over commits from the model and the tree's range, into
+ * rc->posterior (report/posterior.c; NULL without both). Under ctx. */
+void report_posterior(const void *ctx, const struct blog *log, struct report_ctx *rc);
+/* --json's "posterior" (doc/json.md), null without one. */
+json_object *report_posterior_json(const struct report_ctx *rc);
+/* --summary's lines on it: the credible set as ranges, the likeliest
+ * commits, the next commit to test; nothing without one. */
+void report_summary_posterior(FILE *out, const struct report_ctx *rc);
 
 #endif

@@ -276,6 +276,16 @@ static double clean_likelihood(const struct model_step_obs *so, double missed_n,
 	return blind + (1 - blind) * missed;
 }
 
+/* A clean step's prior that its commit holds the bug: the older the bug
+ * (the more releases crashed), the likelier an old release lacks what the
+ * reproducer needs. */
+static double clean_prior(const struct model_step_obs *so, const struct model_params *p)
+{
+	return sigmoid(so->release ? p->logit_present_clean_release +
+					     p->age_release * log1p(so->releases_before)
+				   : p->logit_present_clean_bisect);
+}
+
 static double step_p_wrong(const struct model_obs *o, size_t i, const struct model_params *p,
 			   struct model_result *r, double *likelihood)
 {
@@ -285,11 +295,7 @@ static double step_p_wrong(const struct model_obs *o, size_t i, const struct mod
 	*likelihood = 1.0;
 	switch (so->kind) {
 	case MSTEP_CLEAN:
-		/* the older the bug (the more releases crashed), the likelier an
-		 * old release lacks what the reproducer needs */
-		prior = sigmoid(so->release ? p->logit_present_clean_release +
-						      p->age_release * log1p(so->releases_before)
-					    : p->logit_present_clean_bisect);
+		prior = clean_prior(so, p);
 		lik = clean_likelihood(so, missed_runs(o, r, spread, so->n),
 				       sigmoid(so->release ? p->logit_blind_release : p->logit_blind_bisect));
 		*likelihood = lik;
@@ -400,5 +406,45 @@ struct model_result *model_assess(const void *ctx, const struct blog *log,
 	struct model_obs *o = model_observe(r, log, signals);
 
 	model_evaluate(r, o, model_fitted_params(), true, r);
+	r->obs = o;
 	return r;
+}
+
+/* A clean step: present, the reproducer missed (its likelihood); absent,
+ * clean as expected. A step that crashed: its p_wrong taken as the odds
+ * of absent against present. A bare verdict: right with the stated
+ * confidence (doc/model.md §9). */
+bool model_step_evidence(const struct model_result *m, size_t i, struct model_evidence *ev)
+{
+	const struct model_step_obs *so;
+	double p;
+
+	if (!m->obs || i >= m->obs->n_steps || m->step_p[i] < 0)
+		return false;
+	so = &m->obs->steps[i];
+	p = m->step_p[i];
+	ev->prior_present = -1;
+	switch (so->kind) {
+	case MSTEP_CLEAN:
+		ev->here = false;
+		ev->l_present = m->step_likelihood[i];
+		ev->l_absent = 1;
+		ev->prior_present = clean_prior(so, model_fitted_params());
+		return true;
+	case MSTEP_CRASH_ORIG:
+	case MSTEP_CRASH_OTHER:
+		ev->here = true;
+		ev->l_present = 1 - p;
+		ev->l_absent = p;
+		return true;
+	case MSTEP_GIT:
+		ev->here = step_says_crash(m->obs->log, m->obs->log->steps[i]);
+		ev->l_present = ev->here ? MODEL_GIT_VERDICT_CONFIDENCE : 1 - MODEL_GIT_VERDICT_CONFIDENCE;
+		ev->l_absent = 1 - ev->l_present;
+		ev->prior_present = ev->here ? -1 : 1 - MODEL_GIT_VERDICT_CONFIDENCE;
+		return true;
+	case MSTEP_UNTESTED:
+	default:
+		return false;
+	}
 }

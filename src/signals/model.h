@@ -117,6 +117,7 @@ struct model_result {
 	double prior_a, prior_b; /* its prior (with the log's repro chance) */
 	double *missed_memo;     /* missed(n) by n, < 0 until computed (model.c) */
 	double fact_lr[MFACT_COUNT]; /* each fact's factor on the odds (1 when absent) */
+	const struct model_obs *obs; /* what it was computed from (model_assess() only) */
 };
 
 /* The fitted parameters (model_params.h). */
@@ -130,6 +131,18 @@ void model_evaluate(const void *ctx, const struct model_obs *o, const struct mod
 /* Both, with the fitted parameters. Under ctx. */
 struct model_result *model_assess(const void *ctx, const struct blog *log,
 				  const struct signal_list *signals);
+
+/* What tested step i says to the posterior over commits (doc/model.md
+ * §9): the likelihoods of what was seen if the bug is present at its
+ * commit and if it is absent (each up to a factor common to every
+ * hypothesis), and for a clean step the prior that its commit holds the
+ * bug. False for an untested step, or a result not from model_assess(). */
+struct model_evidence {
+	bool here;             /* the step said "the bug is here" */
+	double l_present, l_absent;
+	double prior_present;  /* a clean step's prior π; < 0 for the others */
+};
+bool model_step_evidence(const struct model_result *m, size_t i, struct model_evidence *ev);
 
 /* The Beta-binomial arithmetic, for tests. E[(1-r)^n] for r ~ Beta(a, b):
  * B(a, b+n) / B(a, b). */

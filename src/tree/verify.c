@@ -176,6 +176,7 @@ void verify_range(struct tree *t, struct log_xref *x, const struct blog *log)
 	if (log->result.commit)
 		x->culprit_in_range = index_of(r.d, log->result.commit) != DAG_NONE;
 	replay_steps(x, log, &r);
+	x->range = talloc_steal(x, r.d);  /* walked once: the posterior reuses it */
 out:
 	talloc_free(tmp);
 }

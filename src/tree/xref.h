@@ -4,6 +4,8 @@
 #ifndef BISVIEW_TREE_XREF_H
 #define BISVIEW_TREE_XREF_H
 
+#include "bisect/dag.h"
+#include "bisect/posterior.h"
 #include "log/model.h"
 #include "tree/tree.h"
 
@@ -43,10 +45,29 @@ struct log_xref {
 	long range_size;
 	size_t mismatches;          /* bisect steps where the log and git differ */
 	int culprit_in_range;       /* 1 / 0, or -1 when not known */
+	/* The range in memory, kept for the posterior over commits (NULL
+	 * when it was not walked). Under the struct. */
+	const struct dag *range;
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:
  * what the tree lacks is counted as missing. */
 struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *log);
+
+/* One step's evidence for the posterior over commits, as the model gives
+ * it (model_step_evidence(), doc/model.md §9), in plain numbers. */
+struct xref_evidence {
+	bool used;             /* the step was tested and says something */
+	bool here;             /* it said "the bug is here" */
+	double l_present, l_absent;
+	double prior_present;  /* a clean step's prior that its commit has the bug, or < 0 */
+};
+
+/* The posterior over the commits of the walked range, from the steps'
+ * evidence (ev: one per log step): the range's tested commits, and the
+ * ends judged clean outside it (doc/model.md §9). NULL when the range was
+ * not walked. Under ctx. */
+struct posterior *xref_posterior(const void *ctx, const struct log_xref *x, const struct blog *log,
+				 const struct xref_evidence *ev);
 
 #endif

@@ -1,0 +1,351 @@
+/* The posterior over commits (doc/model.md §9): a likelihood per
+ * hypothesis from every tested step, in log space, then the credible set,
+ * the most likely commits and the test that most reduces the expected
+ * entropy.
+ *
+ * Ancestry is answered for 64 commits at once: one bit per tested (or
+ * candidate) commit, pushed from children to parents in a topological
+ * order, so a node's word holds the commits it is an ancestor-or-self
+ * of. One pass per 64 commits: O(range × commits / 64). */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "bisect/posterior.h"
+
+/* Children before parents (Kahn's algorithm on the in-range edges). */
+static uint32_t *topo_order(void *ctx, const struct dag *d)
+{
+	uint32_t *children = talloc_zero_array(ctx, uint32_t, d->n);
+	uint32_t *order = talloc_array(ctx, uint32_t, d->n);
+	size_t head = 0, tail = 0;
+
+	if (!children || !order)
+		return NULL;
+	for (uint32_t e = 0; e < d->parent_start[d->n]; e++)
+		if (d->parent[e] != DAG_NONE)
+			children[d->parent[e]]++;
+	for (uint32_t i = 0; i < d->n; i++)
+		if (children[i] == 0)
+			order[tail++] = i;
+	while (head < tail) {
+		uint32_t c = order[head++];
+
+		for (uint32_t e = d->parent_start[c]; e < d->parent_start[c + 1]; e++) {
+			uint32_t p = d->parent[e];
+
+			if (p != DAG_NONE && --children[p] == 0)
+				order[tail++] = p;
+		}
+	}
+	talloc_free(children);
+	if (tail != d->n) {  /* a cycle: not a history */
+		talloc_free(order);
+		return NULL;
+	}
+	return order;
+}
+
+/* marks[i]: bit j set when commit i is an ancestor-or-self of at[j]. */
+static void reach(const struct dag *d, const uint32_t *topo, const uint32_t *at, size_t n_at,
+		  uint64_t *marks)
+{
+	memset(marks, 0, sizeof(*marks) * d->n);
+	for (size_t j = 0; j < n_at; j++)
+		marks[at[j]] |= UINT64_C(1) << j;
+	for (uint32_t k = 0; k < d->n; k++) {
+		uint32_t c = topo[k];
+
+		if (!marks[c])
+			continue;
+		for (uint32_t e = d->parent_start[c]; e < d->parent_start[c + 1]; e++)
+			if (d->parent[e] != DAG_NONE)
+				marks[d->parent[e]] |= marks[c];
+	}
+}
+
+static int by_at(const void *a, const void *b)
+{
+	const struct posterior_obs *x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* log P(all observations | H) for every range commit H, into ll. */
+static int range_likelihood(void *tmp, const struct dag *d, const uint32_t *topo,
+			    const struct posterior_input *in, uint64_t *marks, double *ll)
+{
+	struct posterior_obs *obs = talloc_array(tmp, struct posterior_obs, in->n_obs + 1);
+	uint32_t at[64];
+	double delta[64], base = 0;
+	size_t n = 0, k = 0;
+
+	if (!obs)
+		return -1;
+	for (size_t i = 0; i < in->n_obs; i++) {
+		base += in->obs[i].log_absent;  /* range commits are absent at outside ends */
+		if (in->obs[i].at != DAG_NONE && in->obs[i].at < d->n)
+			obs[n++] = in->obs[i];
+	}
+	qsort(obs, n, sizeof(*obs), by_at);
+	for (uint32_t i = 0; i < d->n; i++)
+		ll[i] = base;
+	/* distinct tested commits, 64 at a time */
+	for (size_t i = 0; i < n;) {
+		k = 0;
+		while (i < n && (k < 64 || obs[i].at == at[k - 1])) {
+			if (k == 0 || obs[i].at != at[k - 1]) {
+				at[k] = obs[i].at;
+				delta[k++] = 0;
+			}
+			delta[k - 1] += obs[i].log_present - obs[i].log_absent;
+			i++;
+		}
+		reach(d, topo, at, k, marks);
+		for (uint32_t c = 0; c < d->n; c++)
+			for (uint64_t m = marks[c]; m; m &= m - 1)
+				ll[c] += delta[__builtin_ctzll(m)];
+	}
+	return 0;
+}
+
+/* log P(all observations | outside hypothesis h): present at every range
+ * commit, and at outside end j iff h is as old as j or older. */
+static double outside_likelihood(const struct posterior_input *in, size_t h)
+{
+	double ll = 0;
+
+	for (size_t i = 0; i < in->n_obs; i++) {
+		const struct posterior_obs *o = &in->obs[i];
+		bool present = o->at != DAG_NONE || h >= o->outside;
+
+		ll += present ? o->log_present : o->log_absent;
+	}
+	return ll;
+}
+
+/* ll (log likelihood plus log prior) into probabilities, in place. */
+static void normalise(double *v, size_t n)
+{
+	double top = -INFINITY, sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] > top)
+			top = v[i];
+	for (size_t i = 0; i < n; i++) {
+		v[i] = isfinite(top) ? exp(v[i] - top) : 1.0;
+		sum += v[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] /= sum;
+}
+
+struct ranked {
+	double p;
+	uint32_t h;  /* hypothesis: range index, or n + outside index */
+};
+
+static int by_p_desc(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->p != y->p)
+		return x->p > y->p ? -1 : 1;
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* The smallest set holding POSTERIOR_LEVEL: greedy by falling
+ * probability. A hypothesis below (1 - level) / N is never needed (all of
+ * them together hold less than 1 - level), so only the others are sorted. */
+static int credible_set(void *ctx, struct posterior *r, struct ranked **sorted, size_t *n_sorted)
+{
+	size_t total = r->n + r->n_outside, n = 0;
+	double floor = (1 - POSTERIOR_LEVEL) / (double)total, sum = 0;
+	struct ranked *v = talloc_array(ctx, struct ranked, total);
+
+	if (!v)
+		return -1;
+	for (size_t h = 0; h < total; h++)
+		if (r->p[h] >= floor)
+			v[n++] = (struct ranked){ r->p[h], (uint32_t)h };
+	qsort(v, n, sizeof(*v), by_p_desc);
+	r->set = talloc_array(r, uint32_t, POSTERIOR_SET_LISTED);
+	if (!r->set)
+		return -1;
+	for (size_t k = 0; k < n && sum < POSTERIOR_LEVEL - 1e-12; k++) {
+		sum += v[k].p;
+		*n_sorted = k + 1;
+		if (v[k].h >= r->n) {
+			r->set_outside = true;
+			continue;
+		}
+		if (r->set_listed < POSTERIOR_SET_LISTED)
+			r->set[r->set_listed++] = v[k].h;
+		r->set_size++;
+	}
+	*sorted = v;
+	return 0;
+}
+
+/* The POSTERIOR_TOP most likely range commits: one pass, insertion. */
+static void top_commits(struct posterior *r)
+{
+	for (uint32_t i = 0; i < r->n; i++) {
+		size_t k = r->n_top < POSTERIOR_TOP ? r->n_top++ : POSTERIOR_TOP;
+
+		if (k == POSTERIOR_TOP && r->p[i] <= r->p[r->top[k - 1]])
+			continue;
+		if (k == POSTERIOR_TOP)
+			k--;
+		while (k > 0 && r->p[r->top[k - 1]] < r->p[i]) {
+			r->top[k] = r->top[k - 1];
+			k--;
+		}
+		r->top[k] = i;
+	}
+}
+
+static double entropy2(double q)
+{
+	if (q <= 0 || q >= 1)
+		return 0;
+	return -(q * log2(q) + (1 - q) * log2(1 - q));
+}
+
+/* The information a test at a commit gives, when the bug is present
+ * there with probability a: the mutual information of the hypothesis and
+ * a binary answer through a noisy channel (the expected entropy
+ * reduction of probabilistic bisection, doc/model.md §9). */
+static double test_bits(double a, double miss, double false_crash)
+{
+	double crash = a * (1 - miss) + (1 - a) * false_crash;
+
+	return entropy2(crash) - a * entropy2(miss) - (1 - a) * entropy2(false_crash);
+}
+
+/* Candidates for `next`: up to 48 of the set, evenly along the
+ * topological order, and 16 of the whole range, evenly. */
+static size_t pick_candidates(const struct posterior *r, const struct ranked *set, size_t n_set,
+			      const uint32_t *topo, const uint32_t *rank, uint32_t *cand)
+{
+	size_t n = 0, in_set = 0, want = POSTERIOR_CANDIDATES * 3 / 4;
+	uint32_t lo = UINT32_MAX, hi = 0;
+
+	for (size_t k = 0; k < n_set; k++)
+		if (set[k].h < r->n)
+			in_set++;
+	/* the set's members, spread: every stride-th by falling probability
+	 * would cluster; spread by topological rank instead */
+	for (size_t k = 0; k < n_set; k++)
+		if (set[k].h < r->n) {
+			lo = rank[set[k].h] < lo ? rank[set[k].h] : lo;
+			hi = rank[set[k].h] > hi ? rank[set[k].h] : hi;
+		}
+	if (in_set && in_set <= want) {
+		for (size_t k = 0; k < n_set; k++)
+			if (set[k].h < r->n)
+				cand[n++] = set[k].h;
+	} else if (in_set) {
+		for (size_t k = 0; k < want; k++)
+			cand[n++] = topo[lo + (uint32_t)((double)(hi - lo) * (double)k / (double)(want - 1))];
+	}
+	for (size_t k = 0; n < POSTERIOR_CANDIDATES && k < POSTERIOR_CANDIDATES - want && r->n; k++)
+		cand[n++] = topo[(uint32_t)((double)(r->n - 1) * ((double)k + 0.5) /
+					    (double)(POSTERIOR_CANDIDATES - want))];
+	return n;
+}
+
+static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, uint64_t *marks,
+			struct posterior *r, const struct ranked *set, size_t n_set,
+			const struct posterior_input *in)
+{
+	uint32_t cand[POSTERIOR_CANDIDATES], *rank = talloc_array(tmp, uint32_t, d->n);
+	double a[POSTERIOR_CANDIDATES] = { 0 };
+	size_t n;
+
+	r->next = DAG_NONE;
+	if (!rank)
+		return;
+	for (uint32_t k = 0; k < d->n; k++)
+		rank[topo[k]] = k;
+	n = pick_candidates(r, set, n_set, topo, rank, cand);
+	reach(d, topo, cand, n, marks);
+	for (uint32_t c = 0; c < d->n; c++)
+		for (uint64_t m = marks[c]; m; m &= m - 1)
+			a[__builtin_ctzll(m)] += r->p[c];
+	for (size_t j = 0; j < n; j++) {
+		double present = a[j] + r->outside_p;
+		double bits = test_bits(present > 1 ? 1 : present, in->miss, in->false_crash);
+
+		if (r->next == DAG_NONE || bits > r->next_bits + 1e-12) {
+			r->next = cand[j];
+			r->next_bits = bits;
+			r->next_present = present > 1 ? 1 : present;
+		}
+	}
+}
+
+static int fill(void *tmp, const struct dag *d, const struct posterior_input *in, struct posterior *r)
+{
+	uint32_t *topo = topo_order(tmp, d);
+	uint64_t *marks = talloc_array(tmp, uint64_t, d->n);
+	double log_in, log_out;
+	struct ranked *set = NULL;
+	size_t n_set = 0;
+
+	if (!topo || !marks || range_likelihood(tmp, d, topo, in, marks, r->p) < 0)
+		return -1;
+	log_out = r->n_outside ? log(in->outside_prior / (double)r->n_outside) : -INFINITY;
+	log_in = log((r->n_outside ? 1 - in->outside_prior : 1.0) / (double)r->n);
+	for (uint32_t i = 0; i < r->n; i++)
+		r->p[i] += log_in;
+	for (size_t h = 0; h < r->n_outside; h++)
+		r->p[r->n + h] = log_out + outside_likelihood(in, h);
+	normalise(r->p, r->n + r->n_outside);
+	for (size_t h = 0; h < r->n_outside; h++)
+		r->outside_p += r->p[r->n + h];
+	if (credible_set(tmp, r, &set, &n_set) < 0)
+		return -1;
+	top_commits(r);
+	r->culprit_p = in->culprit < r->n ? r->p[in->culprit] : -1;
+	choose_next(tmp, d, topo, marks, r, set, n_set, in);
+	return 0;
+}
+
+struct posterior *posterior_compute(const void *ctx, const struct dag *d, const struct posterior_input *in)
+{
+	struct posterior *r;
+	void *tmp;
+
+	if (!d || d->n == 0)
+		return NULL;
+	r = talloc_zero(ctx, struct posterior);
+	tmp = talloc_new(NULL);
+	if (!r || !tmp)
+		goto fail;
+	r->n = d->n;
+	r->n_outside = in->outside_prior > 0 && in->outside_prior < 1 ? in->n_outside : 0;
+	r->p = talloc_array(r, double, (size_t)d->n + r->n_outside);
+	if (!r->p || fill(tmp, d, in, r) < 0)
+		goto fail;
+	talloc_free(tmp);
+	return r;
+fail:
+	talloc_free(tmp);
+	talloc_free(r);
+	return NULL;
+}
+
+void posterior_hex(char hex[2 * DAG_OID_LEN + 1], const struct dag *d, uint32_t i)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t k = 0; k < DAG_OID_LEN; k++) {
+		hex[2 * k] = digits[d->oid[i][k] >> 4];
+		hex[2 * k + 1] = digits[d->oid[i][k] & 15];
+	}
+	hex[2 * DAG_OID_LEN] = '\0';
+}

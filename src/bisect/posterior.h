@@ -1,0 +1,73 @@
+/* The posterior over commits: which commit of the range introduced the
+ * bug, given every tested step's verdict and how likely each verdict was
+ * wrong (doc/model.md §9).
+ *
+ * Hypotheses: every commit of the range ("this commit introduced the
+ * bug"), and one per interval older than the range, bounded by the ends
+ * judged clean outside it (the releases: a false clean release is the
+ * most common failure). A hypothesis says the bug is present at a tested
+ * commit iff it is an ancestor of, or equal to, that commit (ancestry on
+ * the DAG with merges, not first-parent); an outside hypothesis is taken
+ * as present at every commit of the range.
+ *
+ * Pure C on struct dag: no libgit2, no I/O. Ownership: the result is one
+ * talloc tree under the caller's context.
+ */
+#ifndef BISVIEW_BISECT_POSTERIOR_H
+#define BISVIEW_BISECT_POSTERIOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bisect/dag.h"
+
+#define POSTERIOR_LEVEL 0.9      /* the credible set's probability */
+#define POSTERIOR_SET_LISTED 200 /* commits of the set listed at most */
+#define POSTERIOR_TOP 10         /* the most likely commits listed */
+#define POSTERIOR_CANDIDATES 64  /* commits whose test is weighed for `next` */
+
+/* One tested step, as the model reads it. */
+struct posterior_obs {
+	uint32_t at;        /* its commit's index in the dag, or DAG_NONE: an end older than the range */
+	size_t outside;     /* at == DAG_NONE: which outside end (0 the newest, in log order) */
+	double log_present; /* log P(what was seen | the bug is present at that commit) */
+	double log_absent;  /* log P(what was seen | absent) */
+};
+
+struct posterior_input {
+	const struct posterior_obs *obs;
+	size_t n_obs;
+	size_t n_outside;      /* outside ends, hence outside hypotheses */
+	double outside_prior;  /* prior mass of all outside hypotheses together (0..1) */
+	/* The test weighed for `next`: P(clean | present), P(crash | absent). */
+	double miss, false_crash;
+	uint32_t culprit;      /* the log's culprit in the dag, or DAG_NONE */
+};
+
+struct posterior {
+	uint32_t n;            /* commits in the range */
+	size_t n_outside;
+	double *p;             /* n + n_outside probabilities: the range's, then the outside ones (newest first) */
+	double outside_p;      /* the mass older than the range */
+	/* The smallest set of hypotheses holding POSTERIOR_LEVEL: its commits
+	 * by falling probability (at most POSTERIOR_SET_LISTED listed) and
+	 * their count, and whether it needs mass outside the range. */
+	uint32_t *set;
+	size_t set_listed, set_size;
+	bool set_outside;
+	uint32_t top[POSTERIOR_TOP]; /* the most likely commits, by falling probability */
+	size_t n_top;
+	double culprit_p;      /* the culprit's own probability, < 0 when it is not in the range */
+	uint32_t next;         /* the commit whose test most reduces the expected entropy, or DAG_NONE */
+	double next_present;   /* P(the bug is present at next) */
+	double next_bits;      /* the expected entropy reduction of its test, in bits */
+};
+
+/* NULL when out of memory, or when the dag is empty. */
+struct posterior *posterior_compute(const void *ctx, const struct dag *d, const struct posterior_input *in);
+
+/* The 40-hex name of dag commit i into hex (41 bytes). */
+void posterior_hex(char hex[2 * DAG_OID_LEN + 1], const struct dag *d, uint32_t i);
+
+#endif

@@ -1,0 +1,229 @@
+/* The posterior over commits (src/bisect/posterior.c, doc/model.md §9)
+ * on small graphs built by hand: a clean bisection, a false clean
+ * release, a merge, skipped steps and a flaky reproducer. */
+#include "config.h"
+
+#include <math.h>
+
+#include "unit.h"
+
+#include "bisect/dag.h"
+#include "bisect/posterior.h"
+
+#define NP DAG_NONE
+#define CRASH_OK 0.996     /* a crash, when the bug is there */
+#define CRASH_FALSE 0.004  /* ... when it is not */
+#define CLEAN_MISS 0.02    /* clean runs, the bug there */
+#define RELEASE_PRIOR 0.035
+#define RELEASE_MISS 0.3
+
+/* A chain of n commits, index 0 the newest, each the child of the next. */
+static struct dag *chain(void *ctx, uint32_t n)
+{
+	struct dag *d = dag_new(ctx, n, n - 1);
+
+	assert_non_null(d);
+	for (uint32_t i = 0; i < n; i++) {
+		d->oid[i][0] = (uint8_t)i;
+		d->oid[i][1] = (uint8_t)(i >> 8);
+		d->parent_start[i] = i;
+		if (i + 1 < n)
+			d->parent[i] = i + 1;
+	}
+	d->parent_start[n] = n - 1;
+	dag_index(d);
+	return d;
+}
+
+static struct posterior_obs seen(uint32_t at, bool crashed, double miss)
+{
+	struct posterior_obs o = { .at = at };
+
+	o.log_present = log(crashed ? CRASH_OK : miss);
+	o.log_absent = log(crashed ? CRASH_FALSE : 1.0);
+	return o;
+}
+
+/* The release judged clean below the range: outside end 0. */
+static struct posterior_obs release_clean(void)
+{
+	struct posterior_obs o = seen(DAG_NONE, false, RELEASE_MISS);
+
+	o.outside = 0;
+	return o;
+}
+
+static void check_sane(const struct posterior *r)
+{
+	double sum = 0;
+
+	assert_non_null(r);
+	for (size_t h = 0; h < r->n + r->n_outside; h++) {
+		assert_false(isnan(r->p[h]));
+		assert_true(r->p[h] >= 0 && r->p[h] <= 1);
+		sum += r->p[h];
+	}
+	assert_true(fabs(sum - 1) < 1e-9);
+	assert_false(isnan(r->outside_p));
+	assert_true(r->set_listed <= r->set_size);
+}
+
+static bool in_set(const struct posterior *r, uint32_t i)
+{
+	for (size_t k = 0; k < r->set_listed; k++)
+		if (r->set[k] == i)
+			return true;
+	return false;
+}
+
+/* git's binary search on a chain with the bug from commit `culprit` on;
+ * lie: the index of a test whose answer is flipped, or -1. */
+static size_t bisect_chain(uint32_t n, uint32_t culprit, int lie, struct posterior_obs *obs)
+{
+	uint32_t bad = 0, good = n;  /* good: the first index known clean (n: the release) */
+	size_t k = 0;
+
+	obs[k++] = release_clean();
+	obs[k++] = seen(0, true, 0);
+	while (good - bad > 1) {
+		uint32_t mid = (bad + good) / 2;
+		bool crashed = mid <= culprit;
+
+		if ((int)k == lie)
+			crashed = !crashed;
+		obs[k++] = seen(mid, crashed, CLEAN_MISS);
+		if (crashed)
+			bad = mid;
+		else
+			good = mid;
+	}
+	return k;
+}
+
+static struct posterior *run(void *ctx, const struct dag *d, const struct posterior_obs *obs,
+			     size_t n_obs, uint32_t culprit)
+{
+	struct posterior_input in = { .obs = obs, .n_obs = n_obs, .n_outside = 1,
+				      .outside_prior = RELEASE_PRIOR, .miss = CLEAN_MISS,
+				      .false_crash = CRASH_FALSE, .culprit = culprit };
+	struct posterior *r = posterior_compute(ctx, d, &in);
+
+	check_sane(r);
+	return r;
+}
+
+static void test_clean_bisection(void **state)
+{
+	struct dag *d = chain(*state, 200);
+	struct posterior_obs obs[32];
+	size_t n = bisect_chain(200, 137, -1, obs);
+	struct posterior *r = run(*state, d, obs, n, 137);
+
+	assert_int_equal(r->top[0], 137);
+	assert_true(r->culprit_p > 0.8);
+	assert_true(in_set(r, 137));
+	assert_true(r->set_size < 10);
+	assert_true(r->outside_p < 0.01);
+	assert_true(in_set(r, r->next));
+}
+
+/* Every test in the range crashed, down to its oldest commit: either
+ * that commit, or the clean release was wrong and the bug is older. */
+static void test_false_clean_release(void **state)
+{
+	struct dag *d = chain(*state, 500);
+	struct posterior_obs obs[32];
+	size_t n = bisect_chain(500, 499, -1, obs);
+	struct posterior *r = run(*state, d, obs, n, 499);
+
+	assert_true(r->outside_p > 0.5);
+	assert_true(r->set_outside);
+	assert_true(r->culprit_p < 0.5);
+}
+
+/* One flipped answer (a false clean) in the middle of the search: the
+ * true culprit keeps real mass, and the set is honest about it. */
+static void test_flipped_answer(void **state)
+{
+	struct dag *d = chain(*state, 256);
+	struct posterior_obs obs[32];
+	size_t n = bisect_chain(256, 100, 3, obs);
+	struct posterior *r = run(*state, d, obs, n, DAG_NONE);
+
+	assert_true(r->culprit_p < 0);
+	assert_true(r->set_size > 1);
+	assert_true(r->p[100] > 1e-4);
+	assert_true(in_set(r, r->next));
+}
+
+/* 0 merges 1 (first parent) and 3; 1 <- 2 <- 4, 3 <- 4. The bug came in
+ * on the side branch (3): ancestry with merges, not first-parent. */
+static void test_merge(void **state)
+{
+	struct dag *d = dag_new(*state, 5, 6);
+	static const uint32_t start[] = { 0, 2, 3, 4, 5, 6 };
+	static const uint32_t parent[] = { 1, 3, 2, 4, 4, NP };
+	struct posterior_obs obs[] = {
+		release_clean(), seen(0, true, 0), seen(1, false, CLEAN_MISS),
+		seen(3, true, 0), seen(4, false, CLEAN_MISS),
+	};
+	struct posterior *r;
+
+	assert_non_null(d);
+	for (uint32_t i = 0; i < 5; i++)
+		d->oid[i][0] = (uint8_t)(i + 1);
+	memcpy(d->parent_start, start, sizeof(start));
+	memcpy(d->parent, parent, sizeof(parent));
+	dag_index(d);
+	r = run(*state, d, obs, sizeof(obs) / sizeof(*obs), 3);
+	assert_int_equal(r->top[0], 3);
+	assert_true(r->culprit_p > 0.9);
+	assert_true(r->p[1] < 0.01 && r->p[2] < 0.01);
+}
+
+/* Skipped steps give no observation: with few tests the set stays wide,
+ * and the next test falls inside it, near its middle. */
+static void test_skips(void **state)
+{
+	struct dag *d = chain(*state, 100);
+	struct posterior_obs obs[] = {
+		release_clean(), seen(0, true, 0), seen(50, false, CLEAN_MISS),
+	};
+	struct posterior *r = run(*state, d, obs, sizeof(obs) / sizeof(*obs), 10);
+
+	assert_true(r->set_size >= 40);
+	assert_true(in_set(r, r->next));
+	assert_true(r->next >= 15 && r->next <= 35);
+	assert_true(r->next_present > 0.3 && r->next_present < 0.7);
+}
+
+/* No outside end, and a single commit. */
+static void test_edges(void **state)
+{
+	struct dag *d = chain(*state, 1);
+	struct posterior_obs obs[] = { seen(0, true, 0) };
+	struct posterior_input in = { .obs = obs, .n_obs = 1, .miss = CLEAN_MISS,
+				      .false_crash = CRASH_FALSE, .culprit = 0 };
+	struct posterior *r = posterior_compute(*state, d, &in);
+
+	check_sane(r);
+	assert_true(fabs(r->culprit_p - 1) < 1e-12);
+	assert_int_equal(r->set_size, 1);
+	assert_int_equal(r->next, 0);
+	assert_null(posterior_compute(*state, NULL, &in));
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_clean_bisection),
+		UNIT_TEST(test_false_clean_release),
+		UNIT_TEST(test_flipped_answer),
+		UNIT_TEST(test_merge),
+		UNIT_TEST(test_skips),
+		UNIT_TEST(test_edges),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
