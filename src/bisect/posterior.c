@@ -226,9 +226,35 @@ static double test_bits(double a, double miss, double false_crash)
 	return entropy2(crash) - a * entropy2(miss) - (1 - a) * entropy2(false_crash);
 }
 
-/* Candidates for `next`: up to 48 of the set, evenly along the
- * topological order, and 16 of the whole range, evenly. */
-static size_t pick_candidates(const struct posterior *r, const struct ranked *set, size_t n_set,
+static bool listed(const uint32_t *cand, size_t n, uint32_t c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cand[i] == c)
+			return true;
+	return false;
+}
+
+/* The set's parents in the range: when the set is one commit or a few,
+ * testing a parent is what tells the set from what came before it. */
+static size_t add_parents(const struct dag *d, const struct ranked *set, size_t n_set,
+			  uint32_t n_range, uint32_t *cand, size_t n, size_t want)
+{
+	for (size_t k = 0; k < n_set && n < want; k++) {
+		if (set[k].h >= n_range)
+			continue;
+		for (uint32_t j = d->parent_start[set[k].h];
+		     j < d->parent_start[set[k].h + 1] && n < want; j++)
+			if (d->parent[j] != DAG_NONE && !listed(cand, n, d->parent[j]))
+				cand[n++] = d->parent[j];
+	}
+	return n;
+}
+
+/* Candidates for `next`: up to 48 of the set (all of a small set, and
+ * then its parents; a large one evenly along the topological order), and
+ * 16 of the whole range, evenly. */
+static size_t pick_candidates(const struct dag *d, const struct posterior *r,
+			      const struct ranked *set, size_t n_set,
 			      const uint32_t *topo, const uint32_t *rank, uint32_t *cand)
 {
 	size_t n = 0, in_set = 0, want = POSTERIOR_CANDIDATES * 3 / 4;
@@ -248,6 +274,7 @@ static size_t pick_candidates(const struct posterior *r, const struct ranked *se
 		for (size_t k = 0; k < n_set; k++)
 			if (set[k].h < r->n)
 				cand[n++] = set[k].h;
+		n = add_parents(d, set, n_set, r->n, cand, n, want);
 	} else if (in_set) {
 		for (size_t k = 0; k < want; k++)
 			cand[n++] = topo[lo + (uint32_t)((double)(hi - lo) * (double)k / (double)(want - 1))];
@@ -271,7 +298,7 @@ static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, ui
 		return;
 	for (uint32_t k = 0; k < d->n; k++)
 		rank[topo[k]] = k;
-	n = pick_candidates(r, set, n_set, topo, rank, cand);
+	n = pick_candidates(d, r, set, n_set, topo, rank, cand);
 	reach(d, topo, cand, n, marks);
 	for (uint32_t c = 0; c < d->n; c++)
 		for (uint64_t m = marks[c]; m; m &= m - 1)
