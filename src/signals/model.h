@@ -60,7 +60,7 @@ struct model_params {
  * MODEL_BLAME_RATIO times that of the next most doubtful step. */
 #define MODEL_BLAME_MIN 0.10
 #define MODEL_BLAME_RATIO 2.0
-/* --scan and doc/model.md: a log is "suspicious" from this p_wrong on. */
+/* The verdict (assess(), signals.c): "suspicious" from this p_wrong on. */
 #define MODEL_SUSPICIOUS_FROM 0.5
 
 /* What a step says, in plain words (whatever git's words). */

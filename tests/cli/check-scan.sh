@@ -23,7 +23,8 @@ status() { set +e; "$BISVIEW" --no-tree "$@" >/dev/null 2>&1; echo $?; set -e; }
 
 # --json: the signals carry code, strength, step, message, lines
 "$BISVIEW" --no-tree --json "$FLAKY" >"$SCRATCH/flaky.json"
-jq -e '.assessment.verdict == "suspicious" and .assessment.score >= 0.5 and
+jq -e '.assessment.verdict == "suspicious" and .assessment.p_wrong >= 0.5 and
+	.assessment.first_suspicious_step == .assessment.blamed_step and
 	(.assessment.first_suspicious_step | type == "number") and
 	(.assessment.first_suspicious_commit | test("^[0-9a-f]{40}$"))' "$SCRATCH/flaky.json" >/dev/null ||
 	fail "--json: the flaky log must be assessed suspicious with a first suspicious step"
