@@ -140,8 +140,10 @@ note "$GERMAN: the steps view, hint bar and status line in German"
 
 # --summary in German, its columns by display width.
 de "$GERMAN" --summary --no-tree "$DEADLOCK"
-grep -q '^Bewertung:   plausibel (Wert 0\.80)$' "$SCRATCH/out" ||
+grep -q '^Bewertung:   plausibel: 0\.[0-9][0-9], dass der Verursacher-Commit falsch ist, kein Schritt fällt auf$' "$SCRATCH/out" ||
 	fail "$GERMAN --summary: no German assessment: $(grep -i '^Bew\|^Assess' "$SCRATCH/out")"
+grep -q '^Warum:       kein Schritt fällt auf' "$SCRATCH/out" ||
+	fail "$GERMAN --summary: no German Why: line: $(grep -i '^Warum\|^Why' "$SCRATCH/out")"
 grep -q '^ 14  Bisect       schlecht 3d7cb67369a0 10/10 Crash ' "$SCRATCH/out" ||
 	fail "$GERMAN --summary: step 14 not German or not aligned: $(grep '^ 14 ' "$SCRATCH/out")"
 
