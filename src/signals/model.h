@@ -117,6 +117,8 @@ struct model_result {
 	double prior_a, prior_b; /* its prior (with the log's repro chance) */
 	double *missed_memo;     /* missed(n) by n, < 0 until computed (model.c) */
 	double fact_lr[MFACT_COUNT]; /* each fact's factor on the odds (1 when absent) */
+	const struct model_obs *obs; /* what model_assess() observed (NULL from the fitter) */
+	double step_p_top;       /* the largest step p_wrong (model_assess()) */
 };
 
 /* The fitted parameters (model_params.h). */
@@ -130,6 +132,15 @@ void model_evaluate(const void *ctx, const struct model_obs *o, const struct mod
 /* Both, with the fitted parameters. Under ctx. */
 struct model_result *model_assess(const void *ctx, const struct blog *log,
 				  const struct signal_list *signals);
+
+/* Step i's sentence (the numbers its p_wrong comes from), for the
+ * explorer's detail view; NULL for an untested step or without obs. */
+const char *model_step_sentence(const void *ctx, const struct model_result *r, size_t i);
+
+/* Does step i stand out: is its p_wrong at least 1/MODEL_BLAME_RATIO of
+ * the largest, when the largest is at least MODEL_BLAME_MIN? The blamed
+ * step is the first such (doc/model.md §4); the explorer marks them all. */
+bool model_step_stands_out(const struct model_result *r, size_t i);
 
 /* The Beta-binomial arithmetic, for tests. E[(1-r)^n] for r ~ Beta(a, b):
  * B(a, b+n) / B(a, b). */

@@ -37,13 +37,15 @@ static void signals_load(struct view *v)
 		sv->messages[i] = ui_clean(ui, sv, l->v[i].message);
 		sv->strong += l->v[i].strength == STRENGTH_STRONG;
 	}
-	if (a && a->first_suspicious_step >= 0)
-		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, first suspicious step %d"),
-						 report_verdict_word(&ui->rc), a->score,
+	if (!ui->rc.model || ui->rc.model->p_wrong < 0)
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s"), report_verdict_word(&ui->rc));
+	else if (a && a->first_suspicious_step >= 0)
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, blamed step %d"),
+						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong,
 						 a->first_suspicious_step);
 	else
-		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, no suspicious step"),
-						 report_verdict_word(&ui->rc), a ? a->score : 0.0);
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, no step stands out"),
+						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong);
 	v->n_rows = n + 1;
 }
 

@@ -130,7 +130,7 @@ tail -n 2 "$SCRATCH/screen" | head -n 1 | grep -q '^<Enter> öffnen  J nächster
 	fail "$GERMAN: the hint bar is not German: $(tail -n 2 "$SCRATCH/screen" | head -n 1)"
 tail -n 1 "$SCRATCH/screen" | grep -qx 'Auf dem Verursacher-Commit (Schritt 14); Bewertung der Bisection: plausibel\.' ||
 	fail "$GERMAN: the status line is not German: $(tail -n 1 "$SCRATCH/screen")"
-grep -q '^Vertrauen: plausibel 0\.80 - 5 Signale (5 starke)' "$SCRATCH/screen" ||
+grep -q '^Vertrauen: plausibel 0\.[0-4][0-9] - 5 Signale (5 starke); kein Git-Baum$' "$SCRATCH/screen" ||
 	fail "$GERMAN: no German trust line (and a C decimal point): $(sed -n 3p "$SCRATCH/screen")"
 grep -q '^ 14 schlecht 3d7cb67369a0 10/10 Crash ' "$SCRATCH/screen" ||
 	fail "$GERMAN: step 14 is not shown in German: $(grep '^ 14 ' "$SCRATCH/screen")"
