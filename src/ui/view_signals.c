@@ -97,10 +97,13 @@ static const char *signals_fields(struct view *v, const void *ctx, size_t row)
 	struct signals_view *sv = v->priv;
 	const struct signal *s = row_signal(v, row);
 	const struct assessment *a = v->ui->rc.assessment;
+	const struct model_result *m = v->ui->rc.model;
 
+	/* the model's p_wrong ("-" without a culprit), not the deprecated score */
 	if (!s)
-		return talloc_asprintf(ctx, "assessment\t%s\t%.2f\t%d", report_verdict(&v->ui->rc),
-				       a ? a->score : 0.0, a ? a->first_suspicious_step : -1);
+		return talloc_asprintf(ctx, "assessment\t%s\t%s\t%d", report_verdict(&v->ui->rc),
+				       m && m->p_wrong >= 0 ? talloc_asprintf(ctx, "%.4f", m->p_wrong) : "-",
+				       a ? a->first_suspicious_step : -1);
 	return talloc_asprintf(ctx, "signal\t%s\t%d\t%s\t%s\t%d\t%d",
 			       signal_strength_name(s->strength), s->step, s->code,
 			       sv->messages[row - 1], s->lines.first, s->lines.last);
