@@ -60,13 +60,15 @@ else
 	source=$SCAN
 fi
 
-# One TSV row per log: name, verdict, score, first suspicious commit, signals
+# One TSV row per log: name, verdict, p_wrong (the model's probability the
+# verdict is read from: doc/model.md; the old "score" is deprecated), first
+# suspicious commit (the model's blamed step), signals
 # as code/strength pairs, and whether syzbot itself doubted the result (flaky
 # or no-op: the baseline of the issue). A line without an assessment counts
-# as "unknown", score 0, no signals, like the placeholders.
+# as "unknown", p_wrong 0, no signals, like the placeholders.
 jq -r '[ (.path | split("/") | last),
 	(.assessment.verdict // "unknown"),
-	(.assessment.score // 0 | tostring),
+	(.assessment.p_wrong // 0 | tostring),
 	(.assessment.first_suspicious_commit // ""),
 	([ .signals[]? | "\(.code)/\(.strength)" | gsub("[\t, ]"; "_") ] | unique | join(",")),
 	((.flaky == true) or (.result.noop? == true) | tostring)
@@ -172,7 +174,7 @@ END {
 	for (s = 1; s <= 2; s++)
 		met[s] = n[s] ? (tp[s] * 100 >= pt * (tp[s] + fp[s]) && tp[s] * 100 >= rt * nw[s] && tp[s] ? "yes" : "no") : "n/a"
 	row("  target met", met[1], met[2], "")
-	print "score (\"wrong\" when score >= threshold)"
+	print "p_wrong (\"wrong\" when p_wrong >= threshold)"
 	row("  ROC AUC (ties count half)", auc[1], auc[2], "")
 	row(sprintf("  best precision at recall >= %.2f", rt / 100), best[1], best[2], sprintf(">= %.2f", pt / 100))
 	row(sprintf("  recall at precision >= %.2f", pt / 100), rec[1], rec[2], sprintf(">= %.2f", rt / 100))

@@ -17,8 +17,12 @@ enum app_mode {
 #define EXIT_SUSPICIOUS 1
 #define EXIT_INPUT 2
 
+/* --scan's order: the walk's (paths, sorted per directory), or --sort p. */
+enum scan_sort { SORT_PATH, SORT_P_WRONG };
+
 struct app {
 	enum app_mode mode;
+	enum scan_sort sort;
 	bool json;
 	bool check;
 	bool no_color;

@@ -25,13 +25,14 @@
 enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
-	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS,
+	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS, OPT_SORT,
 };
 
 static const struct option long_options[] = {
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "scan", no_argument, NULL, OPT_SCAN },
+	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "tree", required_argument, NULL, OPT_TREE },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
@@ -59,6 +60,8 @@ static void usage(FILE *out)
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
 		"                   (with --json: one JSON object per line)\n"
+		"  --sort p         with --scan: the likeliest wrong culprits first\n"
+		"                   (p_wrong; --sort path: the paths' order, the default)\n"
 		"  --check          exit 1 when the bisection looks suspicious\n"
 		"  --demo           open a built-in demo: a small kernel-like tree and its\n"
 		"                   bisection log (made once under $XDG_CACHE_HOME/bisview)\n"
@@ -91,6 +94,13 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_DEMO: app->demo = true; break;
 		case OPT_SCRIPT: app->script_path = optarg; break;
 		case OPT_NO_MOUSE: app->no_mouse = true; break;
+		case OPT_SORT:
+			if (strcmp(optarg, "p") != 0 && strcmp(optarg, "path") != 0) {
+				app_error(app, NULL, _("--sort is p or path"));
+				return -1;
+			}
+			app->sort = optarg[1] ? SORT_PATH : SORT_P_WRONG;
+			break;
 		case OPT_SIZE:
 			if (sscanf(optarg, "%dx%d", &app->script_cols, &app->script_rows) != 2 ||
 			    app->script_cols < 1 || app->script_rows < 1 ||
@@ -131,6 +141,10 @@ static int parse_options(struct app *app, int argc, char **argv)
 	app->n_args = (size_t)(argc - optind);
 	if (app->mode != MODE_SCAN && app->n_args > 1) {
 		app_error(app, NULL, _("only one LOG may be given (use --scan for many)"));
+		return -1;
+	}
+	if (app->sort != SORT_PATH && app->mode != MODE_SCAN) {
+		app_error(app, NULL, _("--sort p needs --scan"));
 		return -1;
 	}
 	if (app->mode == MODE_SCAN && app->n_args == 0) {

@@ -152,8 +152,8 @@ void report_assess(const void *ctx, const struct blog *log, struct report_ctx *r
 	struct assessment *a = talloc_zero(ctx, struct assessment);
 
 	rc->signals = signals_compute(ctx, log, rc->xref);
-	assess(log, rc->signals, a);
-	rc->assessment = a;
 	rc->model = model_assess(ctx, log, rc->signals);
+	assess(log, rc->signals, rc->model, a);
+	rc->assessment = a;
 	report_posterior(ctx, log, rc);
 }

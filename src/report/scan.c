@@ -29,6 +29,8 @@ struct scan_item {
 	char *line;               /* the output line, without '\n' */
 	int result;               /* enum result_type, or -1 when refused */
 	bool suspicious;
+	double p_wrong;           /* the model's, < 0 without a culprit */
+	size_t order;             /* its place in the walk: --sort p's ties */
 };
 
 struct scan {
@@ -91,9 +93,13 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 		line = talloc_asprintf_append_buffer(line, " %.12s", r->commit);
 	else if (r->type == RESULT_INCONCLUSIVE)
 		line = talloc_asprintf_append_buffer(line, " %zu", r->n_candidates);
+	/* the probability the verdict is read from (doc/model.md), "-"
+	 * without a culprit: the field keeps two words for awk */
 	line = talloc_asprintf_append_buffer(line, "\t%s", report_verdict(rc));
-	if (rc->assessment)
-		line = talloc_asprintf_append_buffer(line, " %.2f", rc->assessment->score);
+	if (rc->model && rc->model->p_wrong >= 0)
+		line = talloc_asprintf_append_buffer(line, " %.2f", rc->model->p_wrong);
+	else
+		line = talloc_asprintf_append_buffer(line, " -");
 	/* the strongest signals, each code once: enough to sort a triage list */
 	for (size_t i = 0, shown = 0; rc->signals && i < rc->signals->n && shown < 3; i++) {
 		bool seen = false;
@@ -118,6 +124,7 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 	struct report_ctx rc = { 0 };
 
 	it->result = -1;
+	it->p_wrong = -1;
 	if (it->walk_error) {
 		it->line = error_line(NULL, sc->app, it->path, it->walk_error);
 		talloc_free(tmp);
@@ -132,6 +139,7 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 		report_assess(tmp, log, &rc);
 		it->result = (int)log->result.type;
 		it->suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;
+		it->p_wrong = rc.model ? rc.model->p_wrong : -1;
 		it->line = log_line(NULL, sc->app, log, &rc);
 	}
 	talloc_free(tmp);
@@ -154,7 +162,23 @@ static void add_item(struct scan *sc, void *ctx, const char *path, const char *w
 	memset(&sc->items[sc->n], 0, sizeof(sc->items[0]));
 	sc->items[sc->n].path = talloc_strdup(ctx, path);
 	sc->items[sc->n].walk_error = walk_error;
+	sc->items[sc->n].order = sc->n;
 	sc->n++;
+}
+
+/* --sort p: the likeliest wrong culprits first, then the logs without a
+ * culprit, then what could not be read; ties in the walk's order. */
+static int p_wrong_cmp(const void *a, const void *b)
+{
+	const struct scan_item *x = a, *y = b;
+	int rx = x->result < 0 ? 2 : x->p_wrong < 0 ? 1 : 0;
+	int ry = y->result < 0 ? 2 : y->p_wrong < 0 ? 1 : 0;
+
+	if (rx != ry)
+		return rx - ry;
+	if (rx == 0 && x->p_wrong != y->p_wrong)
+		return x->p_wrong > y->p_wrong ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -225,6 +249,8 @@ int scan_paths(struct app *app)
 	worker(&sc);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
+	if (app->sort == SORT_P_WRONG)
+		qsort(sc.items, sc.n, sizeof(*sc.items), p_wrong_cmp);
 
 	for (size_t i = 0; i < sc.n; i++) {
 		struct scan_item *it = &sc.items[i];

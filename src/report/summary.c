@@ -91,6 +91,28 @@ static void partial_field(struct sum *s, const struct log_xref *x)
 										    ".mailmap"))));
 }
 
+/* The model's verdict: the probability that the culprit is wrong, the
+ * step it blames (or that none stands out) and its sentence why
+ * (doc/model.md §4). */
+static void assessment_fields(struct sum *s, const struct report_ctx *rc)
+{
+	const struct model_result *m = rc->model;
+	int blamed = rc->assessment->first_suspicious_step;
+
+	if (!m || m->p_wrong < 0) {
+		field(s, _("Assessment:"), report_verdict_word(rc));
+		return;
+	}
+	if (blamed >= 0)
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the culprit is wrong, blamed step %d"),
+							   report_verdict_word(rc), m->p_wrong, blamed));
+	else
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the culprit is wrong, no step stands out"),
+							   report_verdict_word(rc), m->p_wrong));
+	if (m->why)
+		field(s, _("Why:"), clean(s, m->why));
+}
+
 static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
 	const char *fmt = format_word(log->format);
@@ -103,16 +125,8 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 	if (log->start_commit)
 		field(s, _("Start:"), clean(s, log->start_commit));
 	field(s, _("Result:"), result_phrase(s, log));
-	if (rc && rc->assessment) {
-		const struct assessment *a = rc->assessment;
-
-		if (a->first_suspicious_step >= 0)
-			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f), first suspicious step %d"),
-								   report_verdict_word(rc), a->score, a->first_suspicious_step));
-		else
-			field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s (score %.2f)"),
-								   report_verdict_word(rc), a->score));
-	}
+	if (rc && rc->assessment)
+		assessment_fields(s, rc);
 	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
 	if (log->revisions_tested >= 0)
 		field(s, _("Tested:"), talloc_asprintf(s->tmp, _("%d revisions (as the log counts), %zu steps"),

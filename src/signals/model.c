@@ -407,6 +407,9 @@ struct model_result *model_assess(const void *ctx, const struct blog *log,
 
 	model_evaluate(r, o, model_fitted_params(), true, r);
 	r->obs = o;
+	for (size_t i = 0; i < o->n_steps; i++)
+		if (r->step_p[i] > r->step_p_top)
+			r->step_p_top = r->step_p[i];
 	return r;
 }
 

@@ -60,7 +60,7 @@ struct model_params {
  * MODEL_BLAME_RATIO times that of the next most doubtful step. */
 #define MODEL_BLAME_MIN 0.10
 #define MODEL_BLAME_RATIO 2.0
-/* --scan and doc/model.md: a log is "suspicious" from this p_wrong on. */
+/* The verdict (assess(), signals.c): "suspicious" from this p_wrong on. */
 #define MODEL_SUSPICIOUS_FROM 0.5
 
 /* What a step says, in plain words (whatever git's words). */
@@ -117,7 +117,8 @@ struct model_result {
 	double prior_a, prior_b; /* its prior (with the log's repro chance) */
 	double *missed_memo;     /* missed(n) by n, < 0 until computed (model.c) */
 	double fact_lr[MFACT_COUNT]; /* each fact's factor on the odds (1 when absent) */
-	const struct model_obs *obs; /* what it was computed from (model_assess() only) */
+	const struct model_obs *obs; /* what model_assess() observed (NULL from the fitter) */
+	double step_p_top;       /* the largest step p_wrong (model_assess()) */
 };
 
 /* The fitted parameters (model_params.h). */
@@ -143,6 +144,15 @@ struct model_evidence {
 	double prior_present;  /* a clean step's prior π; < 0 for the others */
 };
 bool model_step_evidence(const struct model_result *m, size_t i, struct model_evidence *ev);
+
+/* Step i's sentence (the numbers its p_wrong comes from), for the
+ * explorer's detail view; NULL for an untested step or without obs. */
+const char *model_step_sentence(const void *ctx, const struct model_result *r, size_t i);
+
+/* Does step i stand out: is its p_wrong at least 1/MODEL_BLAME_RATIO of
+ * the largest, when the largest is at least MODEL_BLAME_MIN? The blamed
+ * step is the first such (doc/model.md §4); the explorer marks them all. */
+bool model_step_stands_out(const struct model_result *r, size_t i);
 
 /* The Beta-binomial arithmetic, for tests. E[(1-r)^n] for r ~ Beta(a, b):
  * B(a, b+n) / B(a, b). */

@@ -124,3 +124,18 @@ const char *model_why(const void *ctx, const struct model_obs *o, const struct m
 	return talloc_asprintf(ctx, _("no step stands out; the most doubtful is %s"),
 			       model_step_why(ctx, o, r, (size_t)top_step));
 }
+
+const char *model_step_sentence(const void *ctx, const struct model_result *r, size_t i)
+{
+	if (!r || !r->obs || i >= r->obs->n_steps || r->step_p[i] < 0)
+		return NULL;
+	return model_step_why(ctx, r->obs, r, i);
+}
+
+bool model_step_stands_out(const struct model_result *r, size_t i)
+{
+	/* the rule of blame() in model.c */
+	if (!r || !r->obs || r->p_wrong < 0 || i >= r->obs->n_steps || r->step_p_top < MODEL_BLAME_MIN)
+		return false;
+	return r->step_p[i] >= r->step_p_top / MODEL_BLAME_RATIO;
+}

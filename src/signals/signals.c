@@ -6,6 +6,7 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "signals/model.h"
 #include "signals/signals_internal.h"
 
 void sig_add(struct sig_ctx *c, enum signal_id id, enum signal_strength strength, double weight,
@@ -83,108 +84,14 @@ struct signal_list *signals_compute(const void *ctx, const struct blog *log,
 	return l;
 }
 
-/* The score: each code counts once, at its largest weight, and the
- * codes combine as independent pieces of evidence, 1 - prod(1 - w). A
- * bisection is suspicious from 0.5 on. There is nothing to believe or
- * doubt when it named no culprit (unknown). */
-#define SUSPICIOUS_FROM 0.5
-
-static bool has_signal(const struct signal_list *s, int step, enum signal_id id)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].step == step && s->v[i].id == id)
-			return true;
-	return false;
-}
-
-static bool step_has_title(const struct step *st, const char *title)
-{
-	for (size_t k = 0; k < st->n_runs; k++)
-		if (st->runs[k].outcome == RUN_CRASHED && st->runs[k].text &&
-		    strcmp(st->runs[k].text, title) == 0)
-			return true;
-	return false;
-}
-
-/* A release judged bad on another crash than the original, below the
- * last release that still crashed with the original, where that other
- * crash fired in only some of the runs: the original bug was most likely
- * gone there, and a flakier bug set the start of the range. Returns the
- * step's index, or -1. */
-static int release_drift_step(const struct blog *log, const struct signal_list *s)
-{
-	int drift = -1;
-
-	for (size_t i = 0; i < log->n_steps; i++) {
-		const struct step *st = log->steps[i];
-
-		if (st->phase != PHASE_RELEASE || st->verdict != VERDICT_BAD)
-			continue;
-		if (!has_signal(s, st->index, SIGNAL_TITLE_DRIFT))
-			drift = -1; /* the original still crashed here */
-		else if (drift < 0)
-			drift = st->index;
-	}
-	if (drift >= 0) {
-		struct run_counts rc;
-
-		step_count_runs(log->steps[drift], &rc);
-		if (rc.crashed < rc.total)
-			return drift;
-	}
-	return -1;
-}
-
-static int first_suspicious_by_culprit(const struct blog *log, const struct signal_list *s)
-{
-	const struct step *culprit = NULL, *first_good = NULL;
-	bool releases_had_original = false;
-
-	for (size_t i = 0; i < log->n_steps; i++) {
-		const struct step *st = log->steps[i];
-
-		if (st->phase != PHASE_RELEASE && st->phase != PHASE_BISECT && st->phase != PHASE_HEAD)
-			continue;
-		if (st->verdict != VERDICT_NONE && st->verdict != VERDICT_SKIP &&
-		    !step_says_crash(log, st) && !first_good)
-			first_good = st;
-		if (st->phase == PHASE_RELEASE && step_says_crash(log, st) && log->crash_title &&
-		    step_has_title(st, log->crash_title))
-			releases_had_original = true;
-		if (log->result.commit && st->commit && !strcmp(st->commit, log->result.commit))
-			culprit = st;
-	}
-	if (culprit && has_signal(s, culprit->index, SIGNAL_TITLE_DRIFT) && !releases_had_original) {
-		const char *t = step_deciding_title(culprit);
-
-		for (size_t i = 0; t && i < log->n_steps; i++) {
-			const struct step *st = log->steps[i];
-
-			if ((st->phase == PHASE_RELEASE || st->phase == PHASE_BISECT) &&
-			    step_says_crash(log, st) && step_has_title(st, t))
-				return st->phase == PHASE_BISECT ? st->index : (first_good ? first_good->index : -1);
-		}
-	}
-	return first_good ? first_good->index : -1;
-}
-
-/* The step whose verdict most likely went wrong. First a release judged
- * bad on a flaky other bug (release_drift_step). Else, when the culprit's own
- * crash is another bug (title drift), the bisection followed that bug:
- * blame the git bisect step where it first decided a verdict - unless the
- * releases already crashed with the original bug, when the range itself
- * is in doubt. Otherwise blame the first good step: the boundary whose
- * clean runs the whole range rests on (a reproducer that did not fire
- * there hides the real culprit below it). Measured with
- * bench/assess-corpus.sh. */
-static int first_suspicious(const struct blog *log, const struct signal_list *s)
-{
-	int release = release_drift_step(log, s);
-
-	return release >= 0 ? release : first_suspicious_by_culprit(log, s);
-}
-
-void assess(const struct blog *log, const struct signal_list *s, struct assessment *out)
+/* The old score (doc/design.md §8), kept in --json for one release as
+ * "score": each code counts once, at its largest weight, and the codes
+ * combine as independent pieces of evidence, 1 - prod(1 - w). The
+ * verdict and the step to re-check come from the likelihood model
+ * (doc/model.md §4): suspicious from MODEL_SUSPICIOUS_FROM on, the
+ * blamed step or none (no fallback). There is nothing to believe or
+ * doubt when the log named no culprit (unknown). */
+static double hand_weighted_score(const struct signal_list *s)
 {
 	double keep = 1.0;
 
@@ -204,14 +111,18 @@ void assess(const struct blog *log, const struct signal_list *s, struct assessme
 		if (first_of_code)
 			keep *= 1.0 - w;
 	}
-	out->score = 1.0 - keep;
-	if (log->result.type != RESULT_CULPRIT) {
+	return 1.0 - keep;
+}
+
+void assess(const struct blog *log, const struct signal_list *s, const struct model_result *m,
+	    struct assessment *out)
+{
+	out->score = hand_weighted_score(s);
+	out->first_suspicious_step = -1;
+	if (log->result.type != RESULT_CULPRIT || !m || m->p_wrong < 0) {
 		out->verdict = ASSESS_UNKNOWN;
-		out->first_suspicious_step = -1;
 		return;
 	}
-	out->verdict = out->score >= SUSPICIOUS_FROM ? ASSESS_SUSPICIOUS : ASSESS_PLAUSIBLE;
-	/* The step to re-check first. Given even for a plausible culprit: it
-	 * is where the bisection is weakest, should it be wrong after all. */
-	out->first_suspicious_step = first_suspicious(log, s);
+	out->verdict = m->p_wrong >= MODEL_SUSPICIOUS_FROM ? ASSESS_SUSPICIOUS : ASSESS_PLAUSIBLE;
+	out->first_suspicious_step = m->blamed_step;
 }

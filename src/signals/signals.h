@@ -5,8 +5,9 @@
  * code, a strength, the step it concerns, a one-line explanation worded
  * as "suspicious" (never "wrong") and the log lines that prove it.
  *
- * The assessment combines them into plausible / suspicious / unknown with
- * a score in 0..1 and the step whose verdict most likely went wrong.
+ * The assessment reads plausible / suspicious / unknown and the step whose
+ * verdict most likely went wrong from the likelihood model (model.h,
+ * doc/model.md); the signals are its evidence list.
  * Rules are explainable from the signals alone: no lists of known hashes,
  * titles or file names.
  */
@@ -80,16 +81,20 @@ struct signal_list {
 enum assessment_verdict { ASSESSMENT_VERDICT_LIST(ENUM_VALUE) };
 
 struct assessment {
-	enum assessment_verdict verdict;
-	double score;               /* 0 plausible .. 1 surely suspicious */
-	int first_suspicious_step;  /* -1 when none */
+	enum assessment_verdict verdict;  /* from the model's p_wrong */
+	double score;               /* the old hand-weighted figure (deprecated) */
+	int first_suspicious_step;  /* the model's blamed step, -1 when none */
 };
 
 /* All signals of a log, strongest first. x may be NULL (no tree). */
 struct signal_list *signals_compute(const void *ctx, const struct blog *log,
 				    const struct log_xref *x);
 
-void assess(const struct blog *log, const struct signal_list *s, struct assessment *out);
+/* The verdict and the step to re-check, from the likelihood model
+ * (signals/model.h; NULL: unknown), and the old score from the signals. */
+struct model_result;
+void assess(const struct blog *log, const struct signal_list *s, const struct model_result *m,
+	    struct assessment *out);
 
 const char *signal_strength_name(enum signal_strength s);
 const char *assessment_verdict_name(enum assessment_verdict v);

@@ -89,6 +89,7 @@ const char *header_result_line(const void *ctx, struct ui *ui)
 const char *header_trust_line(const void *ctx, struct ui *ui)
 {
 	const struct assessment *a = ui->rc.assessment;
+	const struct model_result *m = ui->rc.model;
 	const struct signal_list *l = ui->rc.signals;
 	const struct log_xref *x = ui->rc.xref;
 	size_t strong = 0;
@@ -96,11 +97,15 @@ const char *header_trust_line(const void *ctx, struct ui *ui)
 
 	for (size_t i = 0; l && i < l->n; i++)
 		strong += l->v[i].strength == STRENGTH_STRONG;
-	out = talloc_asprintf(ctx, _(" %.2f - %zu signals (%zu strong)"), a ? a->score : 0.0,
-			      l ? l->n : 0, strong);
+	/* the number is p_wrong, the probability that the culprit is wrong
+	 * (doc/model.md); none without a culprit */
+	if (m && m->p_wrong >= 0)
+		out = talloc_asprintf(ctx, _(" %.2f - %zu signals (%zu strong)"), m->p_wrong,
+				      l ? l->n : 0, strong);
+	else
+		out = talloc_asprintf(ctx, _(" - %zu signals (%zu strong)"), l ? l->n : 0, strong);
 	if (a && a->first_suspicious_step >= 0)
-		out = talloc_asprintf_append(out, _(", first suspicious step %d"),
-					     a->first_suspicious_step);
+		out = talloc_asprintf_append(out, _(", blamed step %d"), a->first_suspicious_step);
 	if (x)
 		out = talloc_asprintf_append(out, _("; tree: %zu found, %zu missing"), x->found,
 					     x->missing);

@@ -30,7 +30,7 @@
 	R(MOVE, NEXT_HUNK, "next-hunk", N_("Next hunk of the diff")) \
 	R(MOVE, PREVIOUS_HUNK, "previous-hunk", N_("Previous hunk of the diff")) \
 	R(MOVE, JUMP_CULPRIT, "jump-culprit", N_("Select the culprit's step")) \
-	R(MOVE, JUMP_SUSPICIOUS, "jump-suspicious", N_("Select the first suspicious step")) \
+	R(MOVE, JUMP_SUSPICIOUS, "jump-suspicious", N_("Select the blamed step")) \
 	R(SEARCH, SEARCH, "search", N_("Search forward")) \
 	R(SEARCH, SEARCH_BACK, "search-back", N_("Search backward")) \
 	R(SEARCH, FIND_NEXT, "find-next", N_("Next search match")) \

@@ -42,7 +42,7 @@ static void search(struct ui *ui, bool backward, bool again)
 		ui_error(ui, _("Pattern not found: %s"), ui->search);
 }
 
-/* Jump to a step the steps view knows (culprit, first suspicious). */
+/* Jump to a step the steps view knows (the culprit). */
 static void jump_to(struct ui *ui, int step, const char *what)
 {
 	if (step < 0) {
@@ -53,6 +53,31 @@ static void jump_to(struct ui *ui, int step, const char *what)
 	if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
 		ui_open(ui, VIEW_STEPS, -1, false);
 	ui_status(ui, _("Step %d: the %s."), step, what);
+}
+
+/* "!": the model's blamed step, the status line saying why; when no step
+ * stands out, the status line says that instead (doc/model.md §4). */
+static void jump_to_blamed(struct ui *ui)
+{
+	const struct model_result *m = ui->rc.model;
+	int step = ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1;
+	void *tmp;
+
+	if (!m || m->p_wrong < 0) {
+		ui_error(ui, "%s", _("there is no culprit, so no step is blamed"));
+		return;
+	}
+	tmp = talloc_new(NULL);
+	if (step < 0) {
+		ui_status(ui, _("Not jumping: %s"), ui_clean(ui, tmp, m->why));
+	} else {
+		ui_select_step(ui, step);
+		if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
+			ui_open(ui, VIEW_STEPS, -1, false);
+		ui_status(ui, _("Blamed, %.2f that its verdict was wrong: %s"), m->step_p[step],
+			  ui_clean(ui, tmp, m->why));
+	}
+	talloc_free(tmp);
 }
 
 /* Views about a step open in the split, beside or below the list;
@@ -99,8 +124,7 @@ void ui_request(struct ui *ui, enum request r)
 		jump_to(ui, ui_culprit_step(ui->log), _("culprit"));
 		break;
 	case REQ_JUMP_SUSPICIOUS:
-		jump_to(ui, ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1,
-			_("first suspicious step"));
+		jump_to_blamed(ui);
 		break;
 	case REQ_SEARCH:
 		open_prompt(ui, "/");

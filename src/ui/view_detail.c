@@ -263,6 +263,66 @@ static void add_signals(struct ui *ui, struct detail_view *dv, int step)
 	}
 }
 
+/* A sentence on rows of at most W_WRAP columns, cut at blanks: rows do
+ * not wrap, and the model's numbers come at the end of its sentences. */
+#define W_WRAP 60
+static void add_wrapped(struct detail_view *dv, const char *kind, const char *label,
+			const char *text)
+{
+	while (*text) {
+		size_t cut = strlen(text), blank = 0;
+
+		for (size_t i = 0; text_width(text) > W_WRAP && text[i]; i++) {
+			char *head;
+			bool fits;
+
+			if (text[i] != ' ')
+				continue;
+			head = talloc_strndup(dv, text, i);
+			fits = text_width(head) <= W_WRAP;
+			talloc_free(head);
+			if (!fits)
+				break;
+			blank = i;
+		}
+		if (blank > 0)
+			cut = blank;
+		add(dv, kind, label, AREA_DEFAULT, talloc_strndup(dv, text, cut));
+		label = NULL;
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+/* The model's doubt about this step's verdict: the figure, whether it
+ * stands out (the "!" of the steps view), and the sentence with the
+ * numbers it comes from (doc/model.md §3). */
+static void add_doubt(struct ui *ui, struct detail_view *dv, int step)
+{
+	const struct model_result *m = ui->rc.model;
+	const char *why;
+	double p;
+
+	if (!m || !m->step_p || m->p_wrong < 0)
+		return;
+	/* a step without a good or bad verdict has nothing to doubt */
+	p = m->step_p[step];
+	if (p < 0)
+		return;
+	heading(dv, _("The model"));
+	add(dv, "p-wrong", _("p wrong"),
+	    model_step_stands_out(m, (size_t)step) ? AREA_SUSPICIOUS : AREA_DEFAULT,
+	    talloc_asprintf(dv, step == m->blamed_step ?
+			    _("%.4f that this verdict was wrong: the blamed step") :
+			    model_step_stands_out(m, (size_t)step) ?
+			    _("%.4f that this verdict was wrong: it stands out") :
+			    _("%.4f that this verdict was wrong"), p));
+	why = model_step_sentence(dv, m, (size_t)step);
+	if (why)
+		add_wrapped(dv, "why", _("why"), ui_clean(ui, dv, why));
+}
+
 static void detail_load(struct view *v)
 {
 	struct ui *ui = v->ui;
@@ -280,6 +340,7 @@ static void detail_load(struct view *v)
 	s = ui->log->steps[v->step];
 	add_step(ui, dv, s);
 	add_runs(ui, dv, s);
+	add_doubt(ui, dv, v->step);
 	add_tree(ui, dv, s, v->step);
 	add_signals(ui, dv, v->step);
 	v->n_rows = dv->n;

@@ -119,6 +119,16 @@ static void help_load(struct view *v)
 	add_row(hv, HELP_BLANK);
 	add_text(hv, HELP_HEADING, NULL, _("Commands (type : first)"));
 	command_help_walk(hv, add_command, hv);
+	add_row(hv, HELP_BLANK);
+	add_text(hv, HELP_HEADING, NULL, _("Trust"));
+	add_text(hv, HELP_TEXT, NULL,
+		 _("Trust: the verdict, then p_wrong (the chance the culprit is wrong)."));
+	add_text(hv, HELP_TEXT, NULL, _("The verdict is suspicious from a p_wrong of 0.50 on."));
+	add_text(hv, HELP_TEXT, NULL, _("A ! after a step's number: that step's p_wrong stands out."));
+	add_text(hv, HELP_TEXT, NULL,
+		 _("It stands out at half the largest or more, if the largest is 0.10+."));
+	add_text(hv, HELP_TEXT, NULL,
+		 _("The first such step is the blamed one: ! jumps there, i says why."));
 	add_config(ui, hv);
 	v->n_rows = hv->n;
 }

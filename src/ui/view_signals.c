@@ -37,13 +37,15 @@ static void signals_load(struct view *v)
 		sv->messages[i] = ui_clean(ui, sv, l->v[i].message);
 		sv->strong += l->v[i].strength == STRENGTH_STRONG;
 	}
-	if (a && a->first_suspicious_step >= 0)
-		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, first suspicious step %d"),
-						 report_verdict_word(&ui->rc), a->score,
+	if (!ui->rc.model || ui->rc.model->p_wrong < 0)
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s"), report_verdict_word(&ui->rc));
+	else if (a && a->first_suspicious_step >= 0)
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, blamed step %d"),
+						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong,
 						 a->first_suspicious_step);
 	else
-		sv->assessment = talloc_asprintf(sv, _("Assessment: %s, score %.2f, no suspicious step"),
-						 report_verdict_word(&ui->rc), a ? a->score : 0.0);
+		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, no step stands out"),
+						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong);
 	v->n_rows = n + 1;
 }
 
@@ -95,10 +97,13 @@ static const char *signals_fields(struct view *v, const void *ctx, size_t row)
 	struct signals_view *sv = v->priv;
 	const struct signal *s = row_signal(v, row);
 	const struct assessment *a = v->ui->rc.assessment;
+	const struct model_result *m = v->ui->rc.model;
 
+	/* the model's p_wrong ("-" without a culprit), not the deprecated score */
 	if (!s)
-		return talloc_asprintf(ctx, "assessment\t%s\t%.2f\t%d", report_verdict(&v->ui->rc),
-				       a ? a->score : 0.0, a ? a->first_suspicious_step : -1);
+		return talloc_asprintf(ctx, "assessment\t%s\t%s\t%d", report_verdict(&v->ui->rc),
+				       m && m->p_wrong >= 0 ? talloc_asprintf(ctx, "%.4f", m->p_wrong) : "-",
+				       a ? a->first_suspicious_step : -1);
 	return talloc_asprintf(ctx, "signal\t%s\t%d\t%s\t%s\t%d\t%d",
 			       signal_strength_name(s->strength), s->step, s->code,
 			       sv->messages[row - 1], s->lines.first, s->lines.last);

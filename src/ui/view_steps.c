@@ -24,6 +24,7 @@ struct step_row {
 	enum area verdict_area, badge_area;
 	long left, candidates;  /* -1: not known */
 	bool tag;
+	bool stands_out;        /* the model's doubt: marked "!" (model_step_stands_out) */
 };
 
 struct steps_view {
@@ -65,6 +66,7 @@ static void steps_load(struct view *v)
 		r->subject = ui_clean(ui, sv, subject);
 		r->verdict_area = verdict_area(s->verdict);
 		r->badges = step_badges(sv, ui->rc.signals, (int)i, &r->badge_area);
+		r->stands_out = model_step_stands_out(ui->rc.model, i);
 	}
 }
 
@@ -153,7 +155,8 @@ static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int widt
 	const struct step *s = v->ui->log->steps[row];
 	int end = x0 + width, x = x0;
 
-	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu ", W_STEP, row);
+	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu", W_STEP, row);
+	x = canvas_text(c, y, x, end, AREA_SUSPICIOUS, r->stands_out ? "!" : " ");
 	x = column(c, y, x, sv->w_verdict, end, r->verdict_area, verdict_word(s->verdict));
 	x = column(c, y, x, W_REF, end, r->tag ? AREA_TAG : AREA_HASH, r->ref);
 	x = column(c, y, x, sv->w_runs, end, AREA_DEFAULT, r->runs);

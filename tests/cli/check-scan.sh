@@ -23,7 +23,8 @@ status() { set +e; "$BISVIEW" --no-tree "$@" >/dev/null 2>&1; echo $?; set -e; }
 
 # --json: the signals carry code, strength, step, message, lines
 "$BISVIEW" --no-tree --json "$FLAKY" >"$SCRATCH/flaky.json"
-jq -e '.assessment.verdict == "suspicious" and .assessment.score >= 0.5 and
+jq -e '.assessment.verdict == "suspicious" and .assessment.p_wrong >= 0.5 and
+	.assessment.first_suspicious_step == .assessment.blamed_step and
 	(.assessment.first_suspicious_step | type == "number") and
 	(.assessment.first_suspicious_commit | test("^[0-9a-f]{40}$"))' "$SCRATCH/flaky.json" >/dev/null ||
 	fail "--json: the flaky log must be assessed suspicious with a first suspicious step"
@@ -38,20 +39,21 @@ jq -e '[.signals[] | select(.code == "flaky")] | length == 1' "$SCRATCH/flaky.js
 
 # --summary lists the signals with their evidence lines
 "$BISVIEW" --no-tree --summary "$FLAKY" >"$SCRATCH/flaky.txt"
-grep -q '^Assessment: *suspicious (score 0\.[0-9][0-9]), first suspicious step [0-9]' "$SCRATCH/flaky.txt" ||
+grep -q '^Assessment: *suspicious: [01]\.[0-9][0-9] that the culprit is wrong, blamed step [0-9]*$' "$SCRATCH/flaky.txt" ||
 	fail "--summary: no assessment line"
+grep -q '^Why: *step [0-9]* (' "$SCRATCH/flaky.txt" || fail "--summary: no Why: line naming the step"
 grep -q '^  strong  title-drift .*\[lines 29-32\]$' "$SCRATCH/flaky.txt" ||
 	fail "--summary: the title drift of step 2 must cite lines 29-32"
 
-# --scan: verdict, score and signal codes per line; totals; --check
+# --scan: verdict, p_wrong and signal codes per line; totals; --check
 set +e
 "$BISVIEW" --no-tree --scan --check "$DATA" >"$SCRATCH/scan.txt"
 rc=$?
 set -e
 [ "$rc" = 1 ] || fail "--scan --check over suspicious logs must exit 1 (got $rc)"
-grep -q "^$FLAKY	syzbot	cause	culprit 997acaf6b4b5	suspicious 0\.[0-9][0-9]	title-drift,flaky,thin-verdict$" "$SCRATCH/scan.txt" ||
+grep -q "^$FLAKY	syzbot	cause	culprit 997acaf6b4b5	suspicious [01]\.[0-9][0-9]	title-drift,flaky,thin-verdict$" "$SCRATCH/scan.txt" ||
 	fail "--scan: the flaky log's line: $(grep kvm_wait "$SCRATCH/scan.txt")"
-grep -q "^$CLEAN	syzbot	cause	culprit c50eb518e262	plausible 0\.00$" "$SCRATCH/scan.txt" ||
+grep -q "^$CLEAN	syzbot	cause	culprit c50eb518e262	plausible 0\.[0-4][0-9]$" "$SCRATCH/scan.txt" ||
 	fail "--scan: the htab log's line"
 tail -n 1 "$SCRATCH/scan.txt" | grep -q '^6 logs: 5 culprit ([0-9] suspicious), .*; 0 not read$' ||
 	fail "--scan: totals line: $(tail -n 1 "$SCRATCH/scan.txt")"
@@ -59,4 +61,15 @@ tail -n 1 "$SCRATCH/scan.txt" | grep -q '^6 logs: 5 culprit ([0-9] suspicious), 
 "$BISVIEW" --no-tree --scan --json "$DATA" | jq -se 'length == 6 and
 	all(.[]; has("assessment") and has("signals") and has("flaky") and has("result"))' >/dev/null ||
 	fail "--scan --json: every line must carry assessment, signals, flaky, result"
+# --sort p: the highest p_wrong first, the logs without one after, in
+# the paths' order; --sort needs --scan
+"$BISVIEW" --no-tree --scan --sort p "$DATA" >"$SCRATCH/sorted.txt"
+sed '$d' "$SCRATCH/sorted.txt" | cut -f5 | awk '{ print ($2 == "-" ? -1 : $2) }' >"$SCRATCH/p"
+sort -rn "$SCRATCH/p" | cmp -s - "$SCRATCH/p" || fail "--sort p: not the highest p_wrong first: $(tr '\n' ' ' <"$SCRATCH/p")"
+[ "$(sed '$d' "$SCRATCH/sorted.txt" | sort)" = "$(sed '$d' "$SCRATCH/scan.txt" | sort)" ] ||
+	fail "--sort p: not the same lines as the paths' order"
+"$BISVIEW" --no-tree --scan --json --sort p "$DATA" | jq -se '[.[] | .assessment.p_wrong // -1] |
+	. == (sort | reverse)' >/dev/null || fail "--scan --json --sort p: not the highest p_wrong first"
+[ "$(status --sort p "$CLEAN")" = 2 ] || fail "--sort without --scan must be a usage error"
+[ "$(status --scan --sort q "$CLEAN")" = 2 ] || fail "--sort q must be a usage error"
 echo "check-scan: --check, --json signals, --summary evidence and --scan triage lines"

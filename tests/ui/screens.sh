@@ -60,6 +60,11 @@ screens seed-crash "--no-tree $DEADLOCK" C
 screens seed-log "--no-tree $KVM" l
 screens seed-map "--no-tree $KVM" m
 screens seed-signals "--no-tree $KVM" S
+# ! on the blamed step, the status line saying why; its detail: the
+# model's figure and sentence; ! where no step stands out says so
+screens seed-blamed "--no-tree $KVM" '!'
+screens seed-blamed-detail "--no-tree $KVM" '!' i '/The<Space>model<Enter>'
+screens seed-no-blamed "--no-tree $DEADLOCK" '!'
 screens seed-help "--no-tree $KVM" h
 # the commands and the config file, after the keys; the search has spaces
 screens seed-help-commands "--no-tree $KVM" h '/Commands<Space>(type<Enter>'
