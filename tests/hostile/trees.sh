@@ -30,8 +30,8 @@ set -eu
 : "${BISVIEW_TEST_TIMEOUT:=60}"
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/tree.sh"
-need_cmd sha256sum truncate timeout
-find . -maxdepth 0 -printf '' 2>/dev/null || skip "find has no -printf (GNU findutils)"
+need_cmd truncate timeout
+tl_need_snapshot
 
 tl_setup
 tl_logs

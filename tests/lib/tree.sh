@@ -261,6 +261,14 @@ tl_check_facts()
 		"$1: tree.found must count every step, tree.missing none"
 }
 
+# tl_need_snapshot: skip where tl_snapshot cannot run (it hashes with
+# sha256sum and lists with GNU find's -printf)
+tl_need_snapshot()
+{
+	need_cmd sha256sum
+	find . -maxdepth 0 -printf '' 2>/dev/null || skip "find has no -printf (GNU findutils)"
+}
+
 # tl_snapshot DIR OUT: what the read-only guarantee compares - every
 # entry's name, type, mode, size and mtime in OUT.list (a lock file made
 # and removed again shows in its directory's mtime), every file's sha256

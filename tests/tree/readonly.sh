@@ -14,8 +14,7 @@
 set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/tree.sh"
-need_cmd sha256sum
-find . -maxdepth 0 -printf '' 2>/dev/null || skip "find has no -printf (GNU findutils)"
+tl_need_snapshot
 
 tl_setup
 tl_logs
