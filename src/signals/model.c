@@ -70,9 +70,23 @@ static bool same_title(void *tmp, const char *title, const char *orig, const cha
 	return strcmp(title, orig) == 0 || strcmp(title_normalize(tmp, title), orig_norm) == 0;
 }
 
+/* What a crashed run's title says: nothing (a test-machine failure), the
+ * original crash, or another one. */
+enum crash_kind { CRASH_INFRA, CRASH_ORIG, CRASH_OTHER };
+
+static enum crash_kind crash_kind_of(void *tmp, const struct blog *log, const char *text,
+				     const char *orig_norm)
+{
+	if (text && signal_infra_title(text))
+		return CRASH_INFRA;
+	return same_title(tmp, text, log->crash_title, orig_norm) ? CRASH_ORIG : CRASH_OTHER;
+}
+
 static void count_runs(void *tmp, const struct blog *log, const struct step *s,
 		       struct model_step_obs *so, const char *orig_norm)
 {
+	const char *last = NULL;  /* a step's runs mostly repeat one title: */
+	enum crash_kind kind = CRASH_OTHER;  /* its kind, worked out once */
 	int usable = 0;
 
 	for (size_t i = 0; i < s->n_runs; i++) {
@@ -80,13 +94,21 @@ static void count_runs(void *tmp, const struct blog *log, const struct step *s,
 
 		if (r->outcome == RUN_OK) {
 			so->ok++;
-		} else if (r->outcome != RUN_CRASHED || (r->text && signal_infra_title(r->text))) {
-			continue;  /* said nothing about the bug */
-		} else if (same_title(tmp, r->text, log->crash_title, orig_norm)) {
-			so->crashed_orig++;
-		} else {
-			so->crashed_other++;
+			usable++;
+			continue;
 		}
+		if (r->outcome != RUN_CRASHED)
+			continue;  /* said nothing about the bug */
+		if (!last || !r->text || strcmp(last, r->text) != 0) {
+			kind = crash_kind_of(tmp, log, r->text, orig_norm);
+			last = r->text;
+		}
+		if (kind == CRASH_INFRA)
+			continue;
+		if (kind == CRASH_ORIG)
+			so->crashed_orig++;
+		else
+			so->crashed_other++;
 		usable++;
 	}
 	so->n = so->ok + so->crashed_orig;
