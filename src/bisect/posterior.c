@@ -315,6 +315,22 @@ static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, ui
 	}
 }
 
+/* The bug older than the newest clean end, the reproducer blind until a
+ * change in the range enabled it: every step then reads as under the
+ * commit that enabled it, so the steps cannot weigh this hypothesis and
+ * its prior stands (doc/model.md §9). Its mass goes to the newest outside
+ * hypothesis, the rest scaled down. */
+static void blind_older(const struct posterior_input *in, struct posterior *r)
+{
+	double q = in->older_blind;
+
+	if (!(q > 0 && q < 1) || r->n_outside == 0)
+		return;
+	for (size_t i = 0; i < r->n + r->n_outside; i++)
+		r->p[i] *= 1 - q;
+	r->p[r->n] += q;
+}
+
 static int fill(void *tmp, const struct dag *d, const struct posterior_input *in, struct posterior *r)
 {
 	uint32_t *topo = topo_order(tmp, d);
@@ -332,6 +348,7 @@ static int fill(void *tmp, const struct dag *d, const struct posterior_input *in
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->p[r->n + h] = log_out + outside_likelihood(in, h);
 	normalise(r->p, r->n + r->n_outside);
+	blind_older(in, r);
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->outside_p += r->p[r->n + h];
 	if (credible_set(tmp, r, &set, &n_set) < 0)

@@ -40,6 +40,10 @@ struct posterior_input {
 	size_t n_obs;
 	size_t n_outside;      /* outside ends, hence outside hypotheses */
 	double outside_prior;  /* prior mass of all outside hypotheses together (0..1) */
+	/* the prior that the bug is older than the newest outside end with the
+	 * reproducer blind until the range enabled it (0: none); the steps
+	 * cannot weigh it, so it is kept as it is (doc/model.md §9) */
+	double older_blind;
 	/* The test weighed for `next`: P(clean | present), P(crash | absent). */
 	double miss, false_crash;
 	uint32_t culprit;      /* the log's culprit in the dag, or DAG_NONE */

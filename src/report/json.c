@@ -300,6 +300,7 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "why", m && m->p_wrong >= 0 ? jstr(m->why) : NULL);
 	json_object_object_add(o, "blamed_step",
 			       m && m->blamed_step >= 0 ? json_object_new_int(m->blamed_step) : NULL);
+	json_object_object_add(o, "p_older", m && m->p_wrong >= 0 ? jprob(m->p_older) : NULL);
 	return o;
 }
 

@@ -27,7 +27,7 @@ void report_posterior(const void *ctx, const struct blog *log, struct report_ctx
 	for (size_t i = 0; i < log->n_steps; i++)
 		if (model_step_evidence(rc->model, i, &me))
 			ev[i] = (struct xref_evidence){ true, me.here, me.l_present, me.l_absent,
-							me.prior_present };
+							me.prior_present, me.older_prior };
 	rc->posterior = xref_posterior(ctx, rc->xref, log, ev);
 	talloc_free(ev);
 }

@@ -357,30 +357,35 @@ static double fact_log_lr(const struct model_params *p, enum model_fact f)
 	return lr[f];
 }
 
-/* The blamed step: the first step (in log order, the order the verdicts
- * were given) whose p_wrong is at least half the largest, when the
- * largest is at least MODEL_BLAME_MIN. A wrong verdict sends the rest
- * astray, so of several doubtful steps the first is the cause. */
+/* The blamed step: the one most likely to have sent the bisection astray
+ * (step_p, the steps taken in order: model_order.c), when that is at
+ * least MODEL_BLAME_MIN; else none (doc/model.md §4). */
 static int blame(const struct model_result *r, size_t n)
 {
-	double top = 0;
+	int top = -1;
 
 	for (size_t i = 0; i < n; i++)
-		if (r->step_p[i] > top)
-			top = r->step_p[i];
-	if (top < MODEL_BLAME_MIN)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (r->step_p[i] >= top / MODEL_BLAME_RATIO)
-			return (int)i;
-	return -1;
+		if (r->step_p[i] >= 0 && (top < 0 || r->step_p[i] > r->step_p[top]))
+			top = (int)i;
+	return top >= 0 && r->step_p[top] >= MODEL_BLAME_MIN ? top : -1;
+}
+
+/* step_p: p_wrong (p_steps without a culprit) shared out among the
+ * steps as model_order() says which one went wrong first. */
+static void spread_over_steps(const struct model_obs *o, struct model_result *r)
+{
+	double whole = r->p_wrong >= 0 ? r->p_wrong : r->p_steps;
+
+	for (size_t i = 0; i < o->n_steps; i++)
+		r->step_p[i] = r->step_local[i] < 0 ? -1 : whole * r->step_share[i];
+	r->p_older = r->older_step >= 0 ? whole * r->blind_share[r->older_step] : 0;
 }
 
 void model_evaluate(const void *ctx, const struct model_obs *o, const struct model_params *p,
 		    bool with_why, struct model_result *out)
 {
 	double a = exp(p->log_rate_a), b = exp(p->log_rate_b);
-	double keep = 1.0, logit;
+	double logit;
 	size_t n = o->n_steps;
 
 	if (o->repro_chance >= 0 && o->repro_chance <= 1) {
@@ -395,14 +400,15 @@ void model_evaluate(const void *ctx, const struct model_obs *o, const struct mod
 	for (size_t k = 0; k < MISSED_MEMO; k++)
 		out->missed_memo[k] = -1;
 	out->step_p = talloc_realloc(ctx, out->step_p, double, n ? n : 1);
+	out->step_local = talloc_realloc(ctx, out->step_local, double, n ? n : 1);
 	out->step_likelihood = talloc_realloc(ctx, out->step_likelihood, double, n ? n : 1);
-	for (size_t i = 0; i < n; i++) {
-		out->step_p[i] = step_p_wrong(o, i, p, out, &out->step_likelihood[i]);
-		if (out->step_p[i] >= 0)
-			keep *= 1 - out->step_p[i];
-	}
-	out->p_steps = clamp01(1 - keep);
-	logit = log(out->p_steps / (1 - out->p_steps));
+	for (size_t i = 0; i < n; i++)
+		out->step_local[i] = step_p_wrong(o, i, p, out, &out->step_likelihood[i]);
+	model_order(ctx, o, p, out);
+	/* no step that can be wrong: the culprit facts alone, from even odds
+	 * against a tiny floor */
+	logit = isfinite(out->log_odds_steps) ? out->log_odds_steps : log(1e-12);
+	out->p_steps = clamp01(sigmoid(logit));
 	for (int f = 0; f < MFACT_COUNT; f++) {
 		double l = o->facts[f] ? fact_log_lr(p, (enum model_fact)f) : 0;
 
@@ -411,11 +417,10 @@ void model_evaluate(const void *ctx, const struct model_obs *o, const struct mod
 	}
 	out->blamed_step = -1;
 	out->why = NULL;
-	if (!o->culprit) {
-		out->p_wrong = -1;
+	out->p_wrong = o->culprit ? sigmoid(p->platt_a * logit + p->platt_b) : -1;
+	spread_over_steps(o, out);
+	if (!o->culprit)
 		return;
-	}
-	out->p_wrong = sigmoid(p->platt_a * logit + p->platt_b);
 	out->blamed_step = blame(out, n);
 	if (with_why)
 		out->why = model_why(ctx, o, out);
@@ -444,11 +449,12 @@ bool model_step_evidence(const struct model_result *m, size_t i, struct model_ev
 	const struct model_step_obs *so;
 	double p;
 
-	if (!m->obs || i >= m->obs->n_steps || m->step_p[i] < 0)
+	if (!m->obs || i >= m->obs->n_steps || m->step_local[i] < 0)
 		return false;
 	so = &m->obs->steps[i];
-	p = m->step_p[i];
+	p = m->step_local[i];
 	ev->prior_present = -1;
+	ev->older_prior = (int)i == m->older_step ? m->older_prior : -1;
 	switch (so->kind) {
 	case MSTEP_CLEAN:
 		ev->here = false;

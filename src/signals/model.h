@@ -33,6 +33,12 @@
 	X(logit_absent_crash_other_bisect, 0.0) \
 	X(logit_variant, -2.0) /* the bug shows under a title that does not normalise to the original */ \
 	X(logit_wrong_crash_orig, -6.0) /* a step crashing with the original title lacks the bug */ \
+	X(logit_older_release, -1.0) /* prior: the bug is older than the first clean step, a release, */ \
+	X(logit_older_bisect, -3.0) /* ... or a git bisect step, and the reproducer was blind there */ \
+	X(age_older, 0.5) /* ... plus this times log(1 + releases judged crashing before it) */ \
+	X(logit_blind_later, -4.0) /* prior: the bug came in before a later clean step, blind from there */ \
+	X(blame_older, 0.0) /* the blame's own log offsets on those two blind hypotheses */ \
+	X(blame_later, 0.0) \
 	X(log_lr_noop, 2.0) /* the culprit-side facts, as log likelihood ratios */ \
 	X(log_lr_merge, 2.0) \
 	X(log_lr_release, 2.0) \
@@ -108,11 +114,27 @@ struct model_obs {
 
 struct model_result {
 	double p_wrong;        /* calibrated, 0..1; < 0 when there is no culprit */
-	double p_steps;        /* 1 - prod(1 - p_i), before the culprit facts */
+	double p_steps;        /* that some verdict was wrong, before the culprit facts */
+	double log_odds_steps; /* its log odds (-INFINITY: no step can be wrong) */
 	int blamed_step;       /* -1 when no step stands out */
 	const char *why;       /* one sentence, or NULL without a culprit */
-	double *step_p;        /* per step: p_wrong, < 0 when untested */
+	/* per step: that the culprit is wrong because this verdict was the
+	 * first wrong one, the one that sent the bisection astray
+	 * (model_order.c); < 0 when untested. Sums to p_wrong (to p_steps
+	 * without a culprit). */
+	double *step_p;
+	double *step_local;    /* per step: that its verdict was wrong, from its own runs alone */
 	double *step_likelihood; /* per step: P(what was seen | the verdict was wrong) */
+	/* per step: the factor the later steps put on the odds that it is the
+	 * first wrong one (they said the same, so were wrong too); 1: none */
+	double *later_factor;
+	/* per step: given that some verdict was wrong, the share of "this
+	 * one was the first" (blind_share: of it, the reproducer blind from
+	 * this clean step on); step_p is p_wrong times step_share */
+	double *step_share, *blind_share;
+	double p_older;        /* that the bug is older than the first clean step, the reproducer blind there */
+	int older_step;        /* that first clean step, or -1 */
+	double older_prior;    /* the older-bug hypothesis's prior probability (0 when none) */
 	double rate_a, rate_b; /* the Beta posterior of the reproducer's rate */
 	double prior_a, prior_b; /* its prior (with the log's repro chance) */
 	double *missed_memo;     /* missed(n) by n, < 0 until computed (model.c) */
@@ -142,6 +164,7 @@ struct model_evidence {
 	bool here;             /* the step said "the bug is here" */
 	double l_present, l_absent;
 	double prior_present;  /* a clean step's prior π; < 0 for the others */
+	double older_prior;    /* the first clean step: the older-bug prior; < 0 for the others */
 };
 bool model_step_evidence(const struct model_result *m, size_t i, struct model_evidence *ev);
 

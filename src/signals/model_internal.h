@@ -12,4 +12,10 @@ const char *model_why(const void *ctx, const struct model_obs *o, const struct m
 const char *model_step_why(const void *ctx, const struct model_obs *o, const struct model_result *r,
 			   size_t i);
 
+/* Given each step's own step_local and step_likelihood: log_odds_steps,
+ * step_share, blind_share, older_step, older_prior and later_factor, the
+ * steps taken in their order (model_order.c, doc/model.md §4). */
+void model_order(const void *ctx, const struct model_obs *o, const struct model_params *p,
+		 struct model_result *r);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "signals/model_internal.h"
+#include "signals/signals_internal.h"
 
 /* "35%", "1.3%", "<0.1%": a probability as people read it. */
 static const char *pct(const void *ctx, double p)
@@ -47,8 +48,72 @@ static const char *clean_why(const void *ctx, const struct step *s, const struct
 			       s->index, ref(ctx, s), word, so->n, pct(ctx, rate), so->n, pct(ctx, missed));
 }
 
+/* The older-bug hypothesis, when it carries most of step i's number
+ * (model_order.c): the sentence says that instead of the runs. */
+static bool older_explains(const struct model_result *r, size_t i)
+{
+	return r->older_step == (int)i && r->p_older > r->step_p[i] - r->p_older;
+}
+
+static const char *older_why(const void *ctx, const struct step *s, const struct model_step_obs *so,
+			     const struct model_result *r)
+{
+	if (so->releases_before == 0)
+		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): the first commit judged clean; %s that the bug is older and the reproducer could not fire here"),
+				       s->index, ref(ctx, s), _(verdict_msgid(s->verdict)), so->n,
+				       pct(ctx, r->p_older));
+	return talloc_asprintf(ctx, ngettext("step %d (%s, %s on %d clean runs): the first commit judged clean; with the crash seen on %d release before it, %s that the bug is older and the reproducer could not fire here",
+					     "step %d (%s, %s on %d clean runs): the first commit judged clean; with the crash seen on %d releases before it, %s that the bug is older and the reproducer could not fire here",
+					     (unsigned long)so->releases_before),
+			       s->index, ref(ctx, s), _(verdict_msgid(s->verdict)), so->n,
+			       so->releases_before, pct(ctx, r->p_older));
+}
+
+/* Did step i say "the bug is not here"? */
+static bool said_clean(const struct model_obs *o, size_t i)
+{
+	return o->steps[i].kind == MSTEP_CLEAN ||
+	       (o->steps[i].kind == MSTEP_GIT && !step_says_crash(o->log, o->log->steps[i]));
+}
+
+/* The later steps' part of step i's number, when it matters: they said
+ * what step i said, so had it been wrong they were wrong too. */
+static const char *with_later(const void *ctx, const struct model_obs *o, const char *sentence,
+			      const struct model_result *r, size_t i)
+{
+	double f = r->later_factor ? r->later_factor[i] : 1;
+	int same = 0;
+
+	/* worth saying where the step is in doubt, alone or in the end */
+	if (!sentence || (f > 0.5 && f < 2) || (r->step_local[i] < 0.02 && r->step_p[i] < 0.02))
+		return sentence;
+	for (size_t j = i + 1; j < o->n_steps; j++)
+		same += r->step_local[j] >= 0 && said_clean(o, j) == said_clean(o, i);
+	if (f >= 2)
+		return talloc_asprintf(ctx, ngettext("%s; the %d later step that said the same looks wrong too, as it would if this one were: that multiplies the odds by %.2g",
+						     "%s; the %d later steps that said the same look wrong too, as they would if this one were: that multiplies the odds by %.2g",
+						     (unsigned long)same),
+				       sentence, same, f);
+	return talloc_asprintf(ctx, ngettext("%s; but had it been wrong, the %d later step that said the same would have been wrong too: that divides the odds by %.2g",
+					     "%s; but had it been wrong, the %d later steps that said the same would have been wrong too: that divides the odds by %.2g",
+					     (unsigned long)same),
+			       sentence, same, 1 / f);
+}
+
+static const char *step_why_alone(const void *ctx, const struct model_obs *o,
+				  const struct model_result *r, size_t i);
+
 const char *model_step_why(const void *ctx, const struct model_obs *o, const struct model_result *r,
 			   size_t i)
+{
+	if (older_explains(r, i))
+		return older_why(ctx, o->log->steps[i], &o->steps[i], r);
+	return with_later(ctx, o, step_why_alone(ctx, o, r, i), r, i);
+}
+
+/* What step i's own runs say. */
+static const char *step_why_alone(const void *ctx, const struct model_obs *o,
+				  const struct model_result *r, size_t i)
 {
 	const struct step *s = o->log->steps[i];
 	const struct model_step_obs *so = &o->steps[i];

@@ -61,6 +61,7 @@ struct xref_evidence {
 	bool here;             /* it said "the bug is here" */
 	double l_present, l_absent;
 	double prior_present;  /* a clean step's prior that its commit has the bug, or < 0 */
+	double older_prior;    /* the first clean step: the older-bug prior (doc/model.md §4), or < 0 */
 };
 
 /* The posterior over the commits of the walked range, from the steps'

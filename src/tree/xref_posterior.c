@@ -72,6 +72,8 @@ struct posterior *xref_posterior(const void *ctx, const struct log_xref *x, cons
 			o->outside = outside_rank(ends, &in.n_outside, sx->facts.commit);
 			if (o->outside == 0 && in.outside_prior < 0)
 				in.outside_prior = ev[i].prior_present;
+			if (o->outside == 0 && ev[i].older_prior > 0)
+				in.older_blind = ev[i].older_prior;
 		}
 		o->log_present = log_of(ev[i].l_present);
 		o->log_absent = log_of(ev[i].l_absent);

@@ -74,7 +74,7 @@ static void jump_to_blamed(struct ui *ui)
 		ui_select_step(ui, step);
 		if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
 			ui_open(ui, VIEW_STEPS, -1, false);
-		ui_status(ui, _("Blamed, %.2f that its verdict was wrong: %s"), m->step_p[step],
+		ui_status(ui, _("Blamed, %.2f that the bisection went wrong here: %s"), m->step_p[step],
 			  ui_clean(ui, tmp, m->why));
 	}
 	talloc_free(tmp);

@@ -295,9 +295,10 @@ static void add_wrapped(struct detail_view *dv, const char *kind, const char *la
 	}
 }
 
-/* The model's doubt about this step's verdict: the figure, whether it
- * stands out (the "!" of the steps view), and the sentence with the
- * numbers it comes from (doc/model.md §3). */
+/* The model's doubt about this step's verdict: the figure (that the
+ * bisection went wrong here, every step considered), whether it stands
+ * out (the "!" of the steps view), the step's own runs' figure, and the
+ * sentence with the numbers they come from (doc/model.md §3, §4). */
 static void add_doubt(struct ui *ui, struct detail_view *dv, int step)
 {
 	const struct model_result *m = ui->rc.model;
@@ -314,10 +315,14 @@ static void add_doubt(struct ui *ui, struct detail_view *dv, int step)
 	add(dv, "p-wrong", _("p wrong"),
 	    model_step_stands_out(m, (size_t)step) ? AREA_SUSPICIOUS : AREA_DEFAULT,
 	    talloc_asprintf(dv, step == m->blamed_step ?
-			    _("%.4f that this verdict was wrong: the blamed step") :
+			    _("%.4f that the bisection went wrong here: the blamed step") :
 			    model_step_stands_out(m, (size_t)step) ?
-			    _("%.4f that this verdict was wrong: it stands out") :
-			    _("%.4f that this verdict was wrong"), p));
+			    _("%.4f that the bisection went wrong here: it stands out") :
+			    _("%.4f that the bisection went wrong here"), p));
+	/* the step alone, before the other steps had their say */
+	add(dv, "p-alone", _("its runs"), AREA_DEFAULT,
+	    talloc_asprintf(dv, _("%.4f that this verdict was wrong, from its own runs alone"),
+			    m->step_local[step]));
 	why = model_step_sentence(dv, m, (size_t)step);
 	if (why)
 		add_wrapped(dv, "why", _("why"), ui_clean(ui, dv, why));

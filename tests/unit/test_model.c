@@ -136,29 +136,52 @@ static void test_clean_step_after_flaky_reproducer(void **state)
 
 	assert_int_equal(flaky->steps[3]->verdict, VERDICT_GOOD);
 	/* the arithmetic alone: 3/10 makes 10 clean runs likely, 10/10 not */
-	assert_true(f->step_p[3] > 0.02);
-	assert_true(f->step_p[3] > 100 * s->step_p[3]);
+	assert_true(f->step_local[3] > 0.02);
+	assert_true(f->step_local[3] > 100 * s->step_local[3]);
 	assert_true(f->p_wrong > s->p_wrong);
 	assert_non_null(strstr(f->why, "on 10 clean runs"));
 	/* and with the fitted parameters */
 	f = run_model(state, flaky, NULL);
 	s = run_model(state, solid, NULL);
-	assert_true(f->step_p[3] > 2 * s->step_p[3]);
+	assert_true(f->step_local[3] > 2 * s->step_local[3]);
 	assert_true(f->p_wrong > s->p_wrong);
 }
 
-/* step 2, H_A: bad on two crashes of another bug, eight clean runs */
+/* the culprit's own step: bad on two crashes of another bug, eight clean
+ * runs, the reproducer firing in every run elsewhere */
 static void test_bad_step_on_another_crash(void **state)
+{
+	struct blog *log = unit_parse_known_at(state, LOG(R10, R10, CLEAN10, "good", OTHER2),
+					       __FILE__, __LINE__);
+	struct model_result *r = run_model(state, log, NULL);
+	size_t cul = log->n_steps - 1;
+
+	assert_string_equal(log->steps[cul]->commit, H_CUL);
+	assert_true(r->step_local[cul] > 0.5);
+	assert_int_equal(r->blamed_step, (int)cul);
+	assert_true(r->p_wrong > 0.5);
+	assert_non_null(strstr(r->why, OTHER));
+}
+
+/* step 2, H_A: bad on another bug, doubtful alone; but the culprit, its
+ * ancestor, then crashed with the original in every run: had H_A lacked
+ * the bug, so would the culprit. The later step clears the earlier doubt
+ * (doc/model.md §4). */
+static void test_later_original_crash_clears_an_earlier_doubt(void **state)
 {
 	struct blog *log = unit_parse_known_at(state, LOG(R10, OTHER2, CLEAN10, "good", R10),
 					       __FILE__, __LINE__);
 	struct model_result *r = run_model(state, log, NULL);
+	const char *why = model_step_sentence(*state, r, 2);
 
-	assert_true(r->step_p[2] > 0.5);
-	assert_true(r->step_p[2] > 10 * r->step_p[4]);  /* the culprit's own crash is the original */
-	assert_int_equal(r->blamed_step, 2);
-	assert_true(r->p_wrong > 0.5);
-	assert_non_null(strstr(r->why, OTHER));
+	assert_string_equal(log->steps[2]->commit, H_A);
+	assert_true(r->step_local[2] > 0.5);
+	assert_true(r->later_factor[2] < 0.01);
+	assert_true(r->step_p[2] < 0.01);
+	assert_int_not_equal(r->blamed_step, 2);
+	assert_true(r->p_wrong < 0.5);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "would have been wrong too"));
 }
 
 static void test_clear_log_is_believed(void **state)
@@ -226,7 +249,7 @@ static void test_git_bisect_log_confidence(void **state)
 	assert_int_equal(log->format, LOG_FORMAT_GIT_BISECT);
 	for (size_t i = 0; i < log->n_steps; i++)
 		if (log->steps[i]->verdict == VERDICT_GOOD || log->steps[i]->verdict == VERDICT_BAD)
-			assert_float_equal(r->step_p[i], 1 - MODEL_GIT_VERDICT_CONFIDENCE, 1e-12);
+			assert_float_equal(r->step_local[i], 1 - MODEL_GIT_VERDICT_CONFIDENCE, 1e-12);
 }
 
 int main(void)
@@ -236,6 +259,7 @@ int main(void)
 		UNIT_TEST(test_era_threshold),
 		UNIT_TEST(test_clean_step_after_flaky_reproducer),
 		UNIT_TEST(test_bad_step_on_another_crash),
+		UNIT_TEST(test_later_original_crash_clears_an_earlier_doubt),
 		UNIT_TEST(test_clear_log_is_believed),
 		UNIT_TEST(test_always_a_probability),
 		UNIT_TEST(test_git_bisect_log_confidence),
