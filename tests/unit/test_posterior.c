@@ -279,6 +279,22 @@ static void test_set_runs(void **state)
 	assert_null(runs);
 }
 
+/* The map view's order (dag_topo_rank()): git's --topo-order, the
+ * merge's last parent's line (S1, S2) right after it, then the first
+ * parent's; E, a second tip, once its parent's other child is out. */
+static void test_topo_rank(void **state)
+{
+	static const uint32_t want[] = { 0, 1, 4, 5, 7, 2, 3, 6 };
+	struct dag *d = forked(*state);
+	uint32_t *rank = dag_topo_rank(*state, d);
+
+	assert_non_null(rank);
+	assert_memory_equal(rank, want, sizeof(want));
+	assert_int_equal(dag_find_hex(d, "0300000000000000000000000000000000000000"), 2);
+	assert_int_equal(dag_find_hex(d, "03000000000000000000000000000000000000"), DAG_NONE);
+	assert_int_equal(dag_find_hex(d, "0g00000000000000000000000000000000000000"), DAG_NONE);
+}
+
 /* From posterior_compute() on a chain, with one answer flipped: the runs
  * hold the whole set (its count and its mass), each a stretch of the chain. */
 static void test_set_runs_computed(void **state)
@@ -315,6 +331,7 @@ int main(void)
 		UNIT_TEST(test_edges),
 		UNIT_TEST(test_set_runs),
 		UNIT_TEST(test_set_runs_computed),
+		UNIT_TEST(test_topo_rank),
 	};
 
 	unit_init();

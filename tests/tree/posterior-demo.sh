@@ -9,7 +9,10 @@
 #     commits)"; the Posterior line counts the runs;
 #   - every run of --json's set_runs of more than one commit is exactly
 #     what `git rev-list OLDEST^..NEWEST` lists, all of it in the set;
-#     together the runs are the set, and the masses fall.
+#     together the runs are the set, and the masses fall;
+#   - the map view (:dump-view) places every tested commit at its place
+#     in `git rev-list --topo-order` of the range, and its posterior
+#     strip marks the culprit and the next test where that order has them.
 set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 
@@ -29,6 +32,8 @@ log=$(sed -n 's/^log: //p' "$SCRATCH/prepare.out")
 [ -d "$repo/.git" ] && [ -s "$log" ] || fail "no demo repository or log"
 culprit=$(sed -n 's/^first [a-z]* commit: \([0-9a-f]\{12\}\).*/\1/p' "$log")
 
+bv_ok --json -C "$repo" "$log"
+cp "$SCRATCH/out" "$SCRATCH/whole.json"
 bv_ok --summary -C "$repo" "$log"
 assert_eq "the whole log's set" "Set:         $culprit (93.1%)" "$(grep '^Set:' "$SCRATCH/out")"
 
@@ -72,4 +77,32 @@ while read -r oldest newest commits; do
 	cat "$SCRATCH/run" >>"$SCRATCH/all"
 done <"$SCRATCH/runs"
 sort "$SCRATCH/all" | cmp -s - "$SCRATCH/set" || fail "the runs together are not the set"
-note "ok: $(lines_in "$SCRATCH/runs") runs"
+note "$(lines_in "$SCRATCH/runs") runs, each what git rev-list lists"
+
+# the map view's order: git's --topo-order of the range
+explorer_env
+LANGUAGE=C
+export LANGUAGE
+script map m ':dump-view'
+bv_ok --script "$SCRATCH/map.keys" --size 80x24 -C "$repo" "$log"
+cp "$SCRATCH/out" "$SCRATCH/map.view"
+start=$(sed -n 's/^# git bisect start \([0-9a-f]*\) \([0-9a-f]*\).*/\1 ^\2/p' "$log" | head -1)
+# shellcheck disable=SC2086 # $start is two arguments
+git -C "$repo" rev-list --topo-order $start | cut -c1-12 | awk '{ print $1, NR - 1 }' >"$SCRATCH/topo"
+awk -F'\t' '$2 == "bar" && $3 >= 0 { print $5, $9 }' "$SCRATCH/map.view" >"$SCRATCH/ranks"
+[ "$(lines_in "$SCRATCH/ranks")" -ge 10 ] || fail "the map view lists no steps"
+while read -r ref rank; do
+	assert_eq "$ref's place in the map" "$(awk -v r="$ref" '$1 == r { print $2 }' "$SCRATCH/topo")" "$rank"
+done <"$SCRATCH/ranks"
+# the culprit's and the next test's cells on the full posterior strip (80 cells)
+n=$(lines_in "$SCRATCH/topo")
+next=$(jq -r '.posterior.next.commit[:12]' "$SCRATCH/whole.json")
+marks=$(awk -F'\t' '$2 == "pmarks" && $3 == 0 { print $5; exit }' "$SCRATCH/map.view")
+for what in "c $culprit" "n $next"; do
+	# shellcheck disable=SC2086 # a mark and a commit
+	set -- $what
+	cell=$(awk -v r="$2" -v n="$n" '$1 == r { print int($2 * 80 / n) }' "$SCRATCH/topo")
+	got=$(printf '%s' "$marks" | cut -c$((cell + 1)))
+	[ "$got" = "$1" ] || [ "$got" = x ] || fail "the posterior strip has '$got', not $1, in cell $cell: '$marks'"
+done
+note "ok: the map in git's topological order"
