@@ -51,7 +51,7 @@ uint32_t dag_find_hex(const struct dag *d, const char *hex);
  * starting from the tips in the dag's order. rank[i] is commit i's
  * position, 0 the newest; an array of n under ctx, NULL when out of
  * memory or on a cycle. The map view draws the range in this order
- * (doc/model.md §9.2). */
+ * (doc/model.md §9.1). */
 uint32_t *dag_topo_rank(const void *ctx, const struct dag *d);
 
 /* Build the lookup index dag_find() uses (call once after filling).

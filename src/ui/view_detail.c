@@ -324,7 +324,7 @@ static void add_doubt(struct ui *ui, struct detail_view *dv, int step)
 }
 
 /* On the culprit's step, with the tree: the posterior's word on it
- * (doc/model.md §9.2), next to the model's doubt about its verdict. */
+ * (doc/model.md §9.1), next to the model's doubt about its verdict. */
 static void add_culprit_posterior(struct ui *ui, struct detail_view *dv, int step)
 {
 	const struct posterior *r = ui->rc.posterior;

@@ -12,7 +12,7 @@
  *
  * About the positions in (2): with the range in memory (a tree whose
  * range was walked) they are exact, each tested commit's place in git's
- * topological order of the range (dag_topo_rank(), doc/model.md §9.2),
+ * topological order of the range (dag_topo_rank(), doc/model.md §9.1),
  * the order (3) draws too. Else neither the log nor the tree facts say
  * where a tested commit ranks in the range: they are worked out from the
  * counts alone, as if the range were a line of commits: a bad verdict at

@@ -1,6 +1,6 @@
 /* The map view's rows and state, shared by its two files: view_map.c
  * (the bars and the strip of tested steps) and view_map_posterior.c (the
- * posterior along the range, doc/model.md §9.2). Internal to the map view. */
+ * posterior along the range, doc/model.md §9.1). Internal to the map view. */
 #ifndef BISVIEW_UI_VIEW_MAP_H
 #define BISVIEW_UI_VIEW_MAP_H
 

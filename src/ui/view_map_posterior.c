@@ -1,5 +1,5 @@
 /* The map view's third section: where the culprit likely is (doc/model.md
- * §9.2). The posterior over the range's commits (ui->rc.posterior, made
+ * §9.1). The posterior over the range's commits (ui->rc.posterior, made
  * with the other tree facts, report_assess()) drawn along the range in the
  * same order and cell mapping as the strip of tested steps above it:
  * newest first, git's topological order, cell = rank × cells / range.

@@ -91,7 +91,7 @@ screens demo-crash --demo C
 screens demo-source --demo C '<Enter>'
 screens demo-map --demo m
 # the map's third section: the posterior along the range, its zoom on the
-# set, the legend and the words (doc/model.md §9.2)
+# set, the legend and the words (doc/model.md §9.1)
 screens demo-map-posterior --demo m '/likely<Enter>'
 # the culprit's detail: the model's doubt and the posterior's figure
 screens demo-detail-culprit --demo i '/introduced<Space>the<Space>bug<Enter>'
