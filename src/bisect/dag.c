@@ -91,3 +91,57 @@ uint32_t dag_find(const struct dag *d, const uint8_t oid[DAG_OID_LEN])
 	}
 	return DAG_NONE;
 }
+
+uint32_t dag_find_hex(const struct dag *d, const char *hex)
+{
+	uint8_t oid[DAG_OID_LEN];
+
+	if (!hex || strlen(hex) != 2 * DAG_OID_LEN)
+		return DAG_NONE;
+	for (size_t k = 0; k < 2 * DAG_OID_LEN; k++) {
+		int c = (unsigned char)hex[k], v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+			c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+
+		if (v < 0)
+			return DAG_NONE;
+		oid[k / 2] = (uint8_t)(k % 2 ? (oid[k / 2] << 4) | v : v);
+	}
+	return dag_find(d, oid);
+}
+
+/* git's sort_in_topological_order() for --topo-order: a commit is ready
+ * once all its children are out; the ready ones form a stack, the tips
+ * pushed so that the first pops first, a commit's parents pushed in
+ * parent order (so its last parent's line comes next). */
+uint32_t *dag_topo_rank(const void *ctx, const struct dag *d)
+{
+	uint32_t *children = talloc_zero_array(NULL, uint32_t, d->n + 1);
+	uint32_t *stack = talloc_array(children, uint32_t, d->n + 1);
+	uint32_t *rank = talloc_array(ctx, uint32_t, d->n + 1);
+	uint32_t top = 0, out = 0;
+
+	if (!children || !stack || !rank)
+		goto fail;
+	for (uint32_t e = 0; e < d->parent_start[d->n]; e++)
+		if (d->parent[e] != DAG_NONE)
+			children[d->parent[e]]++;
+	for (uint32_t i = d->n; i-- > 0;)
+		if (children[i] == 0)
+			stack[top++] = i;
+	while (top > 0) {
+		uint32_t c = stack[--top];
+
+		rank[c] = out++;
+		for (uint32_t e = d->parent_start[c]; e < d->parent_start[c + 1]; e++)
+			if (d->parent[e] != DAG_NONE && --children[d->parent[e]] == 0)
+				stack[top++] = d->parent[e];
+	}
+	if (out != d->n)  /* a cycle: not a history */
+		goto fail;
+	talloc_free(children);
+	return rank;
+fail:
+	talloc_free(children);
+	talloc_free(rank);
+	return NULL;
+}

@@ -42,6 +42,18 @@ struct dag *dag_new(void *mem_ctx, uint32_t n, uint32_t n_parents);
  * a linear search before. */
 uint32_t dag_find(const struct dag *d, const uint8_t oid[DAG_OID_LEN]);
 
+/* dag_find() by a 40-hex name (either case); DAG_NONE for anything else. */
+uint32_t dag_find_hex(const struct dag *d, const char *hex);
+
+/* Where each commit stands in `git rev-list --topo-order`'s order of the
+ * range: children before parents, and a line of history kept together (a
+ * merge's last parent's line right after the merge, as git does it),
+ * starting from the tips in the dag's order. rank[i] is commit i's
+ * position, 0 the newest; an array of n under ctx, NULL when out of
+ * memory or on a cycle. The map view draws the range in this order
+ * (doc/model.md §9.1). */
+uint32_t *dag_topo_rank(const void *ctx, const struct dag *d);
+
 /* Build the lookup index dag_find() uses (call once after filling).
  * Out of memory leaves by_oid NULL: dag_find() then searches linearly. */
 void dag_index(struct dag *d);

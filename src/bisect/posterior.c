@@ -173,7 +173,8 @@ static int credible_set(void *ctx, struct posterior *r, struct ranked **sorted, 
 			v[n++] = (struct ranked){ r->p[h], (uint32_t)h };
 	qsort(v, n, sizeof(*v), by_p_desc);
 	r->set = talloc_array(r, uint32_t, POSTERIOR_SET_LISTED);
-	if (!r->set)
+	r->in_set = talloc_zero_array(r, bool, r->n);
+	if (!r->set || !r->in_set)
 		return -1;
 	for (size_t k = 0; k < n && sum < POSTERIOR_LEVEL - 1e-12; k++) {
 		sum += v[k].p;
@@ -184,6 +185,7 @@ static int credible_set(void *ctx, struct posterior *r, struct ranked **sorted, 
 		}
 		if (r->set_listed < POSTERIOR_SET_LISTED)
 			r->set[r->set_listed++] = v[k].h;
+		r->in_set[v[k].h] = true;
 		r->set_size++;
 	}
 	*sorted = v;
@@ -304,8 +306,11 @@ static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, ui
 		for (uint64_t m = marks[c]; m; m &= m - 1)
 			a[__builtin_ctzll(m)] += r->p[c];
 	for (size_t j = 0; j < n; j++) {
-		double present = a[j] + r->outside_p;
-		double bits = test_bits(present > 1 ? 1 : present, in->miss, in->false_crash);
+		/* the blind mass cannot be tested for: weigh the rest */
+		double present = (a[j] + r->outside_p - r->blind_p) / (1 - r->blind_p);
+		double bits = (1 - r->blind_p) *
+			      test_bits(present > 1 ? 1 : present < 0 ? 0 : present, in->miss,
+					in->false_crash);
 
 		if (r->next == DAG_NONE || bits > r->next_bits + 1e-12) {
 			r->next = cand[j];
@@ -329,6 +334,7 @@ static void blind_older(const struct posterior_input *in, struct posterior *r)
 	for (size_t i = 0; i < r->n + r->n_outside; i++)
 		r->p[i] *= 1 - q;
 	r->p[r->n] += q;
+	r->blind_p = q;
 }
 
 static int fill(void *tmp, const struct dag *d, const struct posterior_input *in, struct posterior *r)
@@ -381,6 +387,65 @@ fail:
 	talloc_free(tmp);
 	talloc_free(r);
 	return NULL;
+}
+
+/* Exactly one parent (in the range or not): not a merge, not a root. */
+static bool one_parent(const struct dag *d, uint32_t c)
+{
+	return d->parent_start[c + 1] - d->parent_start[c] == 1;
+}
+
+static int run_by_p_desc(const void *a, const void *b)
+{
+	const struct posterior_run *x = a, *y = b;
+
+	if (x->p != y->p)
+		return x->p > y->p ? -1 : 1;
+	return x->newest < y->newest ? -1 : x->newest > y->newest;
+}
+
+size_t posterior_set_runs(const void *ctx, const struct dag *d, const struct posterior *r,
+			  struct posterior_run **runs)
+{
+	/* down[c]: the member below c in its run, or DAG_NONE; claimed: some
+	 * member links down to it, so it starts no run */
+	uint32_t *down = talloc_array(NULL, uint32_t, d->n ? d->n : 1);
+	bool *claimed = talloc_zero_array(down, bool, d->n ? d->n : 1);
+	size_t n = 0;
+
+	*runs = NULL;
+	if (!down || !claimed || !r->in_set || r->n != d->n || !r->set_size)
+		goto out;
+	/* in the dag's order, so that the first child claims a shared parent */
+	for (uint32_t c = 0; c < d->n; c++) {
+		uint32_t p = one_parent(d, c) ? d->parent[d->parent_start[c]] : DAG_NONE;
+
+		down[c] = DAG_NONE;
+		if (!r->in_set[c] || p == DAG_NONE || !r->in_set[p] || !one_parent(d, p) || claimed[p])
+			continue;
+		down[c] = p;
+		claimed[p] = true;
+	}
+	*runs = talloc_array(ctx, struct posterior_run, r->set_size);
+	if (!*runs)
+		goto out;
+	for (uint32_t c = 0; c < d->n; c++) {
+		struct posterior_run *run = &(*runs)[n];
+
+		if (!r->in_set[c] || claimed[c])
+			continue;
+		*run = (struct posterior_run){ .newest = c, .oldest = c };
+		for (uint32_t k = c; k != DAG_NONE; k = down[k]) {
+			run->oldest = k;
+			run->commits++;
+			run->p += r->p[k];
+		}
+		n++;
+	}
+	qsort(*runs, n, sizeof(**runs), run_by_p_desc);
+out:
+	talloc_free(down);
+	return n;
 }
 
 void posterior_hex(char hex[2 * DAG_OID_LEN + 1], const struct dag *d, uint32_t i)

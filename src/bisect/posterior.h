@@ -54,12 +54,14 @@ struct posterior {
 	size_t n_outside;
 	double *p;             /* n + n_outside probabilities: the range's, then the outside ones (newest first) */
 	double outside_p;      /* the mass older than the range */
+	double blind_p;        /* of it, the blind older-bug hypothesis's (input older_blind) */
 	/* The smallest set of hypotheses holding POSTERIOR_LEVEL: its commits
 	 * by falling probability (at most POSTERIOR_SET_LISTED listed) and
 	 * their count, and whether it needs mass outside the range. */
 	uint32_t *set;
 	size_t set_listed, set_size;
 	bool set_outside;
+	bool *in_set;          /* n entries: whether each range commit is in the set (all of them, listed or not) */
 	uint32_t top[POSTERIOR_TOP]; /* the most likely commits, by falling probability */
 	size_t n_top;
 	double culprit_p;      /* the culprit's own probability, < 0 when it is not in the range */
@@ -67,6 +69,25 @@ struct posterior {
 	double next_present;   /* P(the bug is present at next) */
 	double next_bits;      /* the expected entropy reduction of its test, in bits */
 };
+
+/* A run of the credible set: commits that follow one another in history,
+ * each the only parent of the one before, none a merge, so that
+ * `git log OLDEST^..NEWEST` lists exactly them (doc/model.md §9.1). A
+ * merge of the set, or a commit whose parent is not in the set, is a run
+ * of its own. */
+struct posterior_run {
+	uint32_t newest, oldest; /* dag indices (equal for a single commit) */
+	size_t commits;
+	double p;                /* the probability the run holds */
+};
+
+/* The set's commits (r->in_set, all of them) as runs, by falling
+ * probability (ties: the newest first in the dag's order). A commit whose
+ * only parent is claimed by two children of the set goes with the first
+ * child in the dag's order. Returns the number of runs and *runs, an
+ * array under ctx; 0 (and NULL) for an empty set or out of memory. */
+size_t posterior_set_runs(const void *ctx, const struct dag *d, const struct posterior *r,
+			  struct posterior_run **runs);
 
 /* NULL when out of memory, or when the dag is empty. */
 struct posterior *posterior_compute(const void *ctx, const struct dag *d, const struct posterior_input *in);

@@ -3,14 +3,17 @@
  * "posterior" and as --summary's lines. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 #include <talloc.h>
 
 #include "i18n.h"
 #include "report/report.h"
+#include "text/sanitize.h"
 
 /* --summary shows this many runs of the set, and alternatives. */
-#define SUMMARY_RUNS 6
+#define SUMMARY_RUNS 3
 #define SUMMARY_ALTERNATIVES 5
 
 void report_posterior(const void *ctx, const struct blog *log, struct report_ctx *rc)
@@ -58,6 +61,27 @@ static char *next_why(const void *ctx, const struct posterior *r)
 			       100 * r->next_present, r->next_bits);
 }
 
+/* The set as runs (posterior_set_runs()), by falling probability, at
+ * most POSTERIOR_SET_LISTED of them. */
+static json_object *set_runs_json(const struct dag *d, const struct posterior *r)
+{
+	json_object *a = json_object_new_array();
+	struct posterior_run *runs;
+	size_t n = posterior_set_runs(NULL, d, r, &runs);
+
+	for (size_t k = 0; k < n && k < POSTERIOR_SET_LISTED; k++) {
+		json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "newest", jhex(d, runs[k].newest));
+		json_object_object_add(o, "oldest", jhex(d, runs[k].oldest));
+		json_object_object_add(o, "commits", json_object_new_int64((int64_t)runs[k].commits));
+		json_object_object_add(o, "p", jp(runs[k].p));
+		json_object_array_add(a, o);
+	}
+	talloc_free(runs);
+	return a;
+}
+
 json_object *report_posterior_json(const struct report_ctx *rc)
 {
 	const struct posterior *r = rc ? rc->posterior : NULL;
@@ -90,19 +114,13 @@ json_object *report_posterior_json(const struct report_ctx *rc)
 	json_object_object_add(o, "level", json_object_new_double_s(POSTERIOR_LEVEL, "0.9"));
 	json_object_object_add(o, "set", set);
 	json_object_object_add(o, "set_size", json_object_new_int64((int64_t)r->set_size));
+	json_object_object_add(o, "set_runs", set_runs_json(d, r));
 	json_object_object_add(o, "set_outside", json_object_new_boolean(r->set_outside));
 	json_object_object_add(o, "culprit_p", jp(r->culprit_p));
 	json_object_object_add(o, "top", top);
 	json_object_object_add(o, "outside_p", jp(r->outside_p));
 	json_object_object_add(o, "next", next);
 	return o;
-}
-
-static int by_index(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static const char *short_hex(void *ctx, const struct dag *d, uint32_t i)
@@ -113,35 +131,78 @@ static const char *short_hex(void *ctx, const struct dag *d, uint32_t i)
 	return talloc_strndup(ctx, hex, 12);
 }
 
-/* The listed set as runs of consecutive range indices, first..last. */
-static const char *set_runs(void *tmp, const struct posterior *r, const struct dag *d)
+const char *report_range_floor(const void *ctx, const struct blog *log)
 {
-	uint32_t *v = talloc_memdup(tmp, r->set, sizeof(*r->set) * (r->set_listed ? r->set_listed : 1));
+	const char *good;
+	size_t n = 0;
+
+	if (log->n_bisect_goods != 1 || !log->bisect_goods)
+		return NULL;
+	good = log->bisect_good_commits && log->bisect_good_commits[0] ? log->bisect_good_commits[0] :
+	       log->bisect_goods[0];
+	if (!good)
+		return NULL;
+	/* the release step that tested it names it best */
+	for (size_t i = 0; i < log->n_steps; i++)
+		if (log->steps[i]->commit && log->steps[i]->label &&
+		    !strcmp(log->steps[i]->commit, good))
+			return log->steps[i]->label;
+	while (isxdigit((unsigned char)good[n]))
+		n++;
+	return n == 2 * DAG_OID_LEN && !good[n] ? talloc_strndup(ctx, good, 12) : good;
+}
+
+/* "A^..B (5 commits, 62.0%)" or "A (20.1%)": what git log takes. */
+static const char *run_text(void *tmp, const struct dag *d, const struct posterior_run *run)
+{
+	if (run->commits == 1)
+		return talloc_asprintf(tmp, "%s (%.1f%%)", short_hex(tmp, d, run->newest), 100 * run->p);
+	return talloc_asprintf(tmp, ngettext("%s^..%s (%zu commit, %.1f%%)", "%s^..%s (%zu commits, %.1f%%)",
+					     run->commits),
+			       short_hex(tmp, d, run->oldest), short_hex(tmp, d, run->newest), run->commits,
+			       100 * run->p);
+}
+
+/* The set as runs, by falling probability, the first SUMMARY_RUNS of
+ * them, the mass older than the range where the set needs it, then how
+ * much is left. floor: the range's good end, named (or NULL). */
+static const char *set_text(void *tmp, const struct posterior *r, const struct dag *d,
+			    const struct posterior_run *runs, size_t n_runs, const char *floor)
+{
+	const char *outside = !r->set_outside ? NULL : floor ?
+			      talloc_asprintf(tmp, _("older than %s: %.1f%%"), floor, 100 * r->outside_p) :
+			      talloc_asprintf(tmp, _("older than the range: %.1f%%"), 100 * r->outside_p);
 	char *text = talloc_strdup(tmp, "");
-	size_t runs = 0, shown = 0;
+	size_t shown = 0, k;
 
-	qsort(v, r->set_listed, sizeof(*v), by_index);
-	for (size_t k = 0; k < r->set_listed; runs++) {
-		size_t end = k;
-
-		while (end + 1 < r->set_listed && v[end + 1] == v[end] + 1)
-			end++;
-		if (runs < SUMMARY_RUNS) {
-			text = talloc_asprintf_append(text, "%s%s", runs ? ", " : "", short_hex(tmp, d, v[k]));
-			if (end > k)
-				text = talloc_asprintf_append(text, "..%s (%zu)", short_hex(tmp, d, v[end]),
-							      end - k + 1);
-			shown += end - k + 1;
+	for (k = 0; k < n_runs && k < SUMMARY_RUNS; k++) {
+		if (outside && r->outside_p >= runs[k].p) {
+			text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", outside);
+			outside = NULL;
 		}
-		k = end + 1;
+		text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", run_text(tmp, d, &runs[k]));
+		shown += runs[k].commits;
 	}
-	if (shown < r->set_size)
-		text = talloc_asprintf_append(text, "%s%s", runs ? ", " : "",
-					      talloc_asprintf(tmp, ngettext("and %zu more commit",
-									    "and %zu more commits",
-									    r->set_size - shown),
-							      r->set_size - shown));
+	if (outside)
+		text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", outside);
+	if (k < n_runs)
+		text = talloc_asprintf_append(text, ", %s",
+					      talloc_asprintf(tmp, ngettext("and %zu more run (%s)",
+									    "and %zu more runs (%s)",
+									    n_runs - k), n_runs - k,
+							      talloc_asprintf(tmp, ngettext("%zu commit", "%zu commits",
+											    r->set_size - shown),
+									      r->set_size - shown)));
 	return text;
+}
+
+const char *report_set_size(const void *ctx, size_t commits, size_t runs)
+{
+	const char *c = talloc_asprintf(ctx, ngettext("%zu commit", "%zu commits", commits), commits);
+
+	if (runs == 0 || commits <= 1)
+		return c;
+	return talloc_asprintf(ctx, ngettext("%s (%zu run)", "%s (%zu runs)", runs), c, runs);
 }
 
 static void line(FILE *out, void *tmp, const char *name, const char *value)
@@ -149,25 +210,30 @@ static void line(FILE *out, void *tmp, const char *name, const char *value)
 	fprintf(out, "%s %s\n", report_pad(tmp, name, 12), value);
 }
 
-void report_summary_posterior(FILE *out, const struct report_ctx *rc)
+void report_summary_posterior(FILE *out, const struct blog *log, const struct report_ctx *rc)
 {
 	const struct posterior *r = rc ? rc->posterior : NULL;
 	const struct dag *d = r ? rc->xref->range : NULL;
+	struct posterior_run *runs;
+	size_t n_runs;
+	const char *floor;
 	void *tmp;
 	char *alt;
 
 	if (!r)
 		return;
 	tmp = talloc_new(NULL);
+	n_runs = posterior_set_runs(tmp, d, r, &runs);
+	floor = report_range_floor(tmp, log);
+	floor = floor ? sanitize_str(tmp, floor, rc->san_flags) : NULL;
 	line(out, tmp, _("Posterior:"),
-	     talloc_asprintf(tmp, ngettext("%.0f%% of the probability lies in %zu commit; %.1f%% is older than the range",
-					   "%.0f%% of the probability lies in %zu commits; %.1f%% is older than the range",
-					   r->set_size),
-			     100 * POSTERIOR_LEVEL, r->set_size, 100 * r->outside_p));
+	     talloc_asprintf(tmp, _("%.0f%% of the probability lies in %s; %.1f%% is older than the range"),
+			     100 * POSTERIOR_LEVEL, report_set_size(tmp, r->set_size, n_runs),
+			     100 * r->outside_p));
 	if (r->culprit_p >= 0)
 		line(out, tmp, _("Culprit p:"), talloc_asprintf(tmp, "%.1f%%", 100 * r->culprit_p));
-	if (r->set_listed)
-		line(out, tmp, _("Set:"), set_runs(tmp, r, d));
+	if (r->set_size || r->set_outside)
+		line(out, tmp, _("Set:"), set_text(tmp, r, d, runs, n_runs, floor));
 	alt = talloc_strdup(tmp, "");
 	for (size_t k = 0; k < r->n_top && k < SUMMARY_ALTERNATIVES; k++)
 		alt = talloc_asprintf_append(alt, "%s%s %.1f%%", k ? ", " : "", short_hex(tmp, d, r->top[k]),

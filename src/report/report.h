@@ -74,6 +74,13 @@ void report_posterior(const void *ctx, const struct blog *log, struct report_ctx
 json_object *report_posterior_json(const struct report_ctx *rc);
 /* --summary's lines on it: the credible set as ranges, the likeliest
  * commits, the next commit to test; nothing without one. */
-void report_summary_posterior(FILE *out, const struct report_ctx *rc);
+void report_summary_posterior(FILE *out, const struct blog *log, const struct report_ctx *rc);
+/* "7 commits (3 runs)": the set's size and its posterior_set_runs()
+ * count (left out for one commit, or 0 runs), translated. */
+const char *report_set_size(const void *ctx, size_t commits, size_t runs);
+/* The good end of the log's range as the log names it: the label of the
+ * release step that tested it ("v1.4"), else its 12-hex abbreviation or
+ * its ref; NULL unless the bisection has exactly one good. Unsanitised. */
+const char *report_range_floor(const void *ctx, const struct blog *log);
 
 #endif

@@ -225,7 +225,7 @@ int report_summary(FILE *out, const struct blog *log, const struct report_ctx *r
 			fprintf(out, " %.12s", clean(&s, log->result.candidates[i]));
 		fputc('\n', out);
 	}
-	report_summary_posterior(out, rc);
+	report_summary_posterior(out, log, rc);
 	steps_table(&s, log, rc);
 	signals_list(&s, rc);
 	talloc_free(s.tmp);

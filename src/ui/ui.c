@@ -49,12 +49,34 @@ const char *ui_clean(struct ui *ui, const void *ctx, const char *s)
 	return sanitize_str(ctx, s, ui->app->san_flags);
 }
 
-/* Signals and the assessment, again whenever the facts change. */
+/* The posterior's next commit, as 40 hex under ctx, or NULL. */
+static char *next_commit(const void *ctx, const struct ui *ui)
+{
+	const struct posterior *r = ui->rc.posterior;
+	char hex[2 * DAG_OID_LEN + 1];
+
+	if (!r || r->next == DAG_NONE || !ui->rc.xref || !ui->rc.xref->range)
+		return NULL;
+	posterior_hex(hex, ui->rc.xref->range, r->next);
+	return talloc_strdup(ctx, hex);
+}
+
+/* Signals, the assessment and, with the range in memory, the posterior
+ * over its commits (doc/model.md §9), again whenever the facts change;
+ * then the subject of the commit it would test next, from the worker. */
 static void assess_now(struct ui *ui)
 {
+	struct job *j;
+
 	talloc_free(ui->assess_ctx);
 	ui->assess_ctx = talloc_new(ui);
+	ui->next_subject = NULL;
 	report_assess(ui->assess_ctx, ui->log, &ui->rc);
+	if (!ui->worker || !ui->rc.posterior || ui->rc.posterior->next == DAG_NONE)
+		return;
+	j = job_new(JOB_FACTS, -1);
+	j->commit = next_commit(j, ui);
+	worker_post(ui->worker, j);
 }
 
 /* Reads the log and opens its tree. Returns 0, or -1 with *err (and
@@ -175,6 +197,18 @@ bool ui_poll_jobs(struct ui *ui)
 				assess_now(ui);
 				for_each_view(ui, refresh_view, NULL);
 			}
+			talloc_free(j);
+			continue;
+		}
+		if (j->kind == JOB_FACTS) {
+			char *next = next_commit(NULL, ui);
+
+			/* still the posterior's next test (no reload since) */
+			if (j->status == 0 && next && j->commit && !strcmp(next, j->commit)) {
+				ui->next_subject = talloc_strdup(ui->assess_ctx, j->facts.subject);
+				for_each_view(ui, refresh_view, NULL);
+			}
+			talloc_free(next);
 			talloc_free(j);
 			continue;
 		}

@@ -63,7 +63,10 @@ struct ui {
 	bool script;                   /* keys from a script, dumps to files */
 	FILE *dump;                    /* where script dumps go without a file */
 	void *term;                    /* term.c's state, NULL in script mode */
-	void *assess_ctx;              /* rc.signals and rc.assessment live here */
+	void *assess_ctx;              /* rc.signals, rc.assessment and rc.posterior live here */
+	/* The subject of the posterior's next commit to test (a JOB_FACTS
+	 * the posterior asks for), under assess_ctx; NULL until it is here. */
+	const char *next_subject;
 	/* What the source view opens next: filled by its opener (the crash
 	 * view), consumed (copied, then cleared) by the source view's load.
 	 * ui_open_source() does both steps. */

@@ -328,6 +328,24 @@ static void add_doubt(struct ui *ui, struct detail_view *dv, int step)
 		add_wrapped(dv, "why", _("why"), ui_clean(ui, dv, why));
 }
 
+/* On the culprit's step, with the tree: the posterior's word on it
+ * (doc/model.md §9.1), next to the model's doubt about its verdict. */
+static void add_culprit_posterior(struct ui *ui, struct detail_view *dv, int step)
+{
+	const struct posterior *r = ui->rc.posterior;
+	struct posterior_run *runs;
+	size_t n_runs;
+
+	if (!r || r->culprit_p < 0 || step != ui_culprit_step(ui->log) || !ui->rc.xref)
+		return;
+	n_runs = posterior_set_runs(dv, ui->rc.xref->range, r, &runs);
+	add(dv, "culprit-p", _("posterior"), AREA_DEFAULT,
+	    /* the figure first, like p wrong's: it survives a narrow screen */
+	    talloc_asprintf(dv, _("%.1f%% that this commit introduced the bug (the %.0f%% set: %s)"),
+			    100 * r->culprit_p, 100 * POSTERIOR_LEVEL,
+			    report_set_size(dv, r->set_size, n_runs)));
+}
+
 static void detail_load(struct view *v)
 {
 	struct ui *ui = v->ui;
@@ -346,6 +364,7 @@ static void detail_load(struct view *v)
 	add_step(ui, dv, s);
 	add_runs(ui, dv, s);
 	add_doubt(ui, dv, v->step);
+	add_culprit_posterior(ui, dv, v->step);
 	add_tree(ui, dv, s, v->step);
 	add_signals(ui, dv, v->step);
 	v->n_rows = dv->n;

@@ -4,13 +4,17 @@
  *     on a log scale (a bisection halves the range, so on a log scale every
  *     good step shortens the bar by about the same length and a step that
  *     did not shrink it stands out).
- * (2) Where each tested bisect step sits in the initial range, in
- *     rev-list order (newest first): a strip with one mark per step, and,
- *     when the last steps crowd into a few cells, a zoom on the range they
- *     worked in.
+ * (2) Where each tested bisect step sits in the initial range, newest
+ *     first: a strip with one mark per step, and, when the last steps
+ *     crowd into a few cells, a zoom on the range they worked in.
+ * (3) With a tree, where the culprit likely is: the posterior over the
+ *     range's commits along the same strip (view_map_posterior.c).
  *
- * About the positions in (2): neither the log nor the tree facts say
- * where a tested commit ranks in the range. They are worked out from the
+ * About the positions in (2): with the range in memory (a tree whose
+ * range was walked) they are exact, each tested commit's place in git's
+ * topological order of the range (dag_topo_rank(), doc/model.md §9.1),
+ * the order (3) draws too. Else neither the log nor the tree facts say
+ * where a tested commit ranks in the range: they are worked out from the
  * counts alone, as if the range were a line of commits: a bad verdict at
  * rank p keeps [lo, p], a good one keeps (p, hi), so the count after the
  * step gives p. That is exact for a linear history and an approximation
@@ -30,44 +34,12 @@
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
+#include "ui/view_map.h"
 
 /* Longer bars read no better on a wide screen. */
 #define MAX_BAR 64
 
-enum map_row_kind { ROW_SECTION, ROW_COLUMNS, ROW_BAR, ROW_STRIP, ROW_ENDS, ROW_LEGEND, ROW_BLANK };
-
-struct map_row {
-	enum map_row_kind kind;
-	const char *text;       /* SECTION, LEGEND, ENDS, ZOOM labels */
-	int step;               /* BAR: the step, -1 for the initial range */
-	long cand, left;        /* BAR: candidates (tree), revisions left (log); -1 */
-	long value;             /* BAR: what the bar shows (cand if known, else left) */
-	long rank;              /* BAR: estimated rank in the initial range, -1 */
-	long lo, hi;            /* STRIP: the ranks it shows, [lo, hi) */
-};
-
-/* A bisect step placed in the range. */
-struct placed {
-	int step;
-	long rank;              /* 0 = the newest candidate (rev-list order) */
-};
-
-struct map_view {
-	struct map_row *rows;
-	size_t n;
-	const char **refs;      /* per step, sanitised */
-	struct placed *placed;
-	size_t n_placed;
-	long total;             /* the initial range's size (the scale of the strip) */
-	long max_value;         /* the longest bar's value */
-	bool use_cand;          /* bars show candidates (tree) rather than "left" */
-	long first, last;       /* for the title: the first and last count */
-	size_t n_bisect;
-	const char *bad_ref, *good_ref;
-	int w_verdict;          /* the widest translated verdict */
-};
-
-static struct map_row *add_row(struct map_view *mv, enum map_row_kind k, const char *text)
+struct map_row *map_add_row(struct map_view *mv, enum map_row_kind k, const char *text)
 {
 	struct map_row *r;
 
@@ -88,6 +60,21 @@ static long count_after(const struct ui *ui, const struct map_view *mv, size_t i
 	if (mv->use_cand)
 		return x && i < x->n_steps ? x->steps[i].candidates : -1;
 	return s->revisions_left >= 0 ? 2L * (s->revisions_left + 1) : -1;
+}
+
+/* Step i's commit's place in the range's topological order, when the
+ * range is in memory and has it; else the estimate. */
+static long exact_rank(const struct ui *ui, const struct map_view *mv, size_t i, long estimate)
+{
+	const struct log_xref *x = ui->rc.xref;
+	const struct step *s = ui->log->steps[i];
+	uint32_t at;
+
+	if (!mv->rank || !x || !x->range)
+		return estimate;
+	at = dag_find_hex(x->range, s->commit ? s->commit :
+			  i < x->n_steps ? x->steps[i].facts.commit : NULL);
+	return at == DAG_NONE ? estimate : (long)mv->rank[at];
 }
 
 /* Places every bisect step in [0, total), rank 0 newest (see the top). */
@@ -120,7 +107,7 @@ static void place_steps(struct ui *ui, struct map_view *mv)
 			p = lo;
 		if (p >= hi)
 			p = hi - 1;
-		mv->placed[mv->n_placed++] = (struct placed){ (int)i, mv->total - 1 - p };
+		mv->placed[mv->n_placed++] = (struct placed){ (int)i, exact_rank(ui, mv, i, mv->total - 1 - p) };
 		if (s->verdict == VERDICT_BAD && after > 0)
 			hi = p + 1;
 		else if (s->verdict == VERDICT_GOOD && after >= 0)
@@ -172,10 +159,10 @@ static bool add_bars(struct ui *ui, struct map_view *mv, long range_size)
 	const struct log_xref *x = ui->rc.xref;
 	struct map_row *r;
 
-	add_row(mv, ROW_SECTION, mv->use_cand ? _("Candidates left after each step (log scale)") :
+	map_add_row(mv, ROW_SECTION, mv->use_cand ? _("Candidates left after each step (log scale)") :
 				  _("Revisions left after each step, as git printed them (log scale)"));
-	add_row(mv, ROW_COLUMNS, NULL);
-	r = add_row(mv, ROW_BAR, NULL);
+	map_add_row(mv, ROW_COLUMNS, NULL);
+	r = map_add_row(mv, ROW_BAR, NULL);
 	r->cand = range_size;
 	r->left = log->initial_revisions;
 	r->value = mv->use_cand ? r->cand : r->left;
@@ -188,7 +175,7 @@ static bool add_bars(struct ui *ui, struct map_view *mv, long range_size)
 
 		if (s->revisions_left < 0 && cand < 0)
 			continue;
-		r = add_row(mv, ROW_BAR, NULL);
+		r = map_add_row(mv, ROW_BAR, NULL);
 		r->step = (int)i;
 		r->cand = cand;
 		r->left = s->revisions_left;
@@ -221,25 +208,27 @@ static void add_strip(struct ui *ui, struct map_view *mv, long range_size)
 				mv->rows[i].rank = mv->placed[k].rank;
 	if (mv->n_placed == 0)
 		return;
-	add_row(mv, ROW_SECTION, mv->use_cand ?
+	map_add_row(mv, ROW_SECTION, mv->rank ?
+		_("Tested commits along the initial range, in topological order (newest first)") :
+		mv->use_cand ?
 		_("Tested commits along the initial range, in rev-list order (newest first)") :
 		_("Tested commits along the initial range, newest first (positions estimated)"));
-	r = add_row(mv, ROW_STRIP, NULL);
+	r = map_add_row(mv, ROW_STRIP, NULL);
 	r->lo = 0;
 	r->hi = mv->total;
-	add_row(mv, ROW_ENDS, NULL)->lo = 0;
+	map_add_row(mv, ROW_ENDS, NULL)->lo = 0;
 	/* the zoom is decided for 80 columns; draw() scales it to the width */
 	if (zoom_window(mv, 76, &lo, &hi)) {
-		add_row(mv, ROW_SECTION,
+		map_add_row(mv, ROW_SECTION,
 			talloc_asprintf(mv, _("Zoom: ranks %ld-%ld of %ld, where the last steps were"),
 					lo + 1, hi, mv->total));
-		r = add_row(mv, ROW_STRIP, NULL);
+		r = map_add_row(mv, ROW_STRIP, NULL);
 		r->lo = lo;
 		r->hi = hi;
 	}
-	add_row(mv, ROW_LEGEND, _("b bad  g good  s skip  2-9 steps in one cell  . untested"));
+	map_add_row(mv, ROW_LEGEND, _("b bad  g good  s skip  2-9 steps in one cell  . untested"));
 	if (!mv->use_cand)
-		add_row(mv, ROW_LEGEND, _("no tree: ranks are estimated from \"revisions left\""));
+		map_add_row(mv, ROW_LEGEND, _("no tree: ranks are estimated from \"revisions left\""));
 }
 
 static void map_load(struct view *v)
@@ -248,7 +237,7 @@ static void map_load(struct view *v)
 	const struct blog *log = ui->log;
 	const struct log_xref *x = ui->rc.xref;
 	/* the tree's count of the range, -1 without one: kept in a local
-	 * so that it is plain, past every add_row(), that x is not NULL
+	 * so that it is plain, past every map_add_row(), that x is not NULL
 	 * wherever it is used */
 	const long range_size = x && x->range_size > 0 ? x->range_size : -1;
 	struct map_view *mv;
@@ -264,13 +253,18 @@ static void map_load(struct view *v)
 	}
 	mv->bad_ref = ui_clean(ui, mv, log->bisect_bad);
 	mv->good_ref = ui_clean(ui, mv, log->bisect_good);
+	mv->culprit = DAG_NONE;
+	if (x && x->range && (long)x->range->n == range_size) {
+		mv->rank = dag_topo_rank(mv, x->range);
+		mv->culprit = dag_find_hex(x->range, log->result.commit);
+	}
 	if (!add_bars(ui, mv, range_size)) {
 		mv->n = 0;  /* nothing counted: no bars, no strip */
-		add_row(mv, ROW_SECTION, _("The log gives no counts of the range: nothing to draw."));
-		v->n_rows = mv->n;
-		return;
+		map_add_row(mv, ROW_SECTION, _("The log gives no counts of the range: nothing to draw."));
+	} else {
+		add_strip(ui, mv, range_size);
 	}
-	add_strip(ui, mv, range_size);
+	map_posterior_rows(ui, mv);
 	v->n_rows = mv->n;
 	/* on the bar of the step the list has */
 	for (size_t i = 0; i < mv->n; i++)
@@ -451,6 +445,11 @@ static void map_draw(struct view *v, struct canvas *c, int y, int x, int width, 
 		break;
 	case ROW_BLANK:
 		break;
+	case ROW_PSTRIP:
+	case ROW_PMARKS:
+	case ROW_TEXT:
+		map_posterior_draw(v, c, y, x, width, r);
+		break;
 	}
 }
 
@@ -482,6 +481,9 @@ static const char *map_text(struct view *v, const void *ctx, size_t row)
 	}
 	case ROW_ENDS:
 		return ends_text(v, ctx, 80);
+	case ROW_PSTRIP:
+	case ROW_PMARKS:
+		return map_posterior_text(v, ctx, r);
 	default:
 		return r->text ? r->text : "";
 	}
@@ -503,6 +505,10 @@ static const char *map_fields(struct view *v, const void *ctx, size_t row)
 	case ROW_STRIP:
 		return talloc_asprintf(ctx, "strip\t%ld\t%ld\t%s", r->lo, r->hi,
 				       map_text(v, ctx, row));
+	case ROW_PSTRIP:
+	case ROW_PMARKS:
+	case ROW_TEXT:
+		return map_posterior_fields(v, ctx, r);
 	default:
 		return talloc_asprintf(ctx, "%s\t%s",
 				       r->kind == ROW_SECTION ? "section" : r->kind == ROW_LEGEND ?

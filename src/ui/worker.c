@@ -70,6 +70,9 @@ static void run_job(struct worker *w, struct job *j)
 		else if (j->status < 0)
 			j->error = _("the tree has no such commit");
 		break;
+	case JOB_FACTS:
+		j->status = tree_commit_facts(w->tree, j, j->commit, &j->facts);
+		break;
 	case JOB_FILE:
 		j->status = tree_file_at(w->tree, j, j->commit, j->path, &j->text, &j->len);
 		if (j->status == TREE_MISSING)

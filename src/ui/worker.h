@@ -16,12 +16,13 @@ enum job_kind {
 	JOB_XREF,       /* every step's facts and the range check */
 	JOB_PATCH,      /* a commit's patch against its first parent */
 	JOB_FILE,       /* a file's text at a commit */
+	JOB_FACTS,      /* a commit's facts (the posterior's next test's subject) */
 };
 
 struct job {
 	enum job_kind kind;
 	int step;                   /* the step it is for, or -1 */
-	const char *commit;         /* JOB_PATCH, JOB_FILE */
+	const char *commit;         /* JOB_PATCH, JOB_FILE, JOB_FACTS */
 	const char *path;           /* JOB_FILE */
 	int line;                   /* JOB_FILE: the line to show */
 	/* results, filled by the worker */
@@ -35,6 +36,7 @@ struct job {
 	bool file_listed;           /* JOB_FILE, TREE_MISSING: the path is a file
 				     * at the commit, only its content is missing */
 	struct log_xref *xref;
+	struct commit_facts facts;  /* JOB_FACTS */
 	struct commit_patch patch;
 	char *text;
 	size_t len;

@@ -7,7 +7,8 @@
 #   - on the built-in demo (its repository and its log): steps with the
 #     tree facts filled in, the detail's part from the tree, the culprit's
 #     diff on a hunk, the crash report and a frame opened in the source
-#     view, map and signals.
+#     view, map (with the posterior's section) and signals, and the
+#     culprit's detail with the posterior's figure.
 # The steps view's first screens on the seeds are tests/ui/script.sh's.
 #
 # Nothing on these screens may depend on the machine: no user config, a
@@ -59,6 +60,10 @@ screens seed-crash "--no-tree $DEADLOCK" C
 # the culprit's lines highlighted
 screens seed-log "--no-tree $KVM" l
 screens seed-map "--no-tree $KVM" m
+# the map's third section without a tree: one line says what it needs
+SIZES=80x24
+screens seed-map-posterior "--no-tree $KVM" m '/likely<Enter>'
+SIZES="80x24 40x10"
 screens seed-signals "--no-tree $KVM" S
 # ! on the blamed step, the status line saying why; its detail: the
 # model's figure and sentence; ! where no step stands out says so
@@ -85,6 +90,17 @@ screens demo-crash --demo C
 # Enter on the first touched frame: the file at the culprit around the line
 screens demo-source --demo C '<Enter>'
 screens demo-map --demo m
+# the map's third section: the posterior along the range, its zoom on the
+# set, the legend and the words (doc/model.md §9.1)
+screens demo-map-posterior --demo m '/likely<Enter>'
+# the culprit's detail: the model's doubt and the posterior's figure
+screens demo-detail-culprit --demo i '/introduced<Space>the<Space>bug<Enter>'
+# the demo's log cut after its third verdict: a wide set (94 commits in
+# 14 runs, some mass older than the range), its cells marked, no culprit
+DEMO=$XDG_CACHE_HOME/bisview/demo-1
+awk '/^# git bisect (good|bad|skip) / && ++n == 3 { print; exit } { print }' \
+	"$DEMO/bisect.log" >"$SCRATCH/demo-cut.log"
+screens demo-map-wide "-C $DEMO/linux $SCRATCH/demo-cut.log" m '/likely<Enter>'
 screens demo-signals --demo S
 
 # the demo was built here, and its commits are the generator's: the

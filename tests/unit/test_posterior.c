@@ -1,6 +1,7 @@
 /* The posterior over commits (src/bisect/posterior.c, doc/model.md §9)
  * on small graphs built by hand: a clean bisection, a false clean
- * release, a merge, skipped steps and a flaky reproducer. */
+ * release, a merge, skipped steps and a flaky reproducer; the set as runs
+ * that `git log OLDEST^..NEWEST` lists exactly. */
 #include "config.h"
 
 #include <math.h>
@@ -217,6 +218,108 @@ static void test_edges(void **state)
 	assert_null(posterior_compute(*state, NULL, &in));
 }
 
+/* In the dag's order (newest first): A(0) <- M(1), a merge of B(2) and
+ * S1(5); B <- C(3) <- D(4), D's parent outside the range; S1 <- S2(6),
+ * forked from C; E(7) another child of D. */
+static struct dag *forked(void *ctx)
+{
+	static const uint32_t start[] = { 0, 1, 3, 4, 5, 6, 7, 8, 9 };
+	static const uint32_t parent[] = { 1, 2, 5, 3, 4, NP, 6, 3, 4 };
+	struct dag *d = dag_new(ctx, 8, 9);
+
+	assert_non_null(d);
+	for (uint32_t i = 0; i < 8; i++)
+		d->oid[i][0] = (uint8_t)(i + 1);
+	memcpy(d->parent_start, start, sizeof(start));
+	memcpy(d->parent, parent, sizeof(parent));
+	dag_index(d);
+	return d;
+}
+
+static void assert_run(const struct posterior_run *run, uint32_t newest, uint32_t oldest,
+		       size_t commits, double p)
+{
+	assert_int_equal(run->newest, newest);
+	assert_int_equal(run->oldest, oldest);
+	assert_int_equal(run->commits, commits);
+	assert_true(fabs(run->p - p) < 1e-12);
+}
+
+/* The merge and the commit above it stand alone (the merge brings its
+ * side branch along, so no range through it is exact); B-C-D is one run
+ * (D^..B); the side branch S1-S2 another (S2^ = C: C^..S1 lists them
+ * alone), since C went with its first child in the dag's order, B. */
+static void test_set_runs(void **state)
+{
+	static double p[] = { 0.05, 0.1, 0.2, 0.1, 0.05, 0.3, 0.1, 0.02, 0.08 };
+	bool in_set[] = { true, true, true, true, true, true, true, false };
+	struct posterior r = { .n = 8, .n_outside = 1, .p = p, .in_set = in_set, .set_size = 7 };
+	struct dag *d = forked(*state);
+	struct posterior_run *runs;
+
+	assert_int_equal(posterior_set_runs(*state, d, &r, &runs), 4);
+	assert_run(&runs[0], 5, 6, 2, 0.4);
+	assert_run(&runs[1], 2, 4, 3, 0.35);
+	assert_run(&runs[2], 1, 1, 1, 0.1);
+	assert_run(&runs[3], 0, 0, 1, 0.05);
+
+	/* without C: B and D alone, the side branch still one run */
+	in_set[3] = false;
+	r.set_size = 6;
+	assert_int_equal(posterior_set_runs(*state, d, &r, &runs), 5);
+	assert_run(&runs[0], 5, 6, 2, 0.4);
+	assert_run(&runs[1], 2, 2, 1, 0.2);
+	assert_run(&runs[2], 1, 1, 1, 0.1);
+	assert_run(&runs[3], 0, 0, 1, 0.05);
+	assert_run(&runs[4], 4, 4, 1, 0.05);
+
+	/* an empty set: no runs */
+	r.set_size = 0;
+	assert_int_equal(posterior_set_runs(*state, d, &r, &runs), 0);
+	assert_null(runs);
+}
+
+/* The map view's order (dag_topo_rank()): git's --topo-order, the
+ * merge's last parent's line (S1, S2) right after it, then the first
+ * parent's; E, a second tip, once its parent's other child is out. */
+static void test_topo_rank(void **state)
+{
+	static const uint32_t want[] = { 0, 1, 4, 5, 7, 2, 3, 6 };
+	struct dag *d = forked(*state);
+	uint32_t *rank = dag_topo_rank(*state, d);
+
+	assert_non_null(rank);
+	assert_memory_equal(rank, want, sizeof(want));
+	assert_int_equal(dag_find_hex(d, "0300000000000000000000000000000000000000"), 2);
+	assert_int_equal(dag_find_hex(d, "03000000000000000000000000000000000000"), DAG_NONE);
+	assert_int_equal(dag_find_hex(d, "0g00000000000000000000000000000000000000"), DAG_NONE);
+}
+
+/* From posterior_compute() on a chain, with one answer flipped: the runs
+ * hold the whole set (its count and its mass), each a stretch of the chain. */
+static void test_set_runs_computed(void **state)
+{
+	struct dag *d = chain(*state, 256);
+	struct posterior_obs obs[32];
+	size_t n = bisect_chain(256, 100, 3, obs);
+	struct posterior *r = run(*state, d, obs, n, DAG_NONE);
+	struct posterior_run *runs;
+	size_t n_runs = posterior_set_runs(*state, d, r, &runs), commits = 0;
+	double mass = 0, set_mass = 0;
+
+	assert_true(n_runs >= 1 && n_runs < r->set_size);
+	for (size_t k = 0; k < n_runs; k++) {
+		assert_int_equal(runs[k].commits, runs[k].oldest - runs[k].newest + 1);
+		assert_true(k == 0 || runs[k].p <= runs[k - 1].p);
+		commits += runs[k].commits;
+		mass += runs[k].p;
+	}
+	for (uint32_t i = 0; i < r->n; i++)
+		set_mass += r->in_set[i] ? r->p[i] : 0;
+	assert_int_equal(commits, r->set_size);
+	assert_true(fabs(mass - set_mass) < 1e-9);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest tests[] = {
@@ -226,6 +329,9 @@ int main(void)
 		UNIT_TEST(test_merge),
 		UNIT_TEST(test_skips),
 		UNIT_TEST(test_edges),
+		UNIT_TEST(test_set_runs),
+		UNIT_TEST(test_set_runs_computed),
+		UNIT_TEST(test_topo_rank),
 	};
 
 	unit_init();
