@@ -164,15 +164,16 @@ static bool draw_runs(struct noisy *n, struct demo_step *s, unsigned runs, bool 
 	return crashed;
 }
 
-/* The enabler: a first-parent merge a third of the way into v1.K's
- * cycle (K = blind_release; the merge window comes first). */
+/* The enabler: the last commit of a topic merged a third of the way
+ * into v1.K's cycle (K = blind_release; the merge window comes first):
+ * the merge's second parent. */
 static int find_enabler(struct noisy *n, const char **err)
 {
 	const struct demo_plan *plan = n->plan;
 	unsigned k = n->noise->blind_release;
 	const git_oid *top = k < plan->n_releases ? &plan->releases[k].commit : &plan->head;
-	git_oid *merges = NULL, oid;
-	size_t n_merges = 0;
+	git_oid *tips = NULL, oid;
+	size_t n_tips = 0;
 	git_revwalk *w = NULL;
 	int rc = -1;
 
@@ -187,19 +188,19 @@ static int find_enabler(struct noisy *n, const char **err)
 		if (git_commit_lookup(&c, tree_git_repository(n->t), &oid) < 0)
 			goto out;
 		if (git_commit_parentcount(c) > 1) {
-			merges = talloc_realloc(n->ctx, merges, git_oid, n_merges + 1);
-			git_oid_cpy(&merges[n_merges++], &oid);
+			tips = talloc_realloc(n->ctx, tips, git_oid, n_tips + 1);
+			git_oid_cpy(&tips[n_tips++], git_commit_parent_id(c, 1));
 		}
 		git_commit_free(c);
 	}
-	if (n_merges) {
-		git_oid_cpy(&n->enabler, &merges[n_merges / 3]);
+	if (n_tips) {
+		git_oid_cpy(&n->enabler, &tips[n_tips / 3]);
 		n->blind = true;
 		rc = 0;
 	}
 out:
 	git_revwalk_free(w);
-	talloc_free(merges);
+	talloc_free(tips);
 	if (rc < 0)
 		*err = _("the demo's blind release has no merge to need");
 	return rc;
