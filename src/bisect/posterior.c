@@ -112,17 +112,63 @@ static int range_likelihood(void *tmp, const struct dag *d, const uint32_t *topo
 	return 0;
 }
 
-/* log P(all observations | outside hypothesis h): present at every range
- * commit, and at outside end j iff h is as old as j or older. */
-static double outside_likelihood(const struct posterior_input *in, size_t h)
+/* The share of an older bug's chance that goes to a reproducer blind on
+ * the older part of the history (the rest: a miss at the clean end
+ * alone). Stated, not fitted: the model's evidence does not tell the two
+ * apart, so an even split (doc/model.md §10). */
+#define OLDER_BLIND_SHARE 0.5
+
+/* log(w·exp(extra) + (1 − w)·mean of exp(v[i])), without overflow */
+static double log_mix(const double *v, size_t n, double extra, double w)
 {
-	double ll = 0;
+	double top = extra, sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] > top)
+			top = v[i];
+	if (!isfinite(top))
+		return top;
+	for (size_t i = 0; i < n; i++)
+		sum += exp(v[i] - top);
+	return top + log(w * exp(extra - top) + (1 - w) * sum / (double)n);
+}
+
+/* log P(the range's observations | the bug is older than the range). The
+ * clean end that should have shown it either missed it there alone, and
+ * then every commit of the range shows it; or the reproducer was blind
+ * there (its commonest reason: doc/model.md §5), and stays blind up to
+ * the commit E of the range that brings what it needs, unknown, each as
+ * likely: then a tested commit shows the bug iff E is its ancestor, as
+ * under the hypothesis "E brought the bug", whose likelihood (range_ll,
+ * the outside ends counted absent) is at hand. Counting only the first
+ * case, a single clean step in the range ruled the older bug out, and a
+ * blind release was never doubted. */
+static double older_range_likelihood(const struct posterior_input *in, const double *range_ll,
+				     uint32_t n)
+{
+	double everywhere = 0, ends_absent = 0;
+
+	for (size_t i = 0; i < in->n_obs; i++) {
+		if (in->obs[i].at != DAG_NONE)
+			everywhere += in->obs[i].log_present;
+		else
+			ends_absent += in->obs[i].log_absent;
+	}
+	return log_mix(range_ll, n, everywhere + ends_absent, 1 - OLDER_BLIND_SHARE) - ends_absent;
+}
+
+/* log P(all observations | outside hypothesis h): the range's part
+ * (older_range_likelihood()), and outside end j shows the bug iff h is as
+ * old as j or older. */
+static double outside_likelihood(const struct posterior_input *in, size_t h, double range_part)
+{
+	double ll = range_part;
 
 	for (size_t i = 0; i < in->n_obs; i++) {
 		const struct posterior_obs *o = &in->obs[i];
-		bool present = o->at != DAG_NONE || h >= o->outside;
 
-		ll += present ? o->log_present : o->log_absent;
+		if (o->at == DAG_NONE)
+			ll += h >= o->outside ? o->log_present : o->log_absent;
 	}
 	return ll;
 }
@@ -319,18 +365,19 @@ static int fill(void *tmp, const struct dag *d, const struct posterior_input *in
 {
 	uint32_t *topo = topo_order(tmp, d);
 	uint64_t *marks = talloc_array(tmp, uint64_t, d->n);
-	double log_in, log_out;
+	double log_in, log_out, older;
 	struct ranked *set = NULL;
 	size_t n_set = 0;
 
 	if (!topo || !marks || range_likelihood(tmp, d, topo, in, marks, r->p) < 0)
 		return -1;
+	older = r->n_outside ? older_range_likelihood(in, r->p, r->n) : 0;
 	log_out = r->n_outside ? log(in->outside_prior / (double)r->n_outside) : -INFINITY;
 	log_in = log((r->n_outside ? 1 - in->outside_prior : 1.0) / (double)r->n);
 	for (uint32_t i = 0; i < r->n; i++)
 		r->p[i] += log_in;
 	for (size_t h = 0; h < r->n_outside; h++)
-		r->p[r->n + h] = log_out + outside_likelihood(in, h);
+		r->p[r->n + h] = log_out + outside_likelihood(in, h, older);
 	normalise(r->p, r->n + r->n_outside);
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->outside_p += r->p[r->n + h];

@@ -1,6 +1,7 @@
 /* The posterior over commits (src/bisect/posterior.c, doc/model.md §9)
  * on small graphs built by hand: a clean bisection, a false clean
- * release, a merge, skipped steps and a flaky reproducer. */
+ * release, a release blind to the bug, a merge, skipped steps and a
+ * flaky reproducer. */
 #include "config.h"
 
 #include <math.h>
@@ -145,6 +146,25 @@ static void test_false_clean_release(void **state)
 	assert_true(r->culprit_p < 0.5);
 }
 
+/* A reproducer blind below some commit E looks like a clean bisection
+ * ending on E: the clean release can still have held the bug. Whatever
+ * the clean steps of the range say, the mass older than the range stays
+ * near half the release's own chance of being wrong (odds π·L / (1 − π),
+ * doc/model.md §10), not the ~1e-9 of every clean range step taken as a
+ * miss of its own. */
+static void test_blind_release(void **state)
+{
+	struct dag *d = chain(*state, 200);
+	struct posterior_obs obs[32];
+	size_t n = bisect_chain(200, 137, -1, obs);
+	struct posterior *r = run(*state, d, obs, n, 137);
+	double odds = RELEASE_PRIOR * RELEASE_MISS / (1 - RELEASE_PRIOR);
+
+	assert_true(r->outside_p > 0.4 * odds / (1 + odds));
+	assert_true(r->outside_p < 0.6 * odds / (1 + odds));
+	assert_true(r->culprit_p > 0.9);
+}
+
 /* One flipped answer (a false clean) in the middle of the search: the
  * true culprit keeps real mass, and the set is honest about it. */
 static void test_flipped_answer(void **state)
@@ -222,6 +242,7 @@ int main(void)
 	static const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_clean_bisection),
 		UNIT_TEST(test_false_clean_release),
+		UNIT_TEST(test_blind_release),
 		UNIT_TEST(test_flipped_answer),
 		UNIT_TEST(test_merge),
 		UNIT_TEST(test_skips),
