@@ -112,17 +112,65 @@ static int range_likelihood(void *tmp, const struct dag *d, const uint32_t *topo
 	return 0;
 }
 
-/* log P(all observations | outside hypothesis h): present at every range
- * commit, and at outside end j iff h is as old as j or older. */
-static double outside_likelihood(const struct posterior_input *in, size_t h)
+/* log(w·exp(extra) + (1 − w)·mean of exp(v[i])), without overflow; into
+ * *second the share of the mean's term in it */
+static double log_mix(const double *v, size_t n, double extra, double w, double *second)
 {
-	double ll = 0;
+	double top = extra, sum = 0, a, b;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] > top)
+			top = v[i];
+	*second = 0;
+	if (!isfinite(top))
+		return top;
+	for (size_t i = 0; i < n; i++)
+		sum += exp(v[i] - top);
+	a = w * exp(extra - top);
+	b = (1 - w) * sum / (double)n;
+	*second = a + b > 0 ? b / (a + b) : 0;
+	return top + log(a + b);
+}
+
+/* log P(the range's observations | the bug is older than the range). The
+ * clean end that should have shown it either missed it there alone, and
+ * then every commit of the range shows it; or the reproducer was blind
+ * there (its commonest reason: doc/model.md §5), and stays blind up to
+ * the commit E of the range that brings what it needs, unknown, each as
+ * likely: then a tested commit shows the bug iff E is its ancestor, as
+ * under the hypothesis "E brought the bug", whose likelihood (range_ll,
+ * the outside ends counted absent) is at hand. Counting only the first
+ * case, a single clean step in the range ruled the older bug out, and a
+ * blind release was never doubted. The blind case's prior share is the
+ * model's (in->older_blind_share); into *blind_share its share after the
+ * observations. */
+static double older_range_likelihood(const struct posterior_input *in, const double *range_ll,
+				     uint32_t n, double *blind_share)
+{
+	double everywhere = 0, ends_absent = 0;
+
+	for (size_t i = 0; i < in->n_obs; i++) {
+		if (in->obs[i].at != DAG_NONE)
+			everywhere += in->obs[i].log_present;
+		else
+			ends_absent += in->obs[i].log_absent;
+	}
+	return log_mix(range_ll, n, everywhere + ends_absent, 1 - in->older_blind_share,
+		       blind_share) - ends_absent;
+}
+
+/* log P(all observations | outside hypothesis h): the range's part
+ * (older_range_likelihood()), and outside end j shows the bug iff h is as
+ * old as j or older. */
+static double outside_likelihood(const struct posterior_input *in, size_t h, double range_part)
+{
+	double ll = range_part;
 
 	for (size_t i = 0; i < in->n_obs; i++) {
 		const struct posterior_obs *o = &in->obs[i];
-		bool present = o->at != DAG_NONE || h >= o->outside;
 
-		ll += present ? o->log_present : o->log_absent;
+		if (o->at == DAG_NONE)
+			ll += h >= o->outside ? o->log_present : o->log_absent;
 	}
 	return ll;
 }
@@ -320,43 +368,27 @@ static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, ui
 	}
 }
 
-/* The bug older than the newest clean end, the reproducer blind until a
- * change in the range enabled it: every step then reads as under the
- * commit that enabled it, so the steps cannot weigh this hypothesis and
- * its prior stands (doc/model.md §9). Its mass goes to the newest outside
- * hypothesis, the rest scaled down. */
-static void blind_older(const struct posterior_input *in, struct posterior *r)
-{
-	double q = in->older_blind;
-
-	if (!(q > 0 && q < 1) || r->n_outside == 0)
-		return;
-	for (size_t i = 0; i < r->n + r->n_outside; i++)
-		r->p[i] *= 1 - q;
-	r->p[r->n] += q;
-	r->blind_p = q;
-}
-
 static int fill(void *tmp, const struct dag *d, const struct posterior_input *in, struct posterior *r)
 {
 	uint32_t *topo = topo_order(tmp, d);
 	uint64_t *marks = talloc_array(tmp, uint64_t, d->n);
-	double log_in, log_out;
+	double log_in, log_out, older, blind_share = 0;
 	struct ranked *set = NULL;
 	size_t n_set = 0;
 
 	if (!topo || !marks || range_likelihood(tmp, d, topo, in, marks, r->p) < 0)
 		return -1;
+	older = r->n_outside ? older_range_likelihood(in, r->p, r->n, &blind_share) : 0;
 	log_out = r->n_outside ? log(in->outside_prior / (double)r->n_outside) : -INFINITY;
 	log_in = log((r->n_outside ? 1 - in->outside_prior : 1.0) / (double)r->n);
 	for (uint32_t i = 0; i < r->n; i++)
 		r->p[i] += log_in;
 	for (size_t h = 0; h < r->n_outside; h++)
-		r->p[r->n + h] = log_out + outside_likelihood(in, h);
+		r->p[r->n + h] = log_out + outside_likelihood(in, h, older);
 	normalise(r->p, r->n + r->n_outside);
-	blind_older(in, r);
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->outside_p += r->p[r->n + h];
+	r->blind_p = r->outside_p * blind_share;
 	if (credible_set(tmp, r, &set, &n_set) < 0)
 		return -1;
 	top_commits(r);

@@ -40,10 +40,10 @@ struct posterior_input {
 	size_t n_obs;
 	size_t n_outside;      /* outside ends, hence outside hypotheses */
 	double outside_prior;  /* prior mass of all outside hypotheses together (0..1) */
-	/* the prior that the bug is older than the newest outside end with the
-	 * reproducer blind until the range enabled it (0: none); the steps
-	 * cannot weigh it, so it is kept as it is (doc/model.md §9) */
-	double older_blind;
+	/* of outside_prior, the share of a reproducer blind on the older part
+	 * of the history until a commit of the range enabled it (the rest: a
+	 * miss at the clean end alone), 0..1 (doc/model.md §9) */
+	double older_blind_share;
 	/* The test weighed for `next`: P(clean | present), P(crash | absent). */
 	double miss, false_crash;
 	uint32_t culprit;      /* the log's culprit in the dag, or DAG_NONE */
@@ -54,7 +54,7 @@ struct posterior {
 	size_t n_outside;
 	double *p;             /* n + n_outside probabilities: the range's, then the outside ones (newest first) */
 	double outside_p;      /* the mass older than the range */
-	double blind_p;        /* of it, the blind older-bug hypothesis's (input older_blind) */
+	double blind_p;        /* of it, the blind reproducer's: no test can weigh it */
 	/* The smallest set of hypotheses holding POSTERIOR_LEVEL: its commits
 	 * by falling probability (at most POSTERIOR_SET_LISTED listed) and
 	 * their count, and whether it needs mass outside the range. */

@@ -1,5 +1,6 @@
 /* demo_build() and demo_prepare(): the demo repository and log, made
- * once into the user's cache and reused while complete. */
+ * once into the user's cache and reused while complete; a session: one
+ * repository and many logs on it (bench/posterior-sim.sh). */
 #include "config.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include "clock.h"
 #include "demo/demo_internal.h"
 #include "i18n.h"
+#include "tree/range.h"
 
 void demo_options_init(struct demo_options *opt)
 {
@@ -28,6 +30,59 @@ void demo_options_init(struct demo_options *opt)
 	opt->checkout = true;
 }
 
+struct demo_session {
+	struct demo_options opt;
+	struct demo_plan plan;
+	struct tree *t;
+	const char *repo;
+	double seconds;            /* the repository's build */
+};
+
+static int session_destroy(struct demo_session *s)
+{
+	talloc_free(s->t);
+	tree_library_shutdown();
+	return 0;
+}
+
+struct demo_session *demo_session_open(const void *ctx, const char *dir,
+				       const struct demo_options *opt, const char **err)
+{
+	double t0 = monotonic_seconds();
+	struct demo_session *s = talloc_zero(ctx, struct demo_session);
+
+	*err = NULL;
+	if (!s) {
+		*err = _("out of memory");
+		return NULL;
+	}
+	tree_library_init();
+	talloc_set_destructor(s, session_destroy);
+	s->opt = *opt;
+	s->repo = talloc_asprintf(s, "%s/linux", dir);
+	if (demo_noise_check(opt, &opt->noise, err) < 0)
+		goto fail;
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		*err = talloc_asprintf(ctx, _("cannot create %s: %s"), dir, strerror(errno));
+		goto fail;
+	}
+	if (demo_repo_build(s, s->repo, opt, &s->plan, err) < 0)
+		goto fail;
+	s->t = tree_open(s, s->repo, false, err);
+	if (!s->t) {
+		if (!*err)
+			*err = _("cannot open the demo repository");
+		goto fail;
+	}
+	s->seconds = monotonic_seconds() - t0;
+	return s;
+fail:
+	if (*err)
+		*err = talloc_strdup(ctx, *err);
+	talloc_free(s);
+	return NULL;
+}
+
 static const char *hex_of(const void *ctx, const git_oid *oid)
 {
 	char hex[GIT_OID_HEXSZ + 1];
@@ -36,53 +91,72 @@ static const char *hex_of(const void *ctx, const git_oid *oid)
 	return talloc_strdup(ctx, hex);
 }
 
-int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
-	       struct demo_result *out, const char **err)
+int demo_session_log(struct demo_session *s, const struct demo_noise *noise, const char *path,
+		     struct demo_result *out, const char **err)
 {
 	void *tmp = talloc_new(NULL);
 	double t0 = monotonic_seconds();
-	struct demo_plan plan;
+	const struct demo_plan *plan = &s->plan;
 	struct demo_sim sim;
-	struct tree *t = NULL;
-	const char *repo = talloc_asprintf(ctx, "%s/linux", dir);
-	const char *log = talloc_asprintf(ctx, "%s/bisect.log", dir);
-	int rc = -1;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
-	tree_library_init();
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		*err = talloc_asprintf(ctx, _("cannot create %s: %s"), dir, strerror(errno));
-		goto out;
+	s->plan.noise = *noise;
+	rc = demo_noise_check(&s->opt, noise, err);
+	if (rc == 0 && noise->on && !s->plan.history) {
+		s->plan.history = range_walk(s->t, s, &s->plan.head, NULL, 0, err);
+		rc = s->plan.history ? 0 : -1;
 	}
-	if (demo_repo_build(tmp, repo, opt, &plan, err) < 0)
+	if (rc == 0)
+		rc = demo_bisect(tmp, s->t, plan, &sim, err);
+	if (rc == 0)
+		rc = demo_log_write(tmp, s->t, plan, &sim, path, err);
+	if (rc != 0)
 		goto out;
-	t = tree_open(tmp, repo, false, err);
-	if (!t) {
-		if (!*err)
-			*err = _("cannot open the demo repository");
-		goto out;
-	}
-	if (demo_bisect(tmp, t, &plan, &sim, err) < 0 ||
-	    demo_log_write(tmp, t, &plan, &sim, log, err) < 0)
-		goto out;
-	out->repo_path = repo;
-	out->log_path = log;
-	out->culprit = hex_of(ctx, plan.kind == DEMO_FIX ? &plan.fix : &plan.culprit);
-	out->start = hex_of(ctx, &plan.start);
-	out->commits = plan.commits;
-	out->merges = plan.merges;
-	out->tags = plan.tags;
+	out->repo_path = s->repo;
+	out->log_path = talloc_strdup(s, path);
+	out->culprit = hex_of(s, plan->kind == DEMO_FIX ? &plan->fix : &plan->culprit);
+	out->result = sim.inconclusive ? NULL : hex_of(s, &sim.result);
+	out->truth = sim.truth;
+	out->start = hex_of(s, &plan->start);
+	out->commits = plan->commits;
+	out->merges = plan->merges;
+	out->tags = plan->tags;
 	out->range = sim.range;
 	out->steps = sim.bisect_steps;
 	out->skips = sim.skips;
 	out->seconds = monotonic_seconds() - t0;
+out:
+	if (rc != 0 && *err)
+		*err = talloc_strdup(s, *err);
+	talloc_free(tmp);
+	return rc;
+}
+
+int demo_build(const void *ctx, const char *dir, const struct demo_options *opt,
+	       struct demo_result *out, const char **err)
+{
+	void *tmp = talloc_new(NULL);
+	struct demo_session *s = demo_session_open(tmp, dir, opt, err);
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (!s || demo_session_log(s, &opt->noise, talloc_asprintf(tmp, "%s/bisect.log", dir),
+				   out, err) != 0)
+		goto out;
+	out->seconds += s->seconds;
+	/* the result's strings live under ctx, the session dies here */
+	out->repo_path = talloc_steal(ctx, out->repo_path);
+	out->log_path = talloc_steal(ctx, out->log_path);
+	out->culprit = talloc_steal(ctx, out->culprit);
+	out->result = talloc_steal(ctx, out->result);
+	out->start = talloc_steal(ctx, out->start);
 	rc = 0;
 out:
 	if (rc < 0 && *err)
 		*err = talloc_strdup(ctx, *err);
 	talloc_free(tmp);
-	tree_library_shutdown();
 	return rc;
 }
 

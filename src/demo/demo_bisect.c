@@ -4,7 +4,8 @@
  * not). git's answers come from bisect_algo.h on the range walked from
  * the repository, so every "Bisecting:" line and every next commit is the
  * one git itself would print. Flaky runs are laid over the steps without
- * changing a single verdict: the story stays consistent with git. */
+ * changing a single verdict: the story stays consistent with git.
+ * Noisy verdicts, which may mislead git, are demo_noise.c's. */
 #include "config.h"
 
 #include <string.h>
@@ -21,7 +22,7 @@
 #define FIRST_SKIP 2
 #define SKIP_TRIES 8
 
-static bool reaches(struct tree *t, const git_oid *commit, const git_oid *ancestor)
+bool demo_reaches(struct tree *t, const git_oid *commit, const git_oid *ancestor)
 {
 	return git_oid_equal(commit, ancestor) ||
 	       git_graph_descendant_of(tree_git_repository(t), commit, ancestor) == 1;
@@ -29,13 +30,13 @@ static bool reaches(struct tree *t, const git_oid *commit, const git_oid *ancest
 
 static bool crashes(struct tree *t, const struct demo_plan *plan, const git_oid *commit)
 {
-	if (!reaches(t, commit, &plan->culprit))
+	if (!demo_reaches(t, commit, &plan->culprit))
 		return false;
-	return plan->kind == DEMO_CAUSE || !reaches(t, commit, &plan->fix);
+	return plan->kind == DEMO_CAUSE || !demo_reaches(t, commit, &plan->fix);
 }
 
-static struct demo_step *add_step(void *ctx, struct demo_sim *sim, enum demo_phase phase,
-				  const git_oid *commit)
+struct demo_step *demo_add_step(void *ctx, struct demo_sim *sim, enum demo_phase phase,
+				const git_oid *commit)
 {
 	struct demo_step *s;
 
@@ -47,18 +48,19 @@ static struct demo_step *add_step(void *ctx, struct demo_sim *sim, enum demo_pha
 	return s;
 }
 
-static void all_runs(struct demo_step *s, unsigned n, enum demo_run run)
+void demo_all_runs(struct demo_step *s, unsigned n, enum demo_run run)
 {
 	s->n_runs = n;
 	for (unsigned i = 0; i < n; i++)
 		s->runs[i] = run;
 }
 
-static void answer(struct demo_step *s, const struct dag *d, const struct bisect_answer *a)
+void demo_answer(struct demo_step *s, const struct dag *d, const struct bisect_answer *a)
 {
 	s->revisions_left = a->revisions_left;
 	s->steps_left = a->steps_left;
 	s->found = a->found;
+	s->only_skipped = a->only_skipped;
 	if (a->choice != DAG_NONE)
 		memcpy(s->next.id, d->oid[a->choice], DAG_OID_LEN);
 }
@@ -79,7 +81,7 @@ static int replay(void *ctx, struct tree *t, const struct demo_plan *plan, const
 	sim->bisect_steps = sim->skips = 0;
 	if (bisect_next(d, &q, &a) < 0)
 		return -1;
-	answer(&sim->start, d, &a);
+	demo_answer(&sim->start, d, &a);
 	while (!a.found) {
 		struct demo_step *s;
 		uint32_t c = a.choice;
@@ -89,7 +91,7 @@ static int replay(void *ctx, struct tree *t, const struct demo_plan *plan, const
 		if (c == DAG_NONE || a.only_skipped)
 			return 0;
 		memcpy(oid.id, d->oid[c], DAG_OID_LEN);
-		s = add_step(ctx, sim, DP_BISECT, &oid);
+		s = demo_add_step(ctx, sim, DP_BISECT, &oid);
 		crash = crashes(t, plan, &s->commit);
 		sim->bisect_steps++;
 		/* never the culprit itself: git could not name it then */
@@ -108,10 +110,10 @@ static int replay(void *ctx, struct tree *t, const struct demo_plan *plan, const
 			s->verdict = DV_GOOD;
 			goods[q.n_goods++] = c;
 		}
-		all_runs(s, 10, crash ? DR_CRASH : DR_OK);
+		demo_all_runs(s, 10, crash ? DR_CRASH : DR_OK);
 		if (bisect_next(d, &q, &a) < 0)
 			return -1;
-		answer(s, d, &a);
+		demo_answer(s, d, &a);
 	}
 	memcpy(sim->result.id, d->oid[q.bad], DAG_OID_LEN);
 	return git_oid_equal(&sim->result, expected);
@@ -134,23 +136,23 @@ static void make_flaky(struct demo_sim *sim, size_t first, struct demo_rng *r)
 			continue;
 		if (s->runs[0] == DR_CRASH) {
 			if (crashing == 0) {
-				all_runs(s, n, DR_OK);
+				demo_all_runs(s, n, DR_OK);
 				s->runs[0] = DR_CRASH;
 				s->flaky_line = flaky = true;
 			} else if (crashing == 1) {
-				all_runs(s, n, DR_OK);
+				demo_all_runs(s, n, DR_OK);
 				for (unsigned k = 0; k < 6; k++)
 					s->runs[k] = DR_DRIFT;
 			} else {
 				unsigned hits = n - demo_below(r, n / 2);
 
-				all_runs(s, n, DR_OK);
+				demo_all_runs(s, n, DR_OK);
 				for (unsigned k = 0; k < hits; k++)
 					s->runs[k] = DR_CRASH;
 			}
 			crashing++;
 		} else {
-			all_runs(s, n, DR_OK);
+			demo_all_runs(s, n, DR_OK);
 			if (clean++ == 0) {
 				s->runs[n - 2] = DR_BOOT;
 				s->runs[n - 1] = DR_BOOT;
@@ -172,12 +174,12 @@ static bool tested(const struct demo_sim *sim, const git_oid *commit)
 static void range_ends(void *ctx, struct tree *t, const struct demo_plan *plan,
 		       struct demo_sim *sim)
 {
-	struct demo_step *s = add_step(ctx, sim, DP_ORIGINAL, &plan->start);
+	struct demo_step *s = demo_add_step(ctx, sim, DP_ORIGINAL, &plan->start);
 
-	all_runs(s, 20, DR_CRASH);
+	demo_all_runs(s, 20, DR_CRASH);
 	if (plan->kind == DEMO_FIX) {
-		s = add_step(ctx, sim, DP_HEAD, &plan->head);
-		all_runs(s, 10, DR_OK);
+		s = demo_add_step(ctx, sim, DP_HEAD, &plan->head);
+		demo_all_runs(s, 10, DR_OK);
 		git_oid_cpy(&sim->bisect_bad, &plan->head);
 		git_oid_cpy(&sim->bisect_good, &plan->start);
 		return;
@@ -189,9 +191,9 @@ static void range_ends(void *ctx, struct tree *t, const struct demo_plan *plan,
 
 		if (git_oid_equal(&rel->commit, &plan->start))
 			continue;
-		s = add_step(ctx, sim, DP_RELEASE, &rel->commit);
+		s = demo_add_step(ctx, sim, DP_RELEASE, &rel->commit);
 		s->label = rel->tag;
-		all_runs(s, 10, crash ? DR_CRASH : DR_OK);
+		demo_all_runs(s, 10, crash ? DR_CRASH : DR_OK);
 		if (!crash) {
 			git_oid_cpy(&sim->bisect_good, &rel->commit);
 			sim->has_bisect = true;
@@ -199,6 +201,43 @@ static void range_ends(void *ctx, struct tree *t, const struct demo_plan *plan,
 		}
 		git_oid_cpy(&sim->bisect_bad, &rel->commit);
 	}
+}
+
+struct dag *demo_range(void *ctx, struct tree *t, const struct demo_plan *plan,
+		       struct demo_sim *sim, uint32_t *bad, const char **err)
+{
+	const git_oid *truth = plan->kind == DEMO_FIX ? &plan->fix : &plan->culprit;
+	struct dag *d = range_walk(t, ctx, &sim->bisect_bad, &sim->bisect_good, 1, err);
+
+	if (!d)
+		return NULL;
+	sim->range = d->n;
+	*bad = dag_find(d, sim->bisect_bad.id);
+	if (*bad == DAG_NONE) {
+		*err = _("the demo's bad commit is not in its range");
+		return NULL;
+	}
+	if (dag_find(d, truth->id) != DAG_NONE)
+		sim->truth = DEMO_TRUTH_RANGE;
+	else if (demo_reaches(t, &sim->bisect_good, truth))
+		sim->truth = DEMO_TRUTH_OLDER;
+	else
+		sim->truth = DEMO_TRUTH_ELSEWHERE;
+	return d;
+}
+
+int demo_parent_step(void *ctx, struct tree *t, struct demo_sim *sim, const char **err)
+{
+	git_commit *c;
+
+	if (git_commit_lookup(&c, tree_git_repository(t), &sim->result) < 0) {
+		*err = _("cannot read the demo's culprit");
+		return -1;
+	}
+	if (git_commit_parentcount(c) > 0 && !tested(sim, git_commit_parent_id(c, 0)))
+		demo_add_step(ctx, sim, DP_PARENT, git_commit_parent_id(c, 0));
+	git_commit_free(c);
+	return 0;
 }
 
 int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct demo_sim *sim,
@@ -210,6 +249,8 @@ int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct 
 	size_t first;
 	int rc = 0;
 
+	if (plan->noise.on)
+		return demo_bisect_noisy(ctx, t, plan, sim, err);
 	memset(sim, 0, sizeof(*sim));
 	range_ends(ctx, t, plan, sim);
 	if (plan->kind == DEMO_FIX)
@@ -219,15 +260,9 @@ int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct 
 		return -1;
 	}
 	first = sim->n_steps;
-	d = range_walk(t, ctx, &sim->bisect_bad, &sim->bisect_good, 1, err);
+	d = demo_range(ctx, t, plan, sim, &bad, err);
 	if (!d)
 		return -1;
-	sim->range = d->n;
-	bad = dag_find(d, sim->bisect_bad.id);
-	if (bad == DAG_NONE) {
-		*err = _("the demo's bad commit is not in its range");
-		return -1;
-	}
 	if (plan->flaky)
 		for (int skip = FIRST_SKIP; skip < FIRST_SKIP + SKIP_TRIES && rc == 0; skip++)
 			rc = replay(ctx, t, plan, d, bad, skip, sim, first);
@@ -237,19 +272,9 @@ int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct 
 		*err = _("the simulated bisection did not find the demo's culprit");
 		return -1;
 	}
+	git_oid_cpy(&sim->report_at, &sim->result);
 	if (plan->flaky)
 		make_flaky(sim, first, &r);
 	/* syzbot builds the culprit's parent when no step did (no-op check) */
-	{
-		git_commit *c;
-
-		if (git_commit_lookup(&c, tree_git_repository(t), &sim->result) < 0) {
-			*err = _("cannot read the demo's culprit");
-			return -1;
-		}
-		if (git_commit_parentcount(c) > 0 && !tested(sim, git_commit_parent_id(c, 0)))
-			add_step(ctx, sim, DP_PARENT, git_commit_parent_id(c, 0));
-		git_commit_free(c);
-	}
-	return 0;
+	return demo_parent_step(ctx, t, sim, err);
 }

@@ -126,6 +126,22 @@ const char *demo_drift_title(void)
 	return "INFO: task hung in collapse_file";
 }
 
+/* Bugs of the demo's other subsystems, for the noisy mode's false "bad"
+ * steps (demo_noise.c): titles of its own functions, no real report's. */
+const char *demo_other_title(enum demo_run run)
+{
+	switch (run) {
+	case DR_OTHER_NET:
+		return "KASAN: use-after-free Read in tcp_recvmsg";
+	case DR_OTHER_FS:
+		return "general protection fault in ext4_ext_check";
+	case DR_OTHER_DRM:
+		return "WARNING in i915_gem_object_unbind";
+	default:
+		return NULL;
+	}
+}
+
 static uint64_t mix(uint64_t h, const void *data, size_t n)
 {
 	const unsigned char *p = data;

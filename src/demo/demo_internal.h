@@ -10,6 +10,7 @@
  *   demo_repo.c       commits: patches, topic branches, merges, releases
  *   demo_cycle.c      the history: release cycles, merge windows, rc weeks
  *   demo_bisect.c     the simulated bisection (bisect_algo.h decides)
+ *   demo_noise.c      the same with noisy verdicts (struct demo_noise)
  *   demo_log.c        the log text, as syzbot and git print it
  *   demo_crash.c      the crash report, frames taken from the tree
  *   demo.c            demo_build(), demo_prepare() and the cache
@@ -22,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bisect/bisect_algo.h"
 #include "demo/demo.h"
 #include "tree/tree.h"
 
@@ -190,6 +192,10 @@ struct demo_release {
 struct demo_plan {
 	enum demo_kind kind;
 	bool flaky;
+	struct demo_noise noise;   /* noisy verdicts when noise.on (demo_noise.c) */
+	/* the whole history from head, walked once for many noisy logs
+	 * (demo_session_log()), or NULL: demo_noise.c walks it then */
+	const struct dag *history;
 	uint64_t seed;
 	git_oid head;
 	git_oid culprit;        /* the commit that brings the bug */
@@ -226,6 +232,10 @@ enum demo_run {
 	DR_CRASH,               /* the original crash */
 	DR_DRIFT,               /* another crash title */
 	DR_BOOT,                /* boot failed */
+	/* crashes of other bugs (noisy mode: a false "bad") */
+	DR_OTHER_NET,
+	DR_OTHER_FS,
+	DR_OTHER_DRM,
 };
 
 struct demo_step {
@@ -241,6 +251,7 @@ struct demo_step {
 	int revisions_left, steps_left;
 	git_oid next;
 	bool found;             /* the answer was "is the first bad commit" */
+	bool only_skipped;      /* the answer was "only 'skip'ped commits left" */
 };
 
 struct demo_sim {
@@ -250,12 +261,41 @@ struct demo_sim {
 	struct demo_step start;     /* git's answer to `git bisect start` */
 	bool has_bisect;
 	git_oid result;
+	/* noisy mode: git ended on "only 'skip'ped commits left", the result
+	 * is inconclusive: these candidates (the skipped ones in git's
+	 * order, then bad) */
+	bool inconclusive;
+	git_oid *candidates;
+	size_t n_candidates;
+	git_oid report_at;          /* the commit whose crash the log's report shows */
+	enum demo_truth truth;
 	unsigned range;
 	unsigned bisect_steps, skips;
 };
 
 int demo_bisect(void *ctx, struct tree *t, const struct demo_plan *plan, struct demo_sim *sim,
 		const char **err);
+/* demo_bisect.c's pieces that demo_noise.c shares */
+bool demo_reaches(struct tree *t, const git_oid *commit, const git_oid *ancestor);
+struct demo_step *demo_add_step(void *ctx, struct demo_sim *sim, enum demo_phase phase,
+				const git_oid *commit);
+void demo_all_runs(struct demo_step *s, unsigned n, enum demo_run run);
+void demo_answer(struct demo_step *s, const struct dag *d, const struct bisect_answer *a);
+/* The range git bisect starts on, walked; sim->range and sim->truth set. */
+struct dag *demo_range(void *ctx, struct tree *t, const struct demo_plan *plan,
+		       struct demo_sim *sim, uint32_t *bad, const char **err);
+/* syzbot builds the culprit's parent when no step tested it */
+int demo_parent_step(void *ctx, struct tree *t, struct demo_sim *sim, const char **err);
+
+/* ---- demo_noise.c ------------------------------------------------------ */
+
+/* The noise's own limits (a cause bisection, rates in range). */
+int demo_noise_check(const struct demo_options *opt, const struct demo_noise *n,
+		     const char **err);
+/* The bisection with noisy verdicts: 0, 1 when every release crashed (no
+ * git bisect), -1 on failure. */
+int demo_bisect_noisy(void *ctx, struct tree *t, const struct demo_plan *plan,
+		      struct demo_sim *sim, const char **err);
 int demo_log_write(void *ctx, struct tree *t, const struct demo_plan *plan,
 		   const struct demo_sim *sim, const char *path, const char **err);
 /* The crash report of the culprit, "crash: title\n" not included. */
@@ -263,6 +303,8 @@ char *demo_crash_report(void *ctx, struct tree *t, const char *commit, struct de
 			const char **err);
 const char *demo_crash_title(void);
 const char *demo_drift_title(void);
+/* The title of a crash of another bug (DR_OTHER_*), or NULL. */
+const char *demo_other_title(enum demo_run run);
 /* A 64-hex kernel signature: a hash of the files a kernel is built from. */
 char *demo_kernel_signature(void *ctx, struct tree *t, const git_oid *commit);
 

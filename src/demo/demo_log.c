@@ -101,6 +101,11 @@ static void put_run(struct writer *w, enum demo_run r)
 	case DR_OK:
 		put(w, "OK\n");
 		break;
+	case DR_OTHER_NET:
+	case DR_OTHER_FS:
+	case DR_OTHER_DRM:
+		put(w, "crashed: %s\n", demo_other_title(r));
+		break;
 	}
 }
 
@@ -311,7 +316,13 @@ static int show_block(struct writer *w, const git_oid *oid)
  * line syzbot's tracer adds. */
 static void git_answer(struct writer *w, const struct demo_step *a)
 {
-	if (a->found) {
+	if (a->only_skipped) {
+		put(w, "There are only 'skip'ped commits left to test.\n"
+		    "The first bad commit could be any of:\n");
+		for (size_t i = 0; i < w->sim->n_candidates; i++)
+			put(w, "%s\n", hex(w, &w->sim->candidates[i]));
+		put(w, "We cannot bisect more!\n");
+	} else if (a->found) {
 		put(w, "%s is the first bad commit\n", hex(w, &w->sim->result));
 		if (show_block(w, &w->sim->result) < 0)
 			w->err = _("cannot read the demo's culprit");
@@ -382,6 +393,17 @@ static const char *signature_of(struct writer *w, const git_oid *oid)
 	return demo_kernel_signature(w->ctx, w->t, oid);
 }
 
+/* syzkaller's words when git gave up on skipped commits */
+static void inconclusive(struct writer *w, unsigned tested)
+{
+	put(w, "revisions tested: %u, total time: %s (build: %s, test: %s)\n", tested,
+	    go_duration(w, w->build_ns + w->test_ns + minutes(w, 1, 4)),
+	    go_duration(w, w->build_ns), go_duration(w, w->test_ns));
+	put(w, "bisection is inconclusive, the first bad commit could be any of:\n");
+	for (size_t i = 0; i < w->sim->n_candidates; i++)
+		put(w, "%s\n", hex(w, &w->sim->candidates[i]));
+}
+
 static void summary(struct writer *w)
 {
 	const struct demo_sim *sim = w->sim;
@@ -397,6 +419,10 @@ static void summary(struct writer *w)
 		} else if (!s->build_error) {
 			tested++;
 		}
+	}
+	if (sim->inconclusive) {
+		inconclusive(w, tested);
+		return;
 	}
 	if (git_commit_lookup(&c, tree_git_repository(w->t), &sim->result) == 0) {
 		put(w, "culprit signature: %s\n", signature_of(w, &sim->result));
@@ -471,8 +497,9 @@ int demo_log_write(void *ctx, struct tree *t, const struct demo_plan *plan,
 		}
 	}
 	summary(&w);
-	if (plan->kind == DEMO_CAUSE) {
-		char *report = demo_crash_report(w.ctx, t, hex(&w, &sim->result), &w.rng, err);
+	if (plan->kind == DEMO_CAUSE && !sim->inconclusive) {
+		char *report = demo_crash_report(w.ctx, t, hex(&w, &sim->report_at), &w.rng,
+						  err);
 
 		if (!report) {
 			*err = talloc_strdup(ctx, *err);

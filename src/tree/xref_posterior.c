@@ -45,6 +45,20 @@ static size_t outside_rank(const char **ends, size_t *n_ends, const char *commit
 	return (*n_ends)++;
 }
 
+/* The newest outside end's prior that the bug is older than it: missed
+ * there (the model's prior that a clean step holds the bug) or the
+ * reproducer blind until the range (its older-bug prior, doc/model.md §4),
+ * together, capped short of certainty. */
+static void older_prior(struct posterior_input *in, const struct xref_evidence *ev)
+{
+	double missed = ev->prior_present > 0 ? ev->prior_present : 0;
+	double blind = ev->older_prior > 0 ? ev->older_prior : 0;
+	double sum = missed + blind;
+
+	in->outside_prior = sum > 0.95 ? 0.95 : sum;
+	in->older_blind_share = sum > 0 ? blind / sum : 0;
+}
+
 struct posterior *xref_posterior(const void *ctx, const struct log_xref *x, const struct blog *log,
 				 const struct xref_evidence *ev)
 {
@@ -71,9 +85,7 @@ struct posterior *xref_posterior(const void *ctx, const struct log_xref *x, cons
 		if (o->at == DAG_NONE) {
 			o->outside = outside_rank(ends, &in.n_outside, sx->facts.commit);
 			if (o->outside == 0 && in.outside_prior < 0)
-				in.outside_prior = ev[i].prior_present;
-			if (o->outside == 0 && ev[i].older_prior > 0)
-				in.older_blind = ev[i].older_prior;
+				older_prior(&in, &ev[i]);
 		}
 		o->log_present = log_of(ev[i].l_present);
 		o->log_absent = log_of(ev[i].l_absent);

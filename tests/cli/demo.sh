@@ -17,6 +17,7 @@
 set -eu
 
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+. "$top_srcdir/tests/lib/demo.sh"
 
 command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
 need_cmd awk sed cmp cp
@@ -117,36 +118,11 @@ check_hashes()
 	done <"$SCRATCH/hashes"
 }
 
-# Drive a real git bisect with the log's verdicts; its output must be the
-# log's lines after each `# git bisect` line, then the tracer's blank line.
+# Drive a real git bisect with the log's verdicts (demo_replay); git's
+# last answer names the culprit.
 check_replay()
 {
-	_copy=$SCRATCH/replay
-	rm -rf "$_copy"
-	cp -R "$repo" "$_copy"
-	grep -n '^# git bisect ' "$log" >"$SCRATCH/cmds" || fail "no git bisect lines in $log"
-	_n_cmds=0
-	while IFS=: read -r _l _cmd; do
-		# shellcheck disable=SC2086 # the words of "# git bisect VERB ARG..."
-		set -- $_cmd
-		_verb=$4
-		shift 4
-		if [ "$_verb" = start ]; then
-			set -- start --no-checkout "$@"
-		else
-			set -- "$_verb" "$@"
-		fi
-		git -C "$_copy" bisect "$@" >"$SCRATCH/git.out" 2>"$SCRATCH/git.err" ||
-			fail "git bisect $* failed: $(cat "$SCRATCH/git.err")"
-		_n=$(lines_in "$SCRATCH/git.out")
-		sed -n "$((_l + 1)),$((_l + _n))p" "$log" >"$SCRATCH/log.out"
-		cmp -s "$SCRATCH/git.out" "$SCRATCH/log.out" ||
-			fail "line $_l, git bisect $*: git printed
-$(diff "$SCRATCH/log.out" "$SCRATCH/git.out" | head -20)"
-		[ -z "$(sed -n "$((_l + _n + 1))p" "$log")" ] ||
-			fail "no blank line after git's output at line $((_l + _n + 1))"
-		_n_cmds=$((_n_cmds + 1))
-	done <"$SCRATCH/cmds"
+	demo_replay "$repo" "$log"
 	grep -q "^$culprit is the first bad commit\$" "$SCRATCH/git.out" ||
 		fail "git's last answer does not name $culprit"
 	grep -q '^Bisecting: ' "$log" || fail "no Bisecting: lines"

@@ -37,10 +37,12 @@ cp "$SCRATCH/out" "$SCRATCH/whole.json"
 bv_ok --summary -C "$repo" "$log"
 # the culprit alone, with its own probability, then the mass older than
 # the range when the set needs it (doc/model.md §9)
-cp_pct=$(jq -r '.posterior.culprit_p * 1000 | round / 10' "$SCRATCH/whole.json")
 set_line=$(grep '^Set:' "$SCRATCH/out")
-echo "$set_line" | grep -qE "^Set:         $culprit \\(${cp_pct}%\\)(, older than v[0-9.]+: [0-9.]+%)?$" ||
-	fail "the whole log's set: expected the culprit alone at ${cp_pct}%, got '$set_line'"
+echo "$set_line" | grep -qE "^Set:         $culprit \\([0-9.]+%\\)(, older than v[0-9.]+: [0-9.]+%)?$" ||
+	fail "the whole log's set: expected the culprit alone, got '$set_line'"
+cp_pct=$(echo "$set_line" | sed -n "s/^Set: *$culprit (\\([0-9.]*\\)%).*/\\1/p")
+jq_assert "$SCRATCH/whole.json" "(.posterior.culprit_p * 100 - $cp_pct) | fabs <= 0.06" \
+	"the Set line's ${cp_pct}% is not the culprit's culprit_p"
 
 # the log up to its third verdict
 cut=$SCRATCH/cut.log
