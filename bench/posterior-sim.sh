@@ -34,7 +34,8 @@
 #               one end outside the range, the clean release, hence one
 #               outside hypothesis: older than it); a truth elsewhere (a bad
 #               end of the range lacked the bug: a release crashed on
-#               another bug; no hypothesis covers it) never counts.
+#               another bug) counts when posterior.set_newer is true (the
+#               set holds the hypothesis "newer than the range").
 #               Target >= 85% (the issue): honest 90% sets.
 #   set, range  the median set_size, and the median number of commits of
 #               the range git bisect started on
@@ -139,7 +140,7 @@ grep -v ' none$' "$tmp/jobs" | BISVIEW=$BISVIEW xargs -P 2 -n 112 sh -c '
 		(\$p.set | index([\$m.t]) != null) as \$in |
 		[\$m.n, \$m.w, \$m.g, \$m.r,
 		 (if \$m.w == \"range\" then \$in elif \$m.w == \"older\" then \$p.set_outside
-		  else false end | tostring),
+		  else (\$p.set_newer // false) end | tostring),
 		 (\$p.set_size | tostring),
 		 ((\$p.set_size > (\$p.set | length) and \$m.w == \"range\" and (\$in | not)) | tostring),
 		 (if \$p.next == null then \"none\" else (\$p.set | index([\$p.next.commit]) != null | tostring) end),
@@ -201,7 +202,7 @@ END {
 	printf "%d bisections: %d placements x %d settings x %d seeds; %d more had every release crash (no git bisect)\n",
 		n["all"], placements, settings, reps, none
 	printf "generated in %d s, read by %s --json -C REPO LOG in %d s\n", t_gen, bisview, t_read
-	printf "in set: range truth in the listed set; older truth: set_outside; elsewhere: never (bench/posterior-sim.sh)\n"
+	printf "in set: range truth in the listed set; older truth: set_outside; elsewhere: set_newer (bench/posterior-sim.sh)\n"
 	head("setting (rate false-bad skip)")
 	for (i = 1; i <= ns; i++) row(order[i], "S" order[i])
 	head("by factor")

@@ -210,7 +210,7 @@ static int by_p_desc(const void *a, const void *b)
  * them together hold less than 1 - level), so only the others are sorted. */
 static int credible_set(void *ctx, struct posterior *r, struct ranked **sorted, size_t *n_sorted)
 {
-	size_t total = r->n + r->n_outside, n = 0;
+	size_t total = r->n + r->n_outside + r->has_newer, n = 0;
 	double floor = (1 - POSTERIOR_LEVEL) / (double)total, sum = 0;
 	struct ranked *v = talloc_array(ctx, struct ranked, total);
 
@@ -227,6 +227,10 @@ static int credible_set(void *ctx, struct posterior *r, struct ranked **sorted, 
 	for (size_t k = 0; k < n && sum < POSTERIOR_LEVEL - 1e-12; k++) {
 		sum += v[k].p;
 		*n_sorted = k + 1;
+		if (v[k].h >= r->n + r->n_outside) {
+			r->set_newer = true;
+			continue;
+		}
 		if (v[k].h >= r->n) {
 			r->set_outside = true;
 			continue;
@@ -368,6 +372,17 @@ static void choose_next(void *tmp, const struct dag *d, const uint32_t *topo, ui
 	}
 }
 
+/* log P(all observations | the bug is newer than the range's bad end):
+ * absent at every tested commit the posterior weighs. */
+static double newer_likelihood(const struct posterior_input *in)
+{
+	double ll = 0;
+
+	for (size_t i = 0; i < in->n_obs; i++)
+		ll += in->obs[i].log_absent;
+	return ll;
+}
+
 static int fill(void *tmp, const struct dag *d, const struct posterior_input *in, struct posterior *r)
 {
 	uint32_t *topo = topo_order(tmp, d);
@@ -380,14 +395,18 @@ static int fill(void *tmp, const struct dag *d, const struct posterior_input *in
 		return -1;
 	older = r->n_outside ? older_range_likelihood(in, r->p, r->n, &blind_share) : 0;
 	log_out = r->n_outside ? log(in->outside_prior / (double)r->n_outside) : -INFINITY;
-	log_in = log((r->n_outside ? 1 - in->outside_prior : 1.0) / (double)r->n);
+	log_in = log(((r->n_outside ? 1 - in->outside_prior : 1.0) -
+		      (r->has_newer ? in->newer_prior : 0)) / (double)r->n);
 	for (uint32_t i = 0; i < r->n; i++)
 		r->p[i] += log_in;
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->p[r->n + h] = log_out + outside_likelihood(in, h, older);
-	normalise(r->p, r->n + r->n_outside);
+	if (r->has_newer)
+		r->p[r->n + r->n_outside] = log(in->newer_prior) + newer_likelihood(in);
+	normalise(r->p, r->n + r->n_outside + r->has_newer);
 	for (size_t h = 0; h < r->n_outside; h++)
 		r->outside_p += r->p[r->n + h];
+	r->newer_p = r->has_newer ? r->p[r->n + r->n_outside] : 0;
 	r->blind_p = r->outside_p * blind_share;
 	if (credible_set(tmp, r, &set, &n_set) < 0)
 		return -1;
@@ -410,7 +429,9 @@ struct posterior *posterior_compute(const void *ctx, const struct dag *d, const 
 		goto fail;
 	r->n = d->n;
 	r->n_outside = in->outside_prior > 0 && in->outside_prior < 1 ? in->n_outside : 0;
-	r->p = talloc_array(r, double, (size_t)d->n + r->n_outside);
+	r->has_newer = in->newer_prior > 0 &&
+		       in->newer_prior + (r->n_outside ? in->outside_prior : 0) < 1;
+	r->p = talloc_array(r, double, (size_t)d->n + r->n_outside + r->has_newer);
 	if (!r->p || fill(tmp, d, in, r) < 0)
 		goto fail;
 	talloc_free(tmp);

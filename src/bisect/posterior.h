@@ -44,6 +44,10 @@ struct posterior_input {
 	 * of the history until a commit of the range enabled it (the rest: a
 	 * miss at the clean end alone), 0..1 (doc/model.md §9) */
 	double older_blind_share;
+	/* the prior that the bug is newer than the range's bad end (that end
+	 * crashed on something else), absent at every tested commit weighed;
+	 * 0: no such hypothesis (doc/model.md §9) */
+	double newer_prior;
 	/* The test weighed for `next`: P(clean | present), P(crash | absent). */
 	double miss, false_crash;
 	uint32_t culprit;      /* the log's culprit in the dag, or DAG_NONE */
@@ -52,9 +56,14 @@ struct posterior_input {
 struct posterior {
 	uint32_t n;            /* commits in the range */
 	size_t n_outside;
-	double *p;             /* n + n_outside probabilities: the range's, then the outside ones (newest first) */
+	/* n + n_outside (+ has_newer) probabilities: the range's, the outside
+	 * ones (newest first), then the newer one */
+	double *p;
 	double outside_p;      /* the mass older than the range */
 	double blind_p;        /* of it, the blind reproducer's: no test can weigh it */
+	bool has_newer;        /* the hypothesis "newer than the range" is weighed: p[n + n_outside] */
+	double newer_p;        /* its probability (0 without it) */
+	bool set_newer;        /* the set needs it */
 	/* The smallest set of hypotheses holding POSTERIOR_LEVEL: its commits
 	 * by falling probability (at most POSTERIOR_SET_LISTED listed) and
 	 * their count, and whether it needs mass outside the range. */

@@ -119,6 +119,8 @@ json_object *report_posterior_json(const struct report_ctx *rc)
 	json_object_object_add(o, "culprit_p", jp(r->culprit_p));
 	json_object_object_add(o, "top", top);
 	json_object_object_add(o, "outside_p", jp(r->outside_p));
+	json_object_object_add(o, "newer_p", r->has_newer ? jp(r->newer_p) : NULL);
+	json_object_object_add(o, "set_newer", json_object_new_boolean(r->set_newer));
 	json_object_object_add(o, "next", next);
 	return o;
 }
@@ -163,28 +165,53 @@ static const char *run_text(void *tmp, const struct dag *d, const struct posteri
 			       100 * run->p);
 }
 
+/* The masses outside the range's commits that the set needs: older than
+ * the range (floor: its good end, named, or NULL) and newer than it, by
+ * falling probability. Returns how many. */
+static size_t set_extras(void *tmp, const struct posterior *r, const char *floor,
+			 const char **text, double *p)
+{
+	size_t n = 0;
+
+	if (r->set_outside) {
+		text[n] = floor ? talloc_asprintf(tmp, _("older than %s: %.1f%%"), floor, 100 * r->outside_p)
+				: talloc_asprintf(tmp, _("older than the range: %.1f%%"), 100 * r->outside_p);
+		p[n++] = r->outside_p;
+	}
+	if (r->set_newer) {
+		text[n] = talloc_asprintf(tmp, _("newer than the range: %.1f%%"), 100 * r->newer_p);
+		p[n++] = r->newer_p;
+	}
+	if (n == 2 && p[1] > p[0]) {
+		const char *t = text[0];
+		double q = p[0];
+
+		text[0] = text[1], p[0] = p[1];
+		text[1] = t, p[1] = q;
+	}
+	return n;
+}
+
 /* The set as runs, by falling probability, the first SUMMARY_RUNS of
- * them, the mass older than the range where the set needs it, then how
- * much is left. floor: the range's good end, named (or NULL). */
+ * them, the masses outside the range where the set needs them (placed by
+ * their mass), then how much is left. */
 static const char *set_text(void *tmp, const struct posterior *r, const struct dag *d,
 			    const struct posterior_run *runs, size_t n_runs, const char *floor)
 {
-	const char *outside = !r->set_outside ? NULL : floor ?
-			      talloc_asprintf(tmp, _("older than %s: %.1f%%"), floor, 100 * r->outside_p) :
-			      talloc_asprintf(tmp, _("older than the range: %.1f%%"), 100 * r->outside_p);
+	const char *extra[2];
+	double extra_p[2];
+	size_t n_extra = set_extras(tmp, r, floor, extra, extra_p), e = 0;
 	char *text = talloc_strdup(tmp, "");
 	size_t shown = 0, k;
 
 	for (k = 0; k < n_runs && k < SUMMARY_RUNS; k++) {
-		if (outside && r->outside_p >= runs[k].p) {
-			text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", outside);
-			outside = NULL;
-		}
+		for (; e < n_extra && extra_p[e] >= runs[k].p; e++)
+			text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", extra[e]);
 		text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", run_text(tmp, d, &runs[k]));
 		shown += runs[k].commits;
 	}
-	if (outside)
-		text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", outside);
+	for (; e < n_extra; e++)
+		text = talloc_asprintf_append(text, "%s%s", *text ? ", " : "", extra[e]);
 	if (k < n_runs)
 		text = talloc_asprintf_append(text, ", %s",
 					      talloc_asprintf(tmp, ngettext("and %zu more run (%s)",
@@ -232,7 +259,7 @@ void report_summary_posterior(FILE *out, const struct blog *log, const struct re
 			     100 * r->outside_p));
 	if (r->culprit_p >= 0)
 		line(out, tmp, _("Culprit p:"), talloc_asprintf(tmp, "%.1f%%", 100 * r->culprit_p));
-	if (r->set_size || r->set_outside)
+	if (r->set_size || r->set_outside || r->set_newer)
 		line(out, tmp, _("Set:"), set_text(tmp, r, d, runs, n_runs, floor));
 	alt = talloc_strdup(tmp, "");
 	for (size_t k = 0; k < r->n_top && k < SUMMARY_ALTERNATIVES; k++)

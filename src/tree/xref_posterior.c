@@ -12,6 +12,10 @@
 
 /* A verdict's confidence when the model gives nothing better. */
 #define XREF_DEFAULT_NOISE 0.02
+/* The prior that a cause bisection's bug is newer than its range's bad
+ * end: stated, not fitted (the corpus has no tree); the bad end's own
+ * runs then weigh it (doc/model.md §9). */
+#define XREF_NEWER_PRIOR 0.05
 
 static uint32_t range_index(const struct dag *d, const char *hex)
 {
@@ -102,6 +106,7 @@ struct posterior *xref_posterior(const void *ctx, const struct log_xref *x, cons
 		in.outside_prior = XREF_DEFAULT_NOISE;
 	in.miss = clamp_noise(miss, n_miss);
 	in.false_crash = clamp_noise(false_crash, n_false);
+	in.newer_prior = log->kind == KIND_CAUSE ? XREF_NEWER_PRIOR : 0;
 	in.culprit = range_index(x->range, log->result.commit);
 	r = posterior_compute(ctx, x->range, &in);
 out:

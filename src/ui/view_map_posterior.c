@@ -184,8 +184,8 @@ static void add_legend(struct ui *ui, struct map_view *mv)
 						    100 * POSTERIOR_LEVEL));
 }
 
-/* The three lines in words: where 90% lies, the culprit's and the older
- * mass, the next test. */
+/* The three lines in words: where 90% lies, the culprit's, the older
+ * (and the newer) mass, the next test. */
 static void add_words(struct ui *ui, struct map_view *mv)
 {
 	const struct posterior *r = ui->rc.posterior;
@@ -197,6 +197,7 @@ static void add_words(struct ui *ui, struct map_view *mv)
 
 	map_add_row(mv, ROW_TEXT, talloc_asprintf(mv, r->set_outside ?
 		_("%.0f%% of the probability lies in %s and older than the range.") :
+		r->set_newer ? _("%.0f%% of the probability lies in %s and newer than the range.") :
 		_("%.0f%% of the probability lies in %s."), 100 * POSTERIOR_LEVEL,
 		report_set_size(mv, r->set_size, n_runs)));
 	culprit = r->culprit_p >= 0 ? talloc_asprintf(mv, _("The culprit itself: %.1f%%"), 100 * r->culprit_p) :
@@ -205,7 +206,11 @@ static void add_words(struct ui *ui, struct map_view *mv)
 	older = floor ? talloc_asprintf(mv, _("older than %s: %.1f%%"), ui_clean(ui, mv, floor),
 					100 * r->outside_p) :
 		talloc_asprintf(mv, _("older than the range: %.1f%%"), 100 * r->outside_p);
-	/* TRANSLATORS: the culprit's probability; the mass older than the range */
+	if (r->newer_p >= 0.001)
+		older = talloc_asprintf(mv, "%s; %s", older,
+					talloc_asprintf(mv, _("newer than the range: %.1f%%"), 100 * r->newer_p));
+	/* TRANSLATORS: the culprit's probability; the mass older (and newer)
+	 * than the range */
 	map_add_row(mv, ROW_TEXT, talloc_asprintf(mv, _("%s; %s."), culprit, older));
 	if (r->next == DAG_NONE)
 		return;

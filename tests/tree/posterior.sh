@@ -4,7 +4,8 @@
 # run on it, logged as syzbot and as git wrote it:
 #  - --json's posterior has its shape: level 0.9, set (hex, at most 200,
 #    no more than set_size), culprit_p, top (up to 10, falling p),
-#    outside_p, next (a commit of the range, with a why);
+#    outside_p, newer_p and set_newer, next (a commit of the range, with
+#    a why);
 #  - the culprit is in the set and first in top; probabilities in 0..1;
 #  - --summary shows the Posterior, Set and Next test lines;
 #  - without a tree (--no-tree), posterior is null.
@@ -27,6 +28,10 @@ for log in syzbot gitbisect; do
 	jq_assert "$J" '[.posterior.set[] | test("^[0-9a-f]{40}$")] | all' "$log: set is full hashes"
 	jq_assert "$J" '.posterior.culprit_p >= 0 and .posterior.culprit_p <= 1' "$log: culprit_p"
 	jq_assert "$J" '.posterior.outside_p >= 0 and .posterior.outside_p <= 1' "$log: outside_p"
+	jq_assert "$J" '.posterior.newer_p == null or (.posterior.newer_p >= 0 and .posterior.newer_p <= 1)' \
+		"$log: newer_p"
+	jq_assert "$J" '(.posterior.set_newer | type) == "boolean" and
+		((.posterior.set_newer | not) or .posterior.newer_p > 0)' "$log: set_newer without newer_p"
 	jq_assert "$J" '.posterior.top | length >= 1 and length <= 10' "$log: top"
 	jq_assert "$J" '[.posterior.top[].p] | . == (sort | reverse)' "$log: top by falling p"
 	jq_assert "$J" '([.posterior.top[].p] | add) <= 1.0001' "$log: top sums to at most 1"

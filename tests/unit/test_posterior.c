@@ -60,7 +60,7 @@ static void check_sane(const struct posterior *r)
 	double sum = 0;
 
 	assert_non_null(r);
-	for (size_t h = 0; h < r->n + r->n_outside; h++) {
+	for (size_t h = 0; h < r->n + r->n_outside + r->has_newer; h++) {
 		assert_false(isnan(r->p[h]));
 		assert_true(r->p[h] >= 0 && r->p[h] <= 1);
 		sum += r->p[h];
@@ -180,6 +180,42 @@ static void test_blind_release(void **state)
 	/* without the blind share, the clean range steps rule it out */
 	r = run_share(*state, d, obs, n, 137, 0);
 	assert_true(r->outside_p < 1e-6);
+}
+
+/* The range's bad end crashed on another bug only (its runs make the
+ * bug's absence likely), and every commit tested below it was clean: the
+ * bisection ends on the bad end itself, and the bug may well be newer than
+ * the whole range. Crashing on the original, the bad end rules that out. */
+static void test_newer_than_the_range(void **state)
+{
+	struct dag *d = chain(*state, 64);
+	struct posterior_obs obs[16];
+	struct posterior_input in = { .obs = obs, .n_outside = 1, .outside_prior = RELEASE_PRIOR,
+				      .miss = CLEAN_MISS, .false_crash = CRASH_FALSE,
+				      .culprit = 0, .newer_prior = 0.05 };
+	struct posterior *r;
+	size_t n = 0;
+
+	obs[n++] = release_clean();
+	obs[n] = seen(0, true, 0);
+	obs[n].log_present = log(0.1);  /* it crashed on another bug, */
+	obs[n++].log_absent = log(0.9); /* and its clean runs would have shown ours */
+	for (uint32_t mid = 32; mid >= 1; mid /= 2)
+		obs[n++] = seen(mid, false, CLEAN_MISS);
+	in.n_obs = n;
+	r = posterior_compute(*state, d, &in);
+	check_sane(r);
+	assert_true(r->has_newer);
+	assert_true(r->newer_p > 0.3);
+	assert_true(r->set_newer);
+	assert_true(r->culprit_p < 0.7);
+
+	obs[1] = seen(0, true, 0);      /* the original crash at the bad end */
+	r = posterior_compute(*state, d, &in);
+	check_sane(r);
+	assert_true(r->newer_p < 0.05);
+	assert_false(r->set_newer);
+	assert_true(r->culprit_p > 0.9);
 }
 
 /* One flipped answer (a false clean) in the middle of the search: the
@@ -362,6 +398,7 @@ int main(void)
 		UNIT_TEST(test_clean_bisection),
 		UNIT_TEST(test_false_clean_release),
 		UNIT_TEST(test_blind_release),
+		UNIT_TEST(test_newer_than_the_range),
 		UNIT_TEST(test_flipped_answer),
 		UNIT_TEST(test_merge),
 		UNIT_TEST(test_skips),
