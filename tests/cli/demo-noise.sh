@@ -21,12 +21,8 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/demo.sh"
 
-command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
+demo_need_fixture
 need_cmd awk sed cmp cp jq
-FIXTURE=$top_builddir/tests/cli/demo-fixture
-[ -x "$FIXTURE" ] || fail "no fixture builder at $FIXTURE (make check builds it)"
-git_env "$SCRATCH/home"
-c_locale
 unset COLUMNS 2>/dev/null || true
 
 ORIGINAL='possible deadlock in retract_page_tables'

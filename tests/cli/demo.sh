@@ -19,15 +19,10 @@ set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
 . "$top_srcdir/tests/lib/demo.sh"
 
-command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
-need_cmd awk sed cmp cp
-FIXTURE=$top_builddir/tests/cli/demo-fixture
-[ -x "$FIXTURE" ] || fail "no fixture builder at $FIXTURE (make check builds it)"
-
 # A git that reads no configuration of the user's, speaks English, and
 # sizes --stat for 80 columns as it does for syzbot (no terminal).
-git_env "$SCRATCH/home"
-c_locale
+demo_need_fixture
+need_cmd awk sed cmp cp
 XDG_CONFIG_HOME=$HOME/.config
 XDG_CACHE_HOME=$SCRATCH/xdg-cache
 export XDG_CONFIG_HOME XDG_CACHE_HOME

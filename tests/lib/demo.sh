@@ -1,5 +1,16 @@
-# Helpers for the demo's tests (tests/cli/demo.sh, tests/cli/demo-noise.sh),
-# sourced after lib.sh (the caller sets up git_env and the C locale).
+# Helpers for the demo's tests (tests/cli/demo.sh, tests/cli/demo-noise.sh,
+# tests/tree/posterior-demo.sh), sourced after lib.sh.
+
+# demo_need_fixture: skip without git, find the fixture builder (into
+# $FIXTURE), and set up git's environment and the C locale.
+demo_need_fixture()
+{
+	command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
+	FIXTURE=$top_builddir/tests/cli/demo-fixture
+	[ -x "$FIXTURE" ] || fail "no fixture builder at $FIXTURE (make check builds it)"
+	git_env "$SCRATCH/home"
+	c_locale
+}
 
 # demo_replay REPO LOG: drive a real git bisect (on a copy of REPO) with
 # the log's `# git bisect` lines; its output must be the log's lines

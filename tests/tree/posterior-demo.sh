@@ -15,13 +15,10 @@
 #     strip marks the culprit and the next test where that order has them.
 set -eu
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/lib.sh"
+. "$top_srcdir/tests/lib/demo.sh"
 
-command -v git >/dev/null 2>&1 || skip "git is not installed (Debian package git)"
+demo_need_fixture
 need_cmd jq awk sed sort comm
-FIXTURE=$top_builddir/tests/cli/demo-fixture
-[ -x "$FIXTURE" ] || fail "no fixture builder at $FIXTURE (make check builds it)"
-git_env "$SCRATCH/home"
-c_locale
 XDG_CACHE_HOME=$SCRATCH/cache
 export XDG_CACHE_HOME
 
