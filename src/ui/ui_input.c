@@ -92,8 +92,10 @@ static void open_view(struct ui *ui, enum view_kind k)
 		return;
 	}
 	if (split && ui_focused(ui)->kind != VIEW_STEPS && ui->views[0] &&
-	    ui->views[0]->kind != VIEW_STEPS)
+	    ui->views[0]->kind != VIEW_STEPS) {
 		ui_open(ui, VIEW_STEPS, -1, false);
+		ui_select_step(ui, step);  /* the list comes back on the step, not on step 0 */
+	}
 	ui_open(ui, k, split ? step : -1, split);
 }
 

@@ -6,7 +6,8 @@
 #     view with a tree and says why not without one;
 #   - raw log view: opened on step N it highlights exactly the lines
 #     --json gives for step N, and follows J; evidence shows a signal's lines;
-#   - map view: one bar per step that has a count;
+#   - map view: one bar per step that has a count; a step view opened
+#     from it comes back split under the list, on the same step;
 #   - a hostile log (CSI clear screen, OSC 52, bidi override, C1 CSI, NUL,
 #     invalid UTF-8) reaches the screen of the log and crash views with
 #     none of those bytes.
@@ -178,6 +179,15 @@ done
 # the hostile frame is still a frame, its file and line read right
 grep -q '	frame	mm/khugepaged.c	1826	' "$SCRATCH/h3.view" ||
 	fail "the frame with escapes after it is no longer a frame"
+
+# a step view opened from a full-screen view (the map) splits below the
+# steps list, and the list is on the step the view shows, not on step 0
+script from_map "m" "i" ":dump-screen"
+bv_ok --no-tree --script "$SCRATCH/from_map.keys" --size 80x24 "$seed"
+sel=$(sed -n 's/^\[steps\] .* - step \([0-9]*\) of .*/\1/p' "$SCRATCH/out")
+det=$(sed -n 's/^\[detail\] step \([0-9]*\):.*/\1/p' "$SCRATCH/out")
+[ -n "$det" ] || fail "no detail view after m, i: $(cat "$SCRATCH/out")"
+assert_eq "the steps list after m, i (the detail shows step $det)" "$det" "$sel"
 
 # small and large screens, and a non-UTF-8 locale: no crash, the title there
 for size in 40x10 200x50; do
