@@ -9,6 +9,7 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "report/next.h"
 #include "report/report.h"
 #include "text/sanitize.h"
 
@@ -342,6 +343,7 @@ static void add_details(json_object *o, const struct blog *log, const struct rep
 	json_object_object_add(o, "steps", steps);
 	json_object_object_add(o, "tree", tree_json(rc));
 	json_object_object_add(o, "posterior", report_posterior_json(rc));
+	json_object_object_add(o, "next", report_next_json(log, rc));
 }
 
 static json_object *json_document(const struct blog *log, const struct report_ctx *rc, bool brief,

@@ -7,6 +7,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/next.h"
 #include "report/report.h"
 #include "text/sanitize.h"
 
@@ -226,6 +227,7 @@ int report_summary(FILE *out, const struct blog *log, const struct report_ctx *r
 		fputc('\n', out);
 	}
 	report_summary_posterior(out, log, rc);
+	report_summary_next(out, log, rc);
 	steps_table(&s, log, rc);
 	signals_list(&s, rc);
 	talloc_free(s.tmp);
