@@ -302,6 +302,8 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "blamed_step",
 			       m && m->blamed_step >= 0 ? json_object_new_int(m->blamed_step) : NULL);
 	json_object_object_add(o, "p_older", m && m->p_wrong >= 0 ? jprob(m->p_older) : NULL);
+	/* the mean of the rate's Beta posterior, which sizes next[]'s runs (doc/model.md §11) */
+	json_object_object_add(o, "repro_rate", m ? jprob(m->rate_a / (m->rate_a + m->rate_b)) : NULL);
 	return o;
 }
 
