@@ -157,6 +157,23 @@ static json_object *partial_json(const struct tree_partial *p)
 	return o;
 }
 
+/* An inconclusive result's candidates with their subjects (doc/json.md §7). */
+static json_object *candidates_json(const struct log_xref *x)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < x->n_candidates; i++) {
+		const struct commit_facts *f = &x->candidates[i];
+		json_object *c = json_object_new_object();
+
+		json_object_object_add(c, "commit", jstr(f->found ? f->commit : NULL));
+		json_object_object_add(c, "found", json_object_new_boolean(f->found));
+		json_object_object_add(c, "subject", jstr(f->subject));
+		json_object_array_add(a, c);
+	}
+	return a;
+}
+
 static json_object *tree_json(const struct report_ctx *rc)
 {
 	const struct log_xref *x = rc ? rc->xref : NULL;
@@ -181,6 +198,7 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(range, "culprit_in_range",
 			       x->culprit_in_range < 0 ? NULL : json_object_new_boolean(x->culprit_in_range));
 	json_object_object_add(o, "range", range);
+	json_object_object_add(o, "candidates", candidates_json(x));
 	return o;
 }
 

@@ -220,3 +220,20 @@ void report_summary_next(FILE *out, const struct blog *log, const struct report_
 	}
 	talloc_free(tmp);
 }
+
+void report_summary_candidates(FILE *out, const struct blog *log, const struct report_ctx *rc)
+{
+	const struct log_xref *x = rc ? rc->xref : NULL;
+	void *tmp = talloc_new(NULL);
+	unsigned flags = rc ? rc->san_flags : 0;
+
+	for (size_t i = 0; x && i < x->n_candidates && i < log->result.n_candidates; i++) {
+		const struct commit_facts *f = &x->candidates[i];
+
+		fprintf(out, "%s %.12s %s\n", report_pad(tmp, "", 12),
+			sanitize_str(tmp, log->result.candidates[i], flags),
+			f->found ? sanitize_str(tmp, f->subject ? f->subject : "", flags)
+				 : _("(not in the tree)"));
+	}
+	talloc_free(tmp);
+}

@@ -46,4 +46,8 @@ json_object *report_next_json(const struct blog *log, const struct report_ctx *r
 /* --summary's "Next:" block; nothing when the list is empty. */
 void report_summary_next(FILE *out, const struct blog *log, const struct report_ctx *rc);
 
+/* --summary: an inconclusive result's candidates, one a line with the
+ * tree's subject; nothing without a tree. */
+void report_summary_candidates(FILE *out, const struct blog *log, const struct report_ctx *rc);
+
 #endif
