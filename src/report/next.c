@@ -131,7 +131,6 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 	bool capped = false;
 	int runs = -1;
 	size_t n = 0;
-	const char *path = strcmp(log->path, "-") ? log->path : "LOG";
 
 	*out = talloc_array(ctx, struct next_action, 0);
 	if (!*out)
@@ -143,9 +142,9 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 						   retest_why(*out, log, m, blamed, runs, capped) });
 	if (log->result.type == RESULT_CULPRIT && log->result.commit && log->start_commit)
 		add(out, &n, (struct next_action){ NEXT_REVERT, log->result.commit, -1, -1,
-						   talloc_asprintf(*out, _("Revert the culprit on the start commit "
-									   "and test that: bisview --syz-test %s"),
-								   path) });
+						   /* LOG: the log's path, which --json keeps out of its prose */
+						   talloc_strdup(*out, _("Revert the culprit on the start commit and "
+									 "test that: bisview --syz-test LOG")) });
 	if (pst && pst->next != DAG_NONE) {
 		char hex[2 * DAG_OID_LEN + 1];
 
@@ -161,8 +160,8 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 		add(out, &n, (struct next_action){ NEXT_RESUME, step_commit(log, rc, (size_t)blamed), blamed, -1,
 						   talloc_asprintf(*out, _("Resume the bisection with step %d's verdict "
 									   "inverted, from the other side: bisview "
-									   "--replay --flip %d %s"),
-								   blamed, blamed, path) });
+									   "--replay --flip %d LOG"),
+								   blamed, blamed) });
 	return n;
 }
 
@@ -200,24 +199,29 @@ json_object *report_next_json(const struct blog *log, const struct report_ctx *r
 	return a;
 }
 
+const char *report_next_line(const void *ctx, const struct next_action *a, unsigned flags)
+{
+	char *line = talloc_strdup(ctx, next_kind_word(a->kind));
+
+	if (a->commit)
+		line = talloc_asprintf_append(line, " %.12s", sanitize_str(line, a->commit, flags));
+	if (a->runs >= 0)
+		line = talloc_asprintf_append(line, " %s", talloc_asprintf(line, ngettext("(%d run)", "(%d runs)",
+											  a->runs),
+									     a->runs));
+	return talloc_asprintf_append(line, ": %s", sanitize_str(line, a->why, flags));
+}
+
 void report_summary_next(FILE *out, const struct blog *log, const struct report_ctx *rc)
 {
 	void *tmp = talloc_new(NULL);
 	struct next_action *v;
 	size_t n = report_next(tmp, log, rc, &v);
-	unsigned flags = rc ? rc->san_flags : 0;
 
 	if (n)
 		fprintf(out, "\n%s\n", _("Next:"));
-	for (size_t i = 0; i < n; i++) {
-		fprintf(out, "  %zu. %s", i + 1, next_kind_word(v[i].kind));
-		if (v[i].commit)
-			fprintf(out, " %.12s", sanitize_str(tmp, v[i].commit, flags));
-		if (v[i].runs >= 0)
-			fprintf(out, " %s", talloc_asprintf(tmp, ngettext("(%d run)", "(%d runs)", v[i].runs),
-							    v[i].runs));
-		fprintf(out, ": %s\n", sanitize_str(tmp, v[i].why, flags));
-	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "  %zu. %s\n", i + 1, report_next_line(tmp, &v[i], rc ? rc->san_flags : 0));
 	talloc_free(tmp);
 }
 

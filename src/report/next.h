@@ -46,6 +46,10 @@ json_object *report_next_json(const struct blog *log, const struct report_ctx *r
 /* --summary's "Next:" block; nothing when the list is empty. */
 void report_summary_next(FILE *out, const struct blog *log, const struct report_ctx *rc);
 
+/* One action in words: "re-test c9c3395d5e3d (2 runs): why", sanitised
+ * with flags (sanitize.h). Under ctx. */
+const char *report_next_line(const void *ctx, const struct next_action *a, unsigned flags);
+
 /* --summary: an inconclusive result's candidates, one a line with the
  * tree's subject; nothing without a tree. */
 void report_summary_candidates(FILE *out, const struct blog *log, const struct report_ctx *rc);

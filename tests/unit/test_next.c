@@ -111,10 +111,10 @@ static void test_order_with_a_culprit(void **state)
 	assert_int_equal(v[1].kind, NEXT_REVERT);
 	assert_str(v[1].commit, H_CUL);
 	assert_int_equal(v[1].runs, -1);
-	assert_contains(v[1].why, "bisview --syz-test ");
+	assert_contains(v[1].why, "bisview --syz-test LOG");
 	assert_int_equal(v[2].kind, NEXT_RESUME);
 	assert_int_equal(v[2].step, rc.model->blamed_step);
-	assert_contains(v[2].why, talloc_asprintf(*state, "--replay --flip %d ", v[2].step));
+	assert_contains(v[2].why, talloc_asprintf(*state, "--replay --flip %d LOG", v[2].step));
 	for (size_t i = 0; i < n; i++)
 		assert_int_not_equal(v[i].kind, NEXT_TEST);
 }
