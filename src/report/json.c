@@ -9,6 +9,7 @@
 #include <string.h>
 #include <talloc.h>
 
+#include "report/next.h"
 #include "report/report.h"
 #include "text/sanitize.h"
 
@@ -156,6 +157,23 @@ static json_object *partial_json(const struct tree_partial *p)
 	return o;
 }
 
+/* An inconclusive result's candidates with their subjects (doc/json.md §7). */
+static json_object *candidates_json(const struct log_xref *x)
+{
+	json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < x->n_candidates; i++) {
+		const struct commit_facts *f = &x->candidates[i];
+		json_object *c = json_object_new_object();
+
+		json_object_object_add(c, "commit", jstr(f->found ? f->commit : NULL));
+		json_object_object_add(c, "found", json_object_new_boolean(f->found));
+		json_object_object_add(c, "subject", jstr(f->subject));
+		json_object_array_add(a, c);
+	}
+	return a;
+}
+
 static json_object *tree_json(const struct report_ctx *rc)
 {
 	const struct log_xref *x = rc ? rc->xref : NULL;
@@ -180,6 +198,7 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(range, "culprit_in_range",
 			       x->culprit_in_range < 0 ? NULL : json_object_new_boolean(x->culprit_in_range));
 	json_object_object_add(o, "range", range);
+	json_object_object_add(o, "candidates", candidates_json(x));
 	return o;
 }
 
@@ -301,6 +320,8 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "blamed_step",
 			       m && m->blamed_step >= 0 ? json_object_new_int(m->blamed_step) : NULL);
 	json_object_object_add(o, "p_older", m && m->p_wrong >= 0 ? jprob(m->p_older) : NULL);
+	/* the mean of the rate's Beta posterior, which sizes next[]'s runs (doc/model.md §11) */
+	json_object_object_add(o, "repro_rate", m ? jprob(m->rate_a / (m->rate_a + m->rate_b)) : NULL);
 	return o;
 }
 
@@ -342,6 +363,7 @@ static void add_details(json_object *o, const struct blog *log, const struct rep
 	json_object_object_add(o, "steps", steps);
 	json_object_object_add(o, "tree", tree_json(rc));
 	json_object_object_add(o, "posterior", report_posterior_json(rc));
+	json_object_object_add(o, "next", report_next_json(log, rc));
 }
 
 static json_object *json_document(const struct blog *log, const struct report_ctx *rc, bool brief,

@@ -7,6 +7,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/next.h"
 #include "report/report.h"
 #include "text/sanitize.h"
 
@@ -224,8 +225,10 @@ int report_summary(FILE *out, const struct blog *log, const struct report_ctx *r
 		for (size_t i = 0; i < log->result.n_candidates; i++)
 			fprintf(out, " %.12s", clean(&s, log->result.candidates[i]));
 		fputc('\n', out);
+		report_summary_candidates(out, log, rc);
 	}
 	report_summary_posterior(out, log, rc);
+	report_summary_next(out, log, rc);
 	steps_table(&s, log, rc);
 	signals_list(&s, rc);
 	talloc_free(s.tmp);

@@ -79,6 +79,10 @@ struct log_xref *xref_log(struct tree *t, const void *ctx, const struct blog *lo
 								     &x->n_culprit_files) == TREE_MISSING;
 		}
 	}
+	x->n_candidates = r->n_candidates;
+	x->candidates = talloc_zero_array(x, struct commit_facts, r->n_candidates ? r->n_candidates : 1);
+	for (size_t i = 0; i < r->n_candidates; i++)
+		(void)tree_commit_facts(t, x, r->candidates[i], &x->candidates[i]);
 	verify_range(t, x, log);
 	if (tree_partial(t)) {  /* a copy: the tree's own goes on counting */
 		struct tree_partial *p = talloc_memdup(x, tree_partial(t), sizeof(*p));

@@ -48,6 +48,10 @@ struct log_xref {
 	/* The range in memory, kept for the posterior over commits (NULL
 	 * when it was not walked). Under the struct. */
 	const struct dag *range;
+	/* An inconclusive result's candidates (result.candidates), in its
+	 * order, each looked up: found false when the tree lacks it. */
+	struct commit_facts *candidates;
+	size_t n_candidates;
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:

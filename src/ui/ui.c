@@ -341,8 +341,47 @@ int ui_culprit_step(const struct blog *log)
 	return -1;
 }
 
-/* Where to start, and why (doc/design.md §7: the culprit, else the first
- * suspicious step). */
+int ui_commit_step(const struct blog *log, const char *commit)
+{
+	for (size_t i = 0; commit && i < log->n_steps; i++)
+		if (log->steps[i]->commit && !strcmp(log->steps[i]->commit, commit))
+			return (int)i;
+	return -1;
+}
+
+/* An inconclusive result: on the first candidate the bisection tested,
+ * else on the list of them in the signals view, never on step 0. */
+static bool on_candidates(struct ui *ui)
+{
+	const struct result *r = &ui->log->result;
+	struct view *v;
+
+	if (r->type != RESULT_INCONCLUSIVE || r->n_candidates == 0)
+		return false;
+	for (size_t i = 0; i < r->n_candidates; i++) {
+		int step = ui_commit_step(ui->log, r->candidates[i]);
+
+		if (step >= 0) {
+			ui_select_step(ui, step);
+			ui_status(ui, ngettext("Inconclusive: on step %d, a candidate; the signals view lists "
+					       "the %zu candidate.",
+					       "Inconclusive: on step %d, a candidate; the signals view lists "
+					       "all %zu candidates.", r->n_candidates),
+				  step, r->n_candidates);
+			return true;
+		}
+	}
+	v = ui_open(ui, VIEW_SIGNALS, -1, false);
+	if (!v || !signals_view_show_candidates(v))
+		return false;
+	ui_status(ui, ngettext("Inconclusive: %zu candidate, not tested in the log.",
+			       "Inconclusive: %zu candidates, none tested in the log.", r->n_candidates),
+		  r->n_candidates);
+	return true;
+}
+
+/* Where to start, and why (doc/design.md §7: the culprit, else an
+ * inconclusive result's candidates, else the first suspicious step). */
 static void initial_selection(struct ui *ui)
 {
 	const struct blog *log = ui->log;
@@ -355,6 +394,8 @@ static void initial_selection(struct ui *ui)
 			  report_verdict_word(&ui->rc));
 		return;
 	}
+	if (on_candidates(ui))
+		return;
 	if (a && a->first_suspicious_step >= 0) {
 		ui_select_step(ui, a->first_suspicious_step);
 		ui_status(ui, _("On step %d, the first suspicious step: re-check it first."),

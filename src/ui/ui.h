@@ -95,6 +95,8 @@ struct view *ui_focused(struct ui *ui);
 int ui_selected_step(struct ui *ui);
 /* The step that tested the result's commit, or -1. */
 int ui_culprit_step(const struct blog *log);
+/* The first step that tested commit (a full hash), or -1. */
+int ui_commit_step(const struct blog *log, const char *commit);
 /* Moves the steps view to step i (and reopens step views on it). */
 void ui_select_step(struct ui *ui, int i);
 /* Posts a job to the worker; false (and a status message) without a tree. */

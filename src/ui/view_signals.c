@@ -1,11 +1,14 @@
 /* The signals view: the assessment, then every trust signal (strongest
- * first, as signals_compute orders them) with the step it concerns.
- * Enter shows the log lines that prove the selected signal. */
+ * first, as signals_compute orders them) with the step it concerns, then
+ * an inconclusive result's candidates and what to run next (doc/model.md
+ * §11), each under a heading row. Enter shows the log lines that prove
+ * the selected signal, or selects the step a candidate or action names. */
 #include "config.h"
 
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/next.h"
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
@@ -19,7 +22,91 @@ struct signals_view {
 	int w_strength;           /* the widest translated strength */
 	const char **messages;    /* cleaned, one per signal */
 	size_t strong;
+	size_t n_sig;             /* signals: rows 1..n_sig */
+	/* the candidates (inconclusive) and the actions, each a heading row
+	 * then one row each; cand_row / next_row 0 when there are none */
+	size_t cand_row, n_cand, next_row, n_next;
+	const char **cand_text, **next_text;
+	int *cand_step, *next_step;  /* the step each names, or -1 */
 };
+
+enum signals_row { ROW_ASSESSMENT, ROW_SIGNAL, ROW_CAND_HEAD, ROW_CAND, ROW_NEXT_HEAD, ROW_NEXT };
+
+/* What row is, and (*k) its index among its kind. */
+static enum signals_row row_kind(const struct signals_view *sv, size_t row, size_t *k)
+{
+	*k = 0;
+	if (row == 0)
+		return ROW_ASSESSMENT;
+	if (row <= sv->n_sig) {
+		*k = row - 1;
+		return ROW_SIGNAL;
+	}
+	if (sv->cand_row && row == sv->cand_row)
+		return ROW_CAND_HEAD;
+	if (sv->cand_row && row <= sv->cand_row + sv->n_cand) {
+		*k = row - sv->cand_row - 1;
+		return ROW_CAND;
+	}
+	if (row == sv->next_row)
+		return ROW_NEXT_HEAD;
+	*k = row - sv->next_row - 1;
+	return ROW_NEXT;
+}
+
+/* The candidates with the tree's subjects (doc/json.md §7), after the signals. */
+static void load_candidates(struct view *v, struct signals_view *sv)
+{
+	struct ui *ui = v->ui;
+	const struct result *r = &ui->log->result;
+	const struct log_xref *x = ui->rc.xref;
+
+	if (r->type != RESULT_INCONCLUSIVE || r->n_candidates == 0)
+		return;
+	sv->cand_row = v->n_rows++;
+	sv->n_cand = r->n_candidates;
+	sv->cand_text = talloc_zero_array(sv, const char *, sv->n_cand);
+	sv->cand_step = talloc_zero_array(sv, int, sv->n_cand);
+	for (size_t i = 0; i < sv->n_cand; i++) {
+		const struct commit_facts *f = x && i < x->n_candidates ? &x->candidates[i] : NULL;
+		const char *subject = !f ? "" : f->found ? ui_clean(ui, sv, f->subject) : _("(not in the tree)");
+
+		sv->cand_step[i] = ui_commit_step(ui->log, r->candidates[i]);
+		sv->cand_text[i] = talloc_asprintf(sv, "%.12s %s", ui_clean(ui, sv, r->candidates[i]),
+						   subject ? subject : "");
+	}
+	v->n_rows += sv->n_cand;
+}
+
+/* What to run next (report/next.h), last. */
+static void load_next(struct view *v, struct signals_view *sv)
+{
+	struct ui *ui = v->ui;
+	struct next_action *a;
+
+	sv->n_next = report_next(sv, ui->log, &ui->rc, &a);
+	if (!sv->n_next)
+		return;
+	sv->next_row = v->n_rows++;
+	sv->next_text = talloc_zero_array(sv, const char *, sv->n_next);
+	sv->next_step = talloc_zero_array(sv, int, sv->n_next);
+	for (size_t i = 0; i < sv->n_next; i++) {
+		sv->next_step[i] = a[i].step;
+		sv->next_text[i] = talloc_asprintf(sv, "%zu. %s", i + 1,
+						   report_next_line(sv, &a[i], ui->rc.san_flags));
+	}
+	v->n_rows += sv->n_next;
+}
+
+bool signals_view_show_candidates(struct view *v)
+{
+	struct signals_view *sv = v->priv;
+
+	if (!sv || !sv->cand_row)
+		return false;
+	view_select(v, sv->cand_row);
+	return true;
+}
 
 static void signals_load(struct view *v)
 {
@@ -46,14 +133,19 @@ static void signals_load(struct view *v)
 	else
 		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, no step stands out"),
 						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong);
+	sv->n_sig = n;
 	v->n_rows = n + 1;
+	load_candidates(v, sv);
+	load_next(v, sv);
 }
 
 static const struct signal *row_signal(struct view *v, size_t row)
 {
 	const struct signal_list *l = v->ui->rc.signals;
 
-	return row > 0 && l && row - 1 < l->n ? &l->v[row - 1] : NULL;
+	const struct signals_view *sv = v->priv;
+
+	return row > 0 && row <= sv->n_sig && l && row - 1 < l->n ? &l->v[row - 1] : NULL;
 }
 
 static enum area assessment_area(const struct assessment *a)
@@ -73,7 +165,16 @@ static void signals_draw(struct view *v, struct canvas *c, int y, int x, int wid
 
 	(void)selected;
 	if (!s) {
-		canvas_text(c, y, x, end, assessment_area(v->ui->rc.assessment), sv->assessment);
+		size_t k;
+		enum signals_row kind = row_kind(sv, row, &k);
+
+		if (kind == ROW_ASSESSMENT)
+			canvas_text(c, y, x, end, assessment_area(v->ui->rc.assessment), sv->assessment);
+		else if (kind == ROW_CAND_HEAD || kind == ROW_NEXT_HEAD)
+			canvas_text(c, y, x, end, AREA_DEFAULT, kind == ROW_CAND_HEAD ? _("Candidates:") : _("Next:"));
+		else
+			canvas_text(c, y, x + 2 < end ? x + 2 : end, end, AREA_DEFAULT,
+				    kind == ROW_CAND ? sv->cand_text[k] : sv->next_text[k]);
 		return;
 	}
 	canvas_text(c, y, x, x + sv->w_strength < end ? x + sv->w_strength : end,
@@ -99,6 +200,15 @@ static const char *signals_fields(struct view *v, const void *ctx, size_t row)
 	const struct assessment *a = v->ui->rc.assessment;
 	const struct model_result *m = v->ui->rc.model;
 
+	size_t k;
+	enum signals_row kind = row_kind(sv, row, &k);
+
+	if (kind == ROW_CAND_HEAD || kind == ROW_NEXT_HEAD)
+		return talloc_strdup(ctx, kind == ROW_CAND_HEAD ? "candidates" : "next");
+	if (kind == ROW_CAND)
+		return talloc_asprintf(ctx, "candidate\t%d\t%s", sv->cand_step[k], sv->cand_text[k]);
+	if (kind == ROW_NEXT)
+		return talloc_asprintf(ctx, "action\t%d\t%s", sv->next_step[k], sv->next_text[k]);
 	/* the model's p_wrong ("-" without a culprit), not the deprecated score */
 	if (!s)
 		return talloc_asprintf(ctx, "assessment\t%s\t%s\t%d", report_verdict(&v->ui->rc),
@@ -114,6 +224,13 @@ static const char *signals_text(struct view *v, const void *ctx, size_t row)
 	struct signals_view *sv = v->priv;
 	const struct signal *s = row_signal(v, row);
 
+	size_t k;
+	enum signals_row kind = row_kind(sv, row, &k);
+
+	if (kind == ROW_CAND_HEAD || kind == ROW_NEXT_HEAD)
+		return kind == ROW_CAND_HEAD ? _("Candidates:") : _("Next:");
+	if (kind == ROW_CAND || kind == ROW_NEXT)
+		return kind == ROW_CAND ? sv->cand_text[k] : sv->next_text[k];
 	if (!s)
 		return sv->assessment;
 	return talloc_asprintf(ctx, "%s %d %s %s", strength_word(s->strength), s->step,
@@ -123,7 +240,7 @@ static const char *signals_text(struct view *v, const void *ctx, size_t row)
 static const char *signals_title(struct view *v, const void *ctx)
 {
 	struct signals_view *sv = v->priv;
-	size_t n = v->n_rows - 1;
+	size_t n = sv->n_sig;
 
 	return talloc_asprintf(ctx, ngettext("%zu signal, %zu strong", "%zu signals, %zu strong", n),
 			       n, sv->strong);
@@ -137,8 +254,19 @@ static bool signals_request(struct view *v, enum request r)
 	if (r != REQ_ENTER && r != REQ_EVIDENCE)
 		return false;
 	s = row_signal(v, v->selected);
-	if (!s)
+	if (!s) {
+		struct signals_view *sv = v->priv;
+		size_t k;
+		enum signals_row kind = row_kind(sv, v->selected, &k);
+		int step = kind == ROW_CAND ? sv->cand_step[k] : kind == ROW_NEXT ? sv->next_step[k] : -1;
+
+		if (step >= 0)
+			ui_select_step(v->ui, step);
+		/* the whole sentence, which the row cuts at the screen's edge */
+		if (kind == ROW_NEXT || kind == ROW_CAND)
+			ui_status(v->ui, "%s", kind == ROW_NEXT ? sv->next_text[k] : sv->cand_text[k]);
 		return true;
+	}
 	if (s->step >= 0)
 		ui_select_step(v->ui, s->step);
 	if (s->lines.first > 0)

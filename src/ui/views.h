@@ -27,4 +27,8 @@ struct view *ui_open_source(struct ui *ui, int step, const char *commit, const c
 bool source_view_target(struct view *v, const void *ctx, const char **commit,
 			const char **path, int *line);
 
+/* view_signals.c: the cursor on the inconclusive result's candidates
+ * (the row that heads them); false when the view lists none. */
+bool signals_view_show_candidates(struct view *v);
+
 #endif

@@ -124,6 +124,16 @@ def keys_of($name; $ks):
 			type == "object" and (.path | is_str) and (.insertions | is_count)
 			and (.deletions | is_count)))))))),
 
+(.next | want("next"; type == "array")),
+(.next | arrays | to_entries[] | .key as $i | .value | "next[\($i)]" as $p | (
+	keys_of($p; ["action", "commit", "step", "runs", "why"]),
+	(objects | (
+	(.action | want("\($p).action"; IN("retest", "test", "revert", "resume"))),
+	(.commit | want("\($p).commit"; or_null(is_hex40))),
+	(.step | want("\($p).step (of \($nsteps) steps)"; or_null(is_int and . >= 0 and . < $nsteps))),
+	(.runs | want("\($p).runs"; or_null(is_int and . >= 1))),
+	(.why | want("\($p).why"; is_str and length > 0)))))),
+
 (select(.format == "crash-report") | (
 	(.steps | want("crash-report steps"; length == 0)),
 	(.kind | want("crash-report kind"; . == null))))

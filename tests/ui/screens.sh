@@ -2,8 +2,9 @@
 # Expected screens for every view of the explorer, in script mode (no
 # terminal), at 80x24 and at 40x10 (tests/ui/screens/*.screen):
 #   - on the seeds with no tree: steps, detail, crash, raw log, map,
-#     signals and help, and the note the diff and source views show
-#     without a tree;
+#     signals (with what to run next) and help, and the note the diff and
+#     source views show without a tree; an inconclusive log's opening on
+#     its candidates;
 #   - on the built-in demo (its repository and its log): steps with the
 #     tree facts filled in, the detail's part from the tree, the culprit's
 #     diff on a hunk, the crash report and a frame opened in the source
@@ -24,6 +25,7 @@ set -eu
 
 KVM=$DATA/cause-flaky-kvm_wait-title-drift.log
 DEADLOCK=$DATA/cause-deadlock-retract_page_tables.log
+INCONCLUSIVE=$DATA/cause-inconclusive-skip-synthetic.log
 explorer_env
 # the help view shows the config file's path: one that is the same on
 # every machine, and that does not exist
@@ -65,6 +67,18 @@ SIZES=80x24
 screens seed-map-posterior "--no-tree $KVM" m '/likely<Enter>'
 SIZES="80x24 40x10"
 screens seed-signals "--no-tree $KVM" S
+# what to run next, at the end of the signals view (doc/model.md §11)
+screens seed-next "--no-tree $DEADLOCK" S '/Next:<Enter>'
+# an inconclusive result opens on a candidate the log tested (its skipped
+# step), not on step 0; the signals view lists the candidates
+screens seed-inconclusive "--no-tree $INCONCLUSIVE"
+screens seed-inconclusive-signals "--no-tree $INCONCLUSIVE" S
+# none of them tested: it opens on their list in the signals view
+grep -v -e '^\[cc38a46de76e' -e '^testing commit cc38a46de76e' -e '^\./include' \
+	-e '^# git bisect skip' -e '^Bisecting: 1 revision' "$INCONCLUSIVE" >"$SCRATCH/untested.log"
+SIZES=80x24
+screens seed-inconclusive-untested "--no-tree $SCRATCH/untested.log"
+SIZES="80x24 40x10"
 # ! on the blamed step, the status line saying why; its detail: the
 # model's figure and sentence; ! where no step stands out says so
 screens seed-blamed "--no-tree $KVM" '!'

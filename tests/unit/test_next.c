@@ -1,0 +1,148 @@
+/* What to run next (src/report/next.h, doc/model.md §11): the runs of a
+ * re-test follow n >= ln(0.05)/ln(1-p) with p the mean of the model's
+ * Beta posterior of the reproducer's rate, capped; the list is ordered
+ * re-test, revert, test, resume; there is no revert without a culprit and
+ * no test without a posterior. */
+#include "config.h"
+
+#include <math.h>
+
+#include "unit.h"
+#include "report/next.h"
+#include "report/report.h"
+
+#define TITLE "possible deadlock in collapse_file"
+#define CR(n) "run #" #n ": crashed: " TITLE "\n"
+#define OK(n) "run #" #n ": OK\n"
+#define R3 CR(0) CR(1) CR(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
+#define CLEAN10 OK(0) OK(1) OK(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
+
+/* original, a good release, two git bisect steps (H_A bad, H_B good) */
+#define HEAD_STEPS \
+	SYZ_HEADER \
+	TESTING_WITH(H_ORIG, GCC_10, SIG_1) \
+	R3 \
+	"testing release v6.2\n" \
+	TESTING_WITH(H_V62, GCC_10, SIG_2) \
+	CLEAN10 \
+	"# git bisect start " H_ORIG " " H_V62 "\n" \
+	"Bisecting: 7 revisions left to test after this (roughly 3 steps)\n" \
+	"[" H_A "] " S_A "\n" \
+	TESTING_WITH(H_A, GCC_10, SIG_3) \
+	R3 \
+	"# git bisect bad " H_A "\n" \
+	"Bisecting: 3 revisions left to test after this (roughly 2 steps)\n" \
+	"[" H_B "] " S_B "\n" \
+	TESTING_WITH(H_B, GCC_10, SIG_4) \
+	CLEAN10 \
+	"# git bisect good " H_B "\n"
+
+/* ... then the culprit H_CUL, bad */
+#define CULPRIT_LOG \
+	HEAD_STEPS \
+	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
+	"[" H_CUL "] " T_CUL "\n" \
+	TESTING_WITH(H_CUL, GCC_10, SIG_CUL) \
+	R3 \
+	"# git bisect bad " H_CUL "\n" \
+	SHOW_CUL \
+	"\n" \
+	STAT_36("mm/khugepaged.c") \
+	"revisions tested: 5, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
+	"first bad commit: " H_CUL " " T_CUL "\n" \
+	"crash: " TITLE "\n" \
+	" collapse_file+0x197e/0x3bd0 mm/khugepaged.c:2204\n"
+
+/* ... or no culprit: two candidates */
+#define INCONCLUSIVE_LOG \
+	HEAD_STEPS \
+	"revisions tested: 4, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
+	"bisection is inconclusive, the first bad commit could be any of:\n" \
+	H_CUL "\n" \
+	H_C "\n"
+
+static size_t next_of(void **state, const struct blog *log, struct report_ctx *rc,
+		      struct next_action **v)
+{
+	*rc = (struct report_ctx){ 0 };
+	report_assess(*state, log, rc);
+	return report_next(*state, log, rc, v);
+}
+
+static void test_runs_formula(void **state)
+{
+	bool capped;
+
+	(void)state;
+	/* (1 - p)^n <= 0.05: ln 0.05 / ln 0.5 = 4.32 */
+	assert_int_equal(next_runs(0.5, &capped), 5);
+	assert_false(capped);
+	assert_int_equal(next_runs(0.3, &capped), 9);   /* 8.40 */
+	assert_int_equal(next_runs(0.95, &capped), 1);  /* 1.00: exactly enough */
+	assert_int_equal(next_runs(1.0, &capped), 1);
+	assert_int_equal(next_runs(0.03, &capped), 99); /* 98.4 */
+	assert_false(capped);
+	assert_int_equal(next_runs(0.02, &capped), NEXT_RUNS_MAX); /* 148.3 */
+	assert_true(capped);
+	assert_int_equal(next_runs(0.0, &capped), NEXT_RUNS_MAX);
+	assert_true(capped);
+}
+
+/* with a culprit and a blamed step: re-test first, with the runs the
+ * model's rate asks for, then revert, then resume; no test (no tree) */
+static void test_order_with_a_culprit(void **state)
+{
+	struct blog *bl = unit_parse_known_at(state, CULPRIT_LOG, __FILE__, __LINE__);
+	struct report_ctx rc;
+	struct next_action *v;
+	size_t n = next_of(state, bl, &rc, &v);
+	double p = rc.model->rate_a / (rc.model->rate_a + rc.model->rate_b);
+	int want = (int)ceil(log(0.05) / log(1 - p));
+
+	assert_int_equal(bl->result.type, RESULT_CULPRIT);
+	assert_true(rc.model->blamed_step >= 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].kind, NEXT_RETEST);
+	assert_int_equal(v[0].step, rc.model->blamed_step);
+	assert_str(v[0].commit, bl->steps[rc.model->blamed_step]->commit);
+	assert_int_equal(v[0].runs, want > NEXT_RUNS_MAX ? NEXT_RUNS_MAX : want);
+	assert_true(pow(1 - p, v[0].runs) <= 0.05 + 1e-12);
+	assert_true(pow(1 - p, v[0].runs - 1) > 0.05);
+	assert_int_equal(v[1].kind, NEXT_REVERT);
+	assert_str(v[1].commit, H_CUL);
+	assert_int_equal(v[1].runs, -1);
+	assert_contains(v[1].why, "bisview --syz-test LOG");
+	assert_int_equal(v[2].kind, NEXT_RESUME);
+	assert_int_equal(v[2].step, rc.model->blamed_step);
+	assert_contains(v[2].why, talloc_asprintf(*state, "--replay --flip %d LOG", v[2].step));
+	for (size_t i = 0; i < n; i++)
+		assert_int_not_equal(v[i].kind, NEXT_TEST);
+}
+
+/* no culprit: no revert, whatever else applies */
+static void test_no_revert_without_a_culprit(void **state)
+{
+	struct blog *bl = unit_parse(state, INCONCLUSIVE_LOG);
+	struct report_ctx rc;
+	struct next_action *v;
+	size_t n = next_of(state, bl, &rc, &v);
+
+	assert_int_equal(bl->result.type, RESULT_INCONCLUSIVE);
+	assert_int_equal(bl->result.n_candidates, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_not_equal(v[i].kind, NEXT_REVERT);
+		assert_int_not_equal(v[i].kind, NEXT_TEST);
+	}
+}
+
+int main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_runs_formula),
+		UNIT_TEST(test_order_with_a_culprit),
+		UNIT_TEST(test_no_revert_without_a_culprit),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
