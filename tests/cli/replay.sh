@@ -192,7 +192,6 @@ one_line_error()
 
 bad_values()
 {
-	bisect_steps "$CAUSE_LOG"
 	bv --replay --flip 9999 "$CAUSE_LOG"
 	one_line_error "--flip 9999" "$CAUSE_LOG" "no step 9999"
 	bv --replay --until 0 "$CAUSE_LOG"   # the crash's own commit: no verdict git was given
