@@ -11,6 +11,7 @@ enum app_mode {
 	MODE_JSON,
 	MODE_SCAN,
 	MODE_UI,              /* the explorer: standard output is a terminal */
+	MODE_REPLAY,          /* --replay: a file for git bisect replay */
 };
 
 /* Exit statuses (doc/design.md §6): 0 ok, 1 suspicious with --check, 2 error. */
@@ -37,6 +38,8 @@ struct app {
 	int script_rows, script_cols; /* --size for script mode (24x80) */
 	bool no_mouse;
 	double t_start;       /* when the process started (monotonic seconds) */
+	int replay_stop;      /* --flip/--until: enum replay_stop (report/replay.h) */
+	int replay_step;      /* their step N */
 };
 
 /* app.c: "bisview: FILE: reason" on standard error (file may be NULL). */

@@ -14,6 +14,7 @@
 #include "demo/demo.h"
 #include "i18n.h"
 #include "log/parse.h"
+#include "report/replay.h"
 #include "report/report.h"
 #include "report/scan.h"
 #include "text/sanitize.h"
@@ -26,6 +27,7 @@ enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
 	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS, OPT_SORT,
+	OPT_REPLAY, OPT_FLIP, OPT_UNTIL,
 };
 
 static const struct option long_options[] = {
@@ -42,6 +44,9 @@ static const struct option long_options[] = {
 	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "size", required_argument, NULL, OPT_SIZE },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "replay", no_argument, NULL, OPT_REPLAY },
+	{ "flip", required_argument, NULL, OPT_FLIP },
+	{ "until", required_argument, NULL, OPT_UNTIL },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -63,6 +68,9 @@ static void usage(FILE *out)
 		"  --sort p         with --scan: the likeliest wrong culprits first\n"
 		"                   (p_wrong; --sort path: the paths' order, the default)\n"
 		"  --check          exit 1 when the bisection looks suspicious\n"
+		"  --replay         print the bisection as a file for `git bisect replay`\n"
+		"  --flip N         with --replay: stop at step N with its verdict inverted\n"
+		"  --until N        with --replay: stop before step N, to test it again\n"
 		"  --demo           open a built-in demo: a small kernel-like tree and its\n"
 		"                   bisection log (made once under $XDG_CACHE_HOME/bisview)\n"
 		"  --script FILE    run the explorer on keys from FILE, with no terminal\n"
@@ -76,6 +84,26 @@ static void usage(FILE *out)
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
+}
+
+/* --flip N / --until N: one of them, N a step number (0, 1, ...). */
+static int replay_option(struct app *app, enum replay_stop how, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (app->replay_stop != REPLAY_ALL) {
+		app_error(app, NULL, _("--flip and --until cannot be combined"));
+		return -1;
+	}
+	if (end == arg || *end || n < 0 || n > 1000000 || arg[0] == '+' || arg[0] == ' ') {
+		app_error(app, NULL, how == REPLAY_FLIP ? _("--flip is a step number, e.g. --flip 3")
+						       : _("--until is a step number, e.g. --until 3"));
+		return -1;
+	}
+	app->replay_stop = how;
+	app->replay_step = (int)n;
+	return 0;
 }
 
 static int parse_options(struct app *app, int argc, char **argv)
@@ -94,6 +122,12 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_DEMO: app->demo = true; break;
 		case OPT_SCRIPT: app->script_path = optarg; break;
 		case OPT_NO_MOUSE: app->no_mouse = true; break;
+		case OPT_REPLAY: app->mode = MODE_REPLAY; break;
+		case OPT_FLIP:
+		case OPT_UNTIL:
+			if (replay_option(app, c == OPT_FLIP ? REPLAY_FLIP : REPLAY_UNTIL, optarg) < 0)
+				return -1;
+			break;
 		case OPT_SORT:
 			if (strcmp(optarg, "p") != 0 && strcmp(optarg, "path") != 0) {
 				app_error(app, NULL, _("--sort is p or path"));
@@ -147,6 +181,10 @@ static int parse_options(struct app *app, int argc, char **argv)
 		app_error(app, NULL, _("--sort p needs --scan"));
 		return -1;
 	}
+	if (app->replay_stop != REPLAY_ALL && app->mode != MODE_REPLAY) {
+		app_error(app, NULL, _("--flip and --until need --replay"));
+		return -1;
+	}
 	if (app->mode == MODE_SCAN && app->n_args == 0) {
 		app_error(app, NULL, _("--scan needs at least one PATH"));
 		return -1;
@@ -175,6 +213,24 @@ static int prepare_demo(struct app *app)
 	return 0;
 }
 
+/* --replay: the log's git bisect commands on standard output. */
+static int print_replay(struct app *app, const char *path, const struct blog *log)
+{
+	const char *err = NULL;
+	char *text = replay_text(app, log, (enum replay_stop)app->replay_stop, app->replay_step, &err);
+
+	if (!text) {
+		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
+		return EXIT_INPUT;
+	}
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		app_error(app, _("(standard output)"), _("write error"));
+		return EXIT_INPUT;
+	}
+	talloc_free(text);
+	return 0;
+}
+
 static int run_one(struct app *app)
 {
 	const char *path = app->n_args ? app->args[0] : "-";
@@ -196,6 +252,11 @@ static int run_one(struct app *app)
 		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), refusal);
 		talloc_free(log);
 		return EXIT_INPUT;
+	}
+	if (app->mode == MODE_REPLAY) {
+		status = print_replay(app, path, log);
+		talloc_free(log);
+		return status;
 	}
 	if (log->format != LOG_FORMAT_CRASH_REPORT && !app->no_tree) {
 		struct tree *t = tree_open(log, app->tree_path, app->trust_repo, &err);

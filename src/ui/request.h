@@ -42,6 +42,11 @@
 	R(VIEW, VIEW_CLOSE, "view-close", N_("Close the current view")) \
 	R(VIEW, EDIT, "edit", N_("Open the source line in $VISUAL or $EDITOR")) \
 	R(MISC, PROMPT, "prompt", N_("Enter a command")) \
+	R(MISC, REPLAY, "replay", N_("Write the bisection as a file for git bisect replay")) \
+	R(MISC, REPLAY_FLIP, "replay-flip", \
+	  N_("Write a replay file that stops at the selected step, its verdict inverted")) \
+	R(MISC, REPLAY_UNTIL, "replay-until", \
+	  N_("Write a replay file that stops before the selected step, to test it again")) \
 	R(MISC, RELOAD, "reload", N_("Reload the log, keeping the selected step")) \
 	R(MISC, REDRAW, "redraw", N_("Redraw the screen")) \
 	R(MISC, TOGGLE_HINTS, "toggle-hints", N_("Show or hide the key hint bar")) \

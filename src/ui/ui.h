@@ -58,6 +58,8 @@ struct ui {
 	char *prompt;                  /* the prompt being typed ("/", ":"), or NULL */
 	char *input;                   /* what has been typed at the prompt */
 	char *search;                  /* the last search */
+	bool replay_prompt;            /* the prompt asks where the replay file goes */
+	int replay_stop, replay_step;  /* what it writes (report/replay.h) */
 	bool search_back;
 	bool quit;
 	bool script;                   /* keys from a script, dumps to files */

@@ -8,6 +8,8 @@
 #include "i18n.h"
 #include "ui/command.h"
 #include "ui/keys.h"
+#include "report/replay.h"
+#include "ui/replay_file.h"
 #include "ui/ui.h"
 #include "ui/ui_input.h"
 #include "ui/view.h"
@@ -24,6 +26,7 @@ static void open_prompt(struct ui *ui, const char *prompt)
 
 static void close_prompt(struct ui *ui)
 {
+	ui->replay_prompt = false;
 	TALLOC_FREE(ui->prompt);
 	TALLOC_FREE(ui->input);
 }
@@ -143,6 +146,9 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_PROMPT:
 		open_prompt(ui, ":");
 		break;
+	case REQ_REPLAY: ui_replay_ask(ui, REPLAY_ALL); break;
+	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
+	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
 	case REQ_ENTER: open_view(ui, VIEW_DIFF); break;
 	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
@@ -188,7 +194,9 @@ static void prompt_key(struct ui *ui, int key)
 		char *prompt = talloc_steal(ui, ui->prompt), *input = talloc_steal(ui, ui->input);
 
 		ui->prompt = ui->input = NULL;
-		if (!strcmp(prompt, ":")) {
+		if (ui->replay_prompt) {
+			ui_replay_write(ui, input);
+		} else if (!strcmp(prompt, ":")) {
 			if (*input)
 				ui_command(ui, input);
 		} else if (*input) {
@@ -201,6 +209,8 @@ static void prompt_key(struct ui *ui, int key)
 		}
 		talloc_free(prompt);
 		talloc_free(input);
+	} else if (key == KEY_CTRL('u')) {
+		ui->input[0] = '\0';  /* the whole line, as in a shell */
 	} else if (key == 0x7f || key == 8 || key == (KEY_FN | KEY_BACKSPACE)) {
 		size_t n = strlen(ui->input);
 
