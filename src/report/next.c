@@ -106,6 +106,25 @@ static char *retest_why(const void *ctx, const struct blog *log, const struct mo
 	return why;
 }
 
+/* The runs of a re-test: enough for 95% at the estimated rate, and never
+ * fewer than the step already had (fewer would convince less than the
+ * verdict in doubt). */
+static int retest_runs(const struct model_result *m, int step, int runs)
+{
+	const struct model_step_obs *so = m->obs && (size_t)step < m->obs->n_steps ? &m->obs->steps[step] : NULL;
+	int had = so ? so->ok + so->crashed_orig + so->crashed_other : 0;
+
+	return runs >= 0 && had > runs ? had : runs;
+}
+
+/* Is the blamed step's doubt mostly a reproducer blind from there on
+ * (doc/model.md §4)? A re-test would be clean again: it cannot tell. */
+static bool doubt_is_blindness(const struct model_result *m, int step)
+{
+	return m->step_share && m->blind_share && m->step_share[step] > 0 &&
+	       m->blind_share[step] > 0.5 * m->step_share[step];
+}
+
 /* Appends one action to *v (n of them so far). */
 static void add(struct next_action **v, size_t *n, struct next_action a)
 {
@@ -118,7 +137,9 @@ static void add(struct next_action **v, size_t *n, struct next_action a)
 }
 
 /* The order (doc/model.md §11): the blamed step's re-test is one commit
- * and decides the doubted verdict itself; the revert is one syzbot job
+ * and decides the doubted verdict itself — unless the doubt is a blind
+ * reproducer, which a re-test cannot show: then there is none, and the
+ * revert comes first; the revert is one syzbot job
  * that checks the culprit directly; the posterior's commit is one test
  * that tells the most about where the bug is; resuming is a whole new
  * bisection, the slowest. */
@@ -137,9 +158,12 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 		return 0;
 	if (m && log->format != LOG_FORMAT_GIT_BISECT)
 		runs = next_runs(model_rate(m), &capped);
-	if (blamed >= 0)
-		add(out, &n, (struct next_action){ NEXT_RETEST, step_commit(log, rc, (size_t)blamed), blamed, runs,
-						   retest_why(*out, log, m, blamed, runs, capped) });
+	if (blamed >= 0 && !doubt_is_blindness(m, blamed)) {
+		int r = retest_runs(m, blamed, runs);
+
+		add(out, &n, (struct next_action){ NEXT_RETEST, step_commit(log, rc, (size_t)blamed), blamed, r,
+						   retest_why(*out, log, m, blamed, r, capped && r == runs) });
+	}
 	if (log->result.type == RESULT_CULPRIT && log->result.commit && log->start_commit)
 		add(out, &n, (struct next_action){ NEXT_REVERT, log->result.commit, -1, -1,
 						   /* LOG: the log's path, which --json keeps out of its prose */
