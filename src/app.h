@@ -37,6 +37,7 @@ struct app {
 	const char *script_path; /* --script: keys from a file, no terminal */
 	int script_rows, script_cols; /* --size for script mode (24x80) */
 	bool no_mouse;
+	bool syz_test;        /* --syz-test: the revert mail (syztest_cli.h) */
 	double t_start;       /* when the process started (monotonic seconds) */
 	int replay_stop;      /* --flip/--until: enum replay_stop (report/replay.h) */
 	int replay_step;      /* their step N */

@@ -17,6 +17,7 @@
 #include "report/replay.h"
 #include "report/report.h"
 #include "report/scan.h"
+#include "syztest_cli.h"
 #include "text/sanitize.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
@@ -28,6 +29,7 @@ enum {
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
 	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS, OPT_SORT,
 	OPT_REPLAY, OPT_FLIP, OPT_UNTIL,
+	OPT_SYZ_TEST,
 };
 
 static const struct option long_options[] = {
@@ -47,6 +49,7 @@ static const struct option long_options[] = {
 	{ "replay", no_argument, NULL, OPT_REPLAY },
 	{ "flip", required_argument, NULL, OPT_FLIP },
 	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "syz-test", no_argument, NULL, OPT_SYZ_TEST },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -71,6 +74,8 @@ static void usage(FILE *out)
 		"  --replay         print the bisection as a file for `git bisect replay`\n"
 		"  --flip N         with --replay: stop at step N with its verdict inverted\n"
 		"  --until N        with --replay: stop before step N, to test it again\n"
+		"  --syz-test       print a #syz test mail body whose patch reverts the\n"
+		"                   culprit on the start commit (needs a tree)\n"
 		"  --demo           open a built-in demo: a small kernel-like tree and its\n"
 		"                   bisection log (made once under $XDG_CACHE_HOME/bisview)\n"
 		"  --script FILE    run the explorer on keys from FILE, with no terminal\n"
@@ -84,6 +89,7 @@ static void usage(FILE *out)
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
+	fputs(_("With --syz-test: 3 when there is no patch (a conflict, a merge culprit).\n"), out);
 }
 
 /* --flip N / --until N: one of them, N a step number (0, 1, ...). */
@@ -128,6 +134,7 @@ static int parse_options(struct app *app, int argc, char **argv)
 			if (replay_option(app, c == OPT_FLIP ? REPLAY_FLIP : REPLAY_UNTIL, optarg) < 0)
 				return -1;
 			break;
+		case OPT_SYZ_TEST: app->syz_test = true; break;
 		case OPT_SORT:
 			if (strcmp(optarg, "p") != 0 && strcmp(optarg, "path") != 0) {
 				app_error(app, NULL, _("--sort is p or path"));
@@ -164,6 +171,13 @@ static int parse_options(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
+	if (app->syz_test && (app->mode != MODE_DEFAULT || app->json || app->script_path ||
+			      app->no_tree)) {
+		app_error(app, NULL, _("--syz-test goes with no other mode and needs a tree"));
+		return -1;
+	}
+	if (app->syz_test)
+		app->mode = MODE_SUMMARY;
 	if (app->mode == MODE_DEFAULT &&
 	    (app->script_path || (!app->json && isatty(STDOUT_FILENO))))
 		app->mode = MODE_UI;
@@ -266,8 +280,18 @@ static int run_one(struct app *app)
 			talloc_free(log);
 			return EXIT_INPUT;
 		}
+		if (t && app->syz_test) {
+			status = syz_test_run(app, t, log);
+			talloc_free(log);
+			return status;
+		}
 		if (t)
 			rc.xref = xref_log(t, log, log);
+	}
+	if (app->syz_test) {
+		app_error(app, NULL, _("--syz-test needs a tree: -C DIR or $BISVIEW_TREE"));
+		talloc_free(log);
+		return EXIT_INPUT;
 	}
 	report_assess(log, log, &rc);
 	if (app->mode == MODE_JSON)

@@ -17,6 +17,7 @@
 #include "ui/keys.h"
 #include "ui/options.h"
 #include "ui/request.h"
+#include "text/sanitize.h"
 #include "ui/ui.h"
 
 static const char builtin_config[] =
@@ -232,4 +233,28 @@ void config_load_user(struct ui *ui)
 	fclose(f);
 out:
 	talloc_free(tmp);
+}
+
+/* The options alone, for the modes without the explorer (--syz-test):
+ * the built-in defaults and the user's file, read as the explorer reads
+ * them; a bad line is reported on standard error and skipped. */
+struct ui_options config_options(void)
+{
+	struct ui *ui = talloc_zero(NULL, struct ui);
+	struct ui_options opt;
+
+	config_defaults(ui);
+	config_load_user(ui);
+	for (size_t i = 0; i < ui->n_config_errors; i++) {
+		const struct config_error *e = &ui->config_errors[i];
+		char *file = sanitize_str(ui, e->file, 0);
+
+		if (e->line > 0)
+			fprintf(stderr, "%s: %s:%d: %s\n", PACKAGE, file, e->line, e->message);
+		else
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, file, e->message);
+	}
+	opt = ui->opt;
+	talloc_free(ui);
+	return opt;
 }

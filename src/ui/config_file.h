@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "ui/options.h"
+
 struct ui;
 
 struct ui_color {
@@ -30,5 +32,9 @@ char *config_user_path(const void *ctx);
 void config_text(struct ui *ui, const char *file, const char *text, size_t len);
 /* One line; returns NULL or an error message (under ctx). */
 const char *config_line(struct ui *ui, const void *ctx, const char *line);
+
+/* The options of data/bisviewrc and the user's file, without the
+ * explorer (--syz-test); a bad line is reported on standard error. */
+struct ui_options config_options(void);
 
 #endif

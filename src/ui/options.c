@@ -15,10 +15,11 @@
 /* xgettext expands no macro: here is OPTIONS_SET_HELP as it extracts it,
  * the msgid of po/de.po. An option added or removed changes the size. */
 _Static_assert(sizeof(OPTIONS_SET_HELP) ==
-	       sizeof(N_("Set an option: hint-bar mouse split split-size line-numbers ignore-case")),
+	       sizeof(N_("Set an option: hint-bar mouse split split-size line-numbers ignore-case "
+			 "syz-test-repo")),
 	       "OPTIONS_SET_HELP changed: change the msgid above to it (and po/de.po)");
 
-enum option_kind { OPTION_BOOL, OPTION_WORDS, OPTION_PERCENT };
+enum option_kind { OPTION_BOOL, OPTION_WORDS, OPTION_PERCENT, OPTION_TEXT };
 
 struct option_word {
 	const char *word;
@@ -35,6 +36,8 @@ struct option_info {
 	/* The field, as an int (a bool is 0 or 1, WORDS a word's value). */
 	int (*get)(const struct ui_options *o);
 	void (*set)(struct ui_options *o, int value);
+	/* TEXT: the field itself (get and set are NULL). */
+	option_text *(*text)(struct ui_options *o);
 };
 
 #define OPTION_VALUE_BOOL() .kind = OPTION_BOOL
@@ -43,8 +46,11 @@ struct option_info {
 	.words = (const struct option_word[]){ __VA_ARGS__, { NULL, 0 } }
 #define OPTION_VALUE_PERCENT(lo, hi, error) \
 	.kind = OPTION_PERCENT, .min = (lo), .max = (hi), .invalid = (error)
+#define OPTION_VALUE_TEXT(error) .kind = OPTION_TEXT, .invalid = (error)
 
-#define OPTION_ACCESS(o_name, o_type, o_field, ...) \
+/* The accessors by the value's kind: OPTION_ACCESS_BOOL() expands to
+ * OPTION_INT_ACCESS, which the (type, field) after it then calls. */
+#define OPTION_INT_ACCESS(o_type, o_field) \
 	static int get_##o_field(const struct ui_options *o) \
 	{ \
 		return (int)o->o_field; \
@@ -53,12 +59,30 @@ struct option_info {
 	{ \
 		o->o_field = (o_type)value; \
 	}
+#define OPTION_TEXT_ACCESS(o_type, o_field) \
+	static option_text *text_##o_field(struct ui_options *o) \
+	{ \
+		return &o->o_field; \
+	}
+#define OPTION_ACCESS_BOOL(...) OPTION_INT_ACCESS
+#define OPTION_ACCESS_WORDS(...) OPTION_INT_ACCESS
+#define OPTION_ACCESS_PERCENT(...) OPTION_INT_ACCESS
+#define OPTION_ACCESS_TEXT(...) OPTION_TEXT_ACCESS
+#define OPTION_FUNCS_BOOL(...) OPTION_INT_FUNCS
+#define OPTION_FUNCS_WORDS(...) OPTION_INT_FUNCS
+#define OPTION_FUNCS_PERCENT(...) OPTION_INT_FUNCS
+#define OPTION_FUNCS_TEXT(...) OPTION_TEXT_FUNCS
+#define OPTION_INT_FUNCS(o_field) .get = get_##o_field, .set = set_##o_field
+#define OPTION_TEXT_FUNCS(o_field) .text = text_##o_field
+
+#define OPTION_ACCESS(o_name, o_type, o_field, o_default, o_value, ...) \
+	OPTION_ACCESS_##o_value(o_type, o_field)
 UI_OPTIONS(OPTION_ACCESS)
 #undef OPTION_ACCESS
 
 #define OPTION_INFO(o_name, o_type, o_field, o_default, o_value, o_help) \
 	{ .name = (o_name), OPTION_VALUE_##o_value, .help = (o_help), \
-	  .get = get_##o_field, .set = set_##o_field },
+	  OPTION_FUNCS_##o_value(o_field) },
 static const struct option_info options[] = { UI_OPTIONS(OPTION_INFO) };
 #undef OPTION_INFO
 
@@ -97,6 +121,20 @@ static int parse_percent(const char *s, int min, int max)
 	return (int)v;
 }
 
+/* One word of printable ASCII that fits: what a git URL is. */
+static bool set_text(option_text *t, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0 || len >= sizeof(t->s))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return false;
+	memcpy(t->s, s, len + 1);
+	return true;
+}
+
 static int parse_word(const struct option_word *words, const char *s)
 {
 	for (size_t i = 0; words[i].word; i++)
@@ -114,6 +152,8 @@ const char *option_set(struct ui_options *o, const void *ctx, const char *name,
 
 		if (strcmp(name, opt->name) != 0)
 			continue;
+		if (opt->kind == OPTION_TEXT)
+			return set_text(opt->text(o), value) ? NULL : _(opt->invalid);
 		switch (opt->kind) {
 		case OPTION_BOOL:
 			v = parse_bool(value);
@@ -199,6 +239,28 @@ static const char *value_word(const void *ctx, const struct option_info *opt, in
 	return talloc_asprintf(ctx, "%d", v);
 }
 
+/* A TEXT option's manual entry; false (and why on stderr) when
+ * data/bisviewrc sets another value than the table's default. */
+static bool roff_text_default(FILE *out, const struct option_info *opt,
+			      const struct ui_options *defaults, const struct ui_options *built_in)
+{
+	struct ui_options d = *defaults, b = *built_in;
+	const char *want = opt->text(&d)->s, *got = opt->text(&b)->s;
+
+	if (strcmp(want, got) != 0) {
+		fprintf(stderr, "bisview: data/bisviewrc sets %s to %s, its default in "
+			"src/ui/options.h is %s\n", opt->name, got, want);
+		return false;
+	}
+	fputs(".TP\n.BR \"", out);
+	roff_put(out, opt->name, strlen(opt->name));
+	fputs("\" \" (", out);
+	roff_put(out, want, strlen(want));
+	fputs(")\"\n", out);
+	roff_help(out, opt);
+	return true;
+}
+
 int options_dump_roff(FILE *out, const struct ui_options *built_in)
 {
 	struct ui_options defaults = options_defaults();
@@ -206,8 +268,15 @@ int options_dump_roff(FILE *out, const struct ui_options *built_in)
 
 	for (size_t i = 0; i < N_OPTIONS; i++) {
 		const struct option_info *opt = &options[i];
-		int v = opt->get(&defaults);
+		int v = opt->text ? 0 : opt->get(&defaults);
 
+		if (opt->text) {
+			if (!roff_text_default(out, opt, &defaults, built_in)) {
+				talloc_free(tmp);
+				return -1;
+			}
+			continue;
+		}
 		/* not translated: a message for whoever builds bisview */
 		if (opt->get(built_in) != v) {
 			fprintf(stderr, "bisview: data/bisviewrc sets %s to %s, its default in "

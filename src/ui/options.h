@@ -11,11 +11,19 @@
 
 enum split_mode { SPLIT_AUTO, SPLIT_BELOW, SPLIT_BESIDE };
 
+/* A TEXT option's value (a git URL fits). */
+typedef struct {
+	char s[256];
+} option_text;
+
 /* O(name, C type, field, default, value, help), in the order the help
  * view and the manual list them. value says how `set` reads one:
  *   BOOL()                  yes/no (true/false, on/off, 1/0);
  *   WORDS(error, {word, value}...)  one of the words;
  *   PERCENT(min, max, error)        a whole number, "%" after it allowed;
+ *   TEXT(error)             one word of printable ASCII (a URL), kept in
+ *                           an option_text (a value: struct ui_options
+ *                           stays a plain copyable value);
  * error is the message for any other value. help is the manual's text
  * (--dump-keys=roff-options); a word of WORDS in it is set in bold. */
 #define UI_OPTIONS(O) \
@@ -34,7 +42,11 @@ enum split_mode { SPLIT_AUTO, SPLIT_BELOW, SPLIT_BESIDE };
 	O("line-numbers", bool, line_numbers, true, BOOL(), \
 	  N_("Line numbers in the raw log and source views.")) \
 	O("ignore-case", bool, ignore_case, true, BOOL(), \
-	  N_("Searches ignore case."))
+	  N_("Searches ignore case.")) \
+	O("syz-test-repo", option_text, syz_test_repo, \
+	  (option_text){ "git://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git" }, \
+	  TEXT(N_("syz-test-repo is one word of printable ASCII (a git URL)")), \
+	  N_("The tree the #syz test mail of --syz-test and the explorer names."))
 
 #define UI_OPTION_FIELD(name, type, field, ...) type field;
 struct ui_options {
