@@ -36,6 +36,9 @@ struct app {
 	const char *script_path; /* --script: keys from a file, no terminal */
 	int script_rows, script_cols; /* --size for script mode (24x80) */
 	bool no_mouse;
+	const char *extid;    /* --extid: syzbot's bug id, for the fix search */
+	const char **branches; /* --branch REF, repeatable: walked besides HEAD */
+	size_t n_branches;
 	double t_start;       /* when the process started (monotonic seconds) */
 };
 

@@ -26,6 +26,7 @@ enum {
 	OPT_SUMMARY = 0x100, OPT_JSON, OPT_SCAN, OPT_CHECK, OPT_TREE, OPT_HELP,
 	OPT_VERSION, OPT_NO_COLOR, OPT_TRUST_REPO, OPT_NO_TREE, OPT_DEMO,
 	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS, OPT_SORT,
+	OPT_EXTID, OPT_BRANCH,
 };
 
 static const struct option long_options[] = {
@@ -42,6 +43,8 @@ static const struct option long_options[] = {
 	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "size", required_argument, NULL, OPT_SIZE },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "extid", required_argument, NULL, OPT_EXTID },
+	{ "branch", required_argument, NULL, OPT_BRANCH },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -75,6 +78,9 @@ static void usage(FILE *out)
 		"      --no-mouse   leave the mouse to the terminal\n"
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
+	fputs(_("  With a tree, bisview looks for the fix of the bug after the culprit:\n"
+		"      --extid ID   syzbot's bug id: the fix says Reported-by: syzbot+ID@\n"
+		"      --branch REF look for the fix on REF too, not only HEAD (repeatable)\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
 }
 
@@ -111,6 +117,12 @@ static int parse_options(struct app *app, int argc, char **argv)
 			break;
 		case 'C':
 		case OPT_TREE: app->tree_path = optarg; break;
+		case OPT_EXTID: app->extid = optarg; break;
+		case OPT_BRANCH:
+			app->branches = talloc_realloc(app, app->branches, const char *,
+						       app->n_branches + 1);
+			app->branches[app->n_branches++] = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			usage(stdout);
@@ -175,6 +187,18 @@ static int prepare_demo(struct app *app)
 	return 0;
 }
 
+/* The tree facts and the fix's own verdict (tree/fix.h). */
+static struct log_xref *xref_with_fix(struct tree *t, const void *ctx, const struct blog *log,
+				      const struct app *app)
+{
+	struct log_xref *x = xref_log(t, ctx, log);
+	struct fix_query q = { .extid = app->extid, .branches = app->branches,
+			       .n_branches = app->n_branches };
+
+	x->fix = tree_find_fix(t, x, log, x, &q);
+	return x;
+}
+
 static int run_one(struct app *app)
 {
 	const char *path = app->n_args ? app->args[0] : "-";
@@ -206,7 +230,7 @@ static int run_one(struct app *app)
 			return EXIT_INPUT;
 		}
 		if (t)
-			rc.xref = xref_log(t, log, log);
+			rc.xref = xref_with_fix(t, log, log, app);
 	}
 	report_assess(log, log, &rc);
 	if (app->mode == MODE_JSON)

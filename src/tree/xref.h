@@ -7,6 +7,7 @@
 #include "bisect/dag.h"
 #include "bisect/posterior.h"
 #include "log/model.h"
+#include "tree/fix.h"
 #include "tree/tree.h"
 
 struct step_xref {
@@ -48,6 +49,9 @@ struct log_xref {
 	/* The range in memory, kept for the posterior over commits (NULL
 	 * when it was not walked). Under the struct. */
 	const struct dag *range;
+	/* The fix's own verdict (tree_find_fix()), set by the caller after
+	 * xref_log(); NULL when none was found or searched for. */
+	const struct tree_fix *fix;
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:

@@ -124,6 +124,17 @@ def keys_of($name; $ks):
 			type == "object" and (.path | is_str) and (.insertions | is_count)
 			and (.deletions | is_count)))))))),
 
+(.fix | want("fix"; . == null or type == "object")),
+(.fix | objects | (
+	keys_of("fix"; ["commit", "subject", "match", "fixes", "agrees", "contradicting_step"]),
+	(.commit | want("fix.commit"; is_hex40)),
+	(.subject | want("fix.subject"; is_str)),
+	(.match | want("fix.match"; IN("extid", "title"))),
+	(.fixes | want("fix.fixes"; type == "array" and all(.[]; is_hex40))),
+	(.agrees | want("fix.agrees"; type == "boolean")),
+	(.contradicting_step | want("fix.contradicting_step (of \($nsteps) steps)";
+		or_null(is_int and . >= 0 and . < $nsteps))))),
+
 (select(.format == "crash-report") | (
 	(.steps | want("crash-report steps"; length == 0)),
 	(.kind | want("crash-report kind"; . == null))))
