@@ -195,7 +195,7 @@ static struct log_xref *xref_with_fix(struct tree *t, const void *ctx, const str
 	struct fix_query q = { .extid = app->extid, .branches = app->branches,
 			       .n_branches = app->n_branches };
 
-	x->fix = tree_find_fix(t, x, log, x, &q);
+	x->fix = tree_find_fix(t, x, log, x, &q, &x->fix_search);
 	return x;
 }
 

@@ -34,6 +34,18 @@ json_object *report_fix_json(const struct report_ctx *rc)
 	return o;
 }
 
+json_object *report_fix_search_json(const struct log_xref *x)
+{
+	json_object *o;
+
+	if (!x || !x->fix_search.searched)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "commits", json_object_new_int64((int64_t)x->fix_search.commits));
+	json_object_object_add(o, "complete", json_object_new_boolean(x->fix_search.complete));
+	return o;
+}
+
 static const char *fix_words(const void *ctx, const struct tree_fix *f)
 {
 	if (f->agrees)

@@ -180,6 +180,7 @@ static json_object *tree_json(const struct report_ctx *rc)
 	json_object_object_add(range, "culprit_in_range",
 			       x->culprit_in_range < 0 ? NULL : json_object_new_boolean(x->culprit_in_range));
 	json_object_object_add(o, "range", range);
+	json_object_object_add(o, "fix_search", report_fix_search_json(x));
 	return o;
 }
 

@@ -13,21 +13,12 @@
 #include <talloc.h>
 
 #include "signals/signals.h"
-#include "tree/fix.h"
-#include "tree/tree_internal.h"
+#include "tree/fix_internal.h"
 #include "tree/xref.h"
 
 #define SUBJECT_MAX 200
 #define LINE_MAX_LEN 1024      /* longer lines cannot be a title or a trailer */
 #define PROGRESS_EVERY 65536
-
-/* What a message is compared with. */
-struct fix_needles {
-	char *reported_by;          /* "Reported-by: syzbot+EXTID@", or NULL */
-	char *title;                /* the crash title, normalised, or NULL */
-	char *title_prefix;         /* its start up to the first '.' or ':' */
-	void *tmp;
-};
 
 static const char *raw_message(git_odb_object *o, size_t *len)
 {
@@ -44,7 +35,7 @@ static const char *raw_message(git_odb_object *o, size_t *len)
 }
 
 /* Does a line of msg, blanks trimmed, read as the crash title? */
-static bool names_title(const struct fix_needles *nd, const char *msg, size_t len)
+static bool names_title(const struct fix_walk *nd, const char *msg, size_t len)
 {
 	const char *end = msg + len;
 
@@ -168,70 +159,80 @@ static int contradicting_step(struct tree *t, const struct blog *log, const stru
 	return -1;
 }
 
-static void needles_init(struct fix_needles *nd, const struct blog *log, const struct fix_query *q)
+static void walk_init(struct fix_walk *fw, struct tree *t, const struct blog *log,
+		      const struct fix_query *q)
 {
 	const char *title = log->crash_title;
 
-	nd->tmp = talloc_new(NULL);
+	fw->t = t;
+	fw->q = q;
+	fw->tmp = talloc_new(NULL);
 	if (q && q->extid && *q->extid)
-		nd->reported_by = talloc_asprintf(nd->tmp, "Reported-by: syzbot+%s@", q->extid);
+		fw->reported_by = talloc_asprintf(fw->tmp, "Reported-by: syzbot+%s@", q->extid);
 	if (title && *title && strlen(title) < LINE_MAX_LEN) {
-		nd->title = title_normalize(nd->tmp, title);
-		nd->title_prefix = talloc_strndup(nd->tmp, nd->title, strcspn(nd->title, ".:"));
+		fw->title = title_normalize(fw->tmp, title);
+		fw->title_prefix = talloc_strndup(fw->tmp, fw->title, strcspn(fw->title, ".:"));
 	}
 }
 
-static int walk_setup(struct tree *t, git_revwalk **w, const git_oid *culprit,
-		      const struct fix_query *q)
+bool fix_visit(struct fix_walk *fw, const git_oid *id)
 {
-	git_oid id;
+	git_odb_object *o = NULL;
+	const char *msg;
+	size_t len;
+	bool stop = false;
 
-	if (git_revwalk_new(w, t->repo) < 0)
-		return -1;
-	git_revwalk_sorting(*w, GIT_SORT_NONE);
-	if (git_revwalk_push_head(*w) < 0)
-		return -1;
+	if (++fw->visited % PROGRESS_EVERY == 0 && fw->q && fw->q->progress)
+		fw->q->progress(fw->q->progress_arg, fw->visited);
+	if (git_odb_read(&o, fw->t->odb, id) < 0)
+		return false;
+	msg = raw_message(o, &len);
+	if (fw->reported_by && memmem(msg, len, fw->reported_by, strlen(fw->reported_by))) {
+		git_oid_cpy(&fw->found, id);
+		fw->have_extid = stop = true;
+	} else if (!fw->have_title && names_title(fw, msg, len)) {
+		git_oid_cpy(&fw->found, id);
+		fw->have_title = true;
+		stop = !fw->reported_by;
+	}
+	git_odb_object_free(o);
+	return stop;
+}
+
+/* HEAD and the --branch refs the tree has; n of them, under ctx. */
+static git_oid *walk_tips(struct tree *t, void *ctx, const struct fix_query *q, size_t *n)
+{
+	size_t cap = 1 + (q ? q->n_branches : 0);
+	git_oid *tips = talloc_array(ctx, git_oid, cap);
+
+	*n = 0;
+	if (git_reference_name_to_id(&tips[*n], t->repo, "HEAD") == 0)
+		(*n)++;
 	for (size_t i = 0; q && i < q->n_branches; i++)
-		if (tree_resolve(t, q->branches[i], &id) == 0)
-			(void)git_revwalk_push(*w, &id);
-	return git_revwalk_hide(*w, culprit);
+		if (tree_resolve(t, q->branches[i], &tips[*n]) == 0)
+			(*n)++;
+	return tips;
 }
 
-/* The walk: the extid match, else the first title match, into *found. */
-static size_t walk(struct tree *t, git_revwalk *w, const struct fix_needles *nd,
-		   const struct fix_query *q, git_oid *found, bool *by_title)
+/* Without a commit-graph we can read: libgit2's revwalk. */
+static void walk_revwalk(struct fix_walk *fw, const git_oid *culprit, const git_oid *tips,
+			 size_t n_tips)
 {
+	git_revwalk *w = NULL;
 	git_oid id;
-	size_t visited = 0;
-	bool have_title = false;
 
-	while (git_revwalk_next(&id, w) == 0) {
-		git_odb_object *o = NULL;
-		const char *msg;
-		size_t len;
-
-		if (++visited % PROGRESS_EVERY == 0 && q && q->progress)
-			q->progress(q->progress_arg, visited);
-		if (git_odb_read(&o, t->odb, &id) < 0)
-			continue;
-		msg = raw_message(o, &len);
-		if (nd->reported_by && memmem(msg, len, nd->reported_by, strlen(nd->reported_by))) {
-			git_oid_cpy(found, &id);
-			*by_title = false;
-			git_odb_object_free(o);
-			return visited;
-		}
-		if (!have_title && names_title(nd, msg, len)) {
-			git_oid_cpy(found, &id);
-			have_title = *by_title = true;
-			if (!nd->reported_by) {
-				git_odb_object_free(o);
-				return visited;
+	if (git_revwalk_new(&w, fw->t->repo) < 0)
+		return;
+	git_revwalk_sorting(w, GIT_SORT_TIME);  /* newest first, as the graph walk */
+	for (size_t i = 0; i < n_tips; i++)
+		(void)git_revwalk_push(w, &tips[i]);
+	if (git_revwalk_hide(w, culprit) == 0)
+		while (git_revwalk_next(&id, w) == 0 && !fix_visit(fw, &id))
+			if (fw->visited >= FIX_WALK_MAX) {
+				fw->cut = true;
+				break;
 			}
-		}
-		git_odb_object_free(o);
-	}
-	return have_title ? visited : 0;
+	git_revwalk_free(w);
 }
 
 static struct tree_fix *describe(struct tree *t, const void *ctx, const git_oid *id,
@@ -259,28 +260,35 @@ static struct tree_fix *describe(struct tree *t, const void *ctx, const git_oid 
 }
 
 const struct tree_fix *tree_find_fix(struct tree *t, const void *ctx, const struct blog *log,
-				     const struct log_xref *x, const struct fix_query *q)
+				     const struct log_xref *x, const struct fix_query *q,
+				     struct fix_search *search)
 {
-	struct fix_needles nd = { 0 };
-	git_revwalk *w = NULL;
-	git_oid culprit, found;
+	struct fix_walk fw = { 0 };
+	git_oid culprit, *tips;
 	struct tree_fix *f = NULL;
-	bool by_title = false;
-	size_t visited = 0;
+	size_t n_tips;
 
 	if (!t || !x || !x->has_culprit || log->kind == KIND_FIX ||
 	    git_oid_fromstr(&culprit, x->culprit) < 0)
 		return NULL;
-	needles_init(&nd, log, q);
-	if ((nd.reported_by || nd.title) && walk_setup(t, &w, &culprit, q) == 0)
-		visited = walk(t, w, &nd, q, &found, &by_title);
-	git_revwalk_free(w);
-	talloc_free(nd.tmp);
-	if (visited > 0)
-		f = describe(t, ctx, &found, log, x);
-	if (f) {
-		f->match = by_title ? FIX_BY_TITLE : FIX_BY_EXTID;
-		f->visited = visited;
+	walk_init(&fw, t, log, q);
+	tips = walk_tips(t, fw.tmp, q, &n_tips);
+	if ((fw.reported_by || fw.title) && n_tips > 0 &&
+	    fix_walk_graph(&fw, &culprit, tips, n_tips) < 0) {
+		/* start again, from the tips, with libgit2 */
+		fw.visited = 0;
+		fw.have_title = fw.have_extid = fw.cut = false;
+		walk_revwalk(&fw, &culprit, tips, n_tips);
 	}
+	if (fw.have_extid || fw.have_title)
+		f = describe(t, ctx, &fw.found, log, x);
+	if (f)
+		f->match = fw.have_extid ? FIX_BY_EXTID : FIX_BY_TITLE;
+	if (search) {
+		search->searched = (fw.reported_by || fw.title) && n_tips > 0;
+		search->commits = fw.visited;
+		search->complete = !fw.cut;
+	}
+	talloc_free(fw.tmp);
 	return f;
 }

@@ -27,6 +27,19 @@ struct fix_query {
 /* How the fix was recognised. */
 enum fix_match { FIX_BY_EXTID, FIX_BY_TITLE };
 
+/* At most this many commits are read by one search, the newest first:
+ * about two years of the kernel's history after the culprit, and within
+ * 2 s on 2 cores (bench/fix-scale.sh). Beyond it, the search says it was
+ * cut (struct fix_search). */
+#define FIX_WALK_MAX 150000
+
+/* How the search went, found or not (--json's tree.fix_search). */
+struct fix_search {
+	bool searched;              /* there was something to look for */
+	size_t commits;             /* commit messages read */
+	bool complete;              /* false: cut at FIX_WALK_MAX */
+};
+
 /* At most this many Fixes: trailers are read from one message. */
 #define FIX_MAX_TRAILERS 16
 
@@ -41,7 +54,6 @@ struct tree_fix {
 	 * (log order) whose verdict contradicts fixes[0] - "good" on a commit
 	 * that contains it, "bad" on one that does not - or -1. */
 	int contradicting_step;
-	size_t visited;             /* commits read by the walk */
 };
 
 /* Walk from HEAD (and q->branches) back to, not including, the culprit's
@@ -49,8 +61,10 @@ struct tree_fix {
  * "Reported-by: syzbot+EXTID@" is the fix, else the first whose message
  * has a line that is the log's crash title (title_normalize()). NULL when
  * there is none, or no culprit in the tree (x->has_culprit), or the log
- * is a fix bisection. Under ctx. */
+ * is a fix bisection. How the walk went into *search (may be NULL).
+ * Under ctx. */
 const struct tree_fix *tree_find_fix(struct tree *t, const void *ctx, const struct blog *log,
-				     const struct log_xref *x, const struct fix_query *q);
+				     const struct log_xref *x, const struct fix_query *q,
+				     struct fix_search *search);
 
 #endif

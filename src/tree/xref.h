@@ -52,6 +52,7 @@ struct log_xref {
 	/* The fix's own verdict (tree_find_fix()), set by the caller after
 	 * xref_log(); NULL when none was found or searched for. */
 	const struct tree_fix *fix;
+	struct fix_search fix_search;
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:

@@ -116,6 +116,8 @@ def keys_of($name; $ks):
 	(.found | want("tree.found"; is_count)),
 	(.missing | want("tree.missing"; is_count)),
 	(.culprit | want("tree.culprit"; . == null or type == "object")),
+	(.fix_search | want("tree.fix_search"; . == null or (type == "object"
+		and (.commits | is_count) and (.complete | type == "boolean")))),
 	(.culprit | objects | (
 		keys_of("tree.culprit"; ["commit", "merge", "files"]),
 		(.commit | want("tree.culprit.commit"; is_hex40)),

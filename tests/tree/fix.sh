@@ -28,8 +28,6 @@ GIT_AUTHOR_NAME=Fixer GIT_AUTHOR_EMAIL=fixer@example.org
 GIT_COMMITTER_NAME=Fixer GIT_COMMITTER_EMAIL=fixer@example.org
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 LOG=$LOGS/syzbot.log
-F=$SCRATCH/fx
-cp -a "$R" "$F"
 
 # plant BRANCH MESSAGE-FILE: an empty commit on BRANCH (made from master)
 plant()
@@ -46,31 +44,42 @@ plant()
 WRONG=$(awk '$2 == "good" { print $1; exit }' "$W/a.steps")
 [ -n "$WRONG" ] || fail "the bisection tested no good commit"
 
-printf '%s\n' "mm: fix special_fn use-after-free" "" "Reported-by: syzbot+agree1@example.appspotmail.com" \
-	"Fixes: $(printf %.12s "$CULPRIT") (\"mm: special rename\")" >"$SCRATCH/m1"
-plant master "$SCRATCH/m1"
-AGREE=$(cat "$SCRATCH/new")
-printf '%s\n' "net: fix special_fn again" "" "Reported-by: syzbot+wrong1@example.appspotmail.com" \
-	"Fixes: $(printf %.10s "$WRONG") (\"whatever\")" >"$SCRATCH/m2"
-plant stable "$SCRATCH/m2"
-DISAGREE=$(cat "$SCRATCH/new")
-printf '%s\n' "mm: the title fix" "" "syzbot found:" "" \
-	"    KASAN: use-after-free Read in special_fn.isra.0" "" \
-	"Fixes: $CULPRIT" >"$SCRATCH/m3"
-plant titled "$SCRATCH/m3"
-TITLED=$(cat "$SCRATCH/new")
+# make_fix_repo DIR none|before|after: a copy of $R with the four fixes
+# planted, and git's commit-graph written before planting (the fixes are
+# newer than the graph), after it (all in the graph), or not at all
+make_fix_repo()
 {
-	printf 'evil \033[2J\033]0;pwned\007 subject %s\n\n' "$(head -c 3000 /dev/zero | tr '\0' x)"
-	echo "Reported-by: syzbot+hostile1@example.appspotmail.com"
-	head -c 100000 /dev/zero | tr '\0' y; echo
-	echo "Fixes: HEAD~3 (\"rev-parse syntax\")"
-	echo "Fixes: $(printf %.8s "$WRONG")$(printf '\033[31m')"
-	i=0
-	while [ $i -lt 5000 ]; do echo "Fixes: 0123456789ab (\"nothing $i\")"; i=$((i + 1)); done
-} >"$SCRATCH/m4"
-plant hostile "$SCRATCH/m4"
-HOSTILE=$(cat "$SCRATCH/new")
-tl_snapshot "$F" "$SCRATCH/before"
+	F=$1
+	cp -a "$R" "$F"
+	[ "$2" != before ] || git -C "$F" commit-graph write --reachable >/dev/null 2>&1
+	printf '%s\n' "mm: fix special_fn use-after-free" "" "Reported-by: syzbot+agree1@example.appspotmail.com" \
+		"Fixes: $(printf %.12s "$CULPRIT") (\"mm: special rename\")" >"$SCRATCH/m1"
+	plant master "$SCRATCH/m1"
+	AGREE=$(cat "$SCRATCH/new")
+	printf '%s\n' "net: fix special_fn again" "" "Reported-by: syzbot+wrong1@example.appspotmail.com" \
+		"Fixes: $(printf %.10s "$WRONG") (\"whatever\")" >"$SCRATCH/m2"
+	plant stable "$SCRATCH/m2"
+	DISAGREE=$(cat "$SCRATCH/new")
+	printf '%s\n' "mm: the title fix" "" "syzbot found:" "" \
+		"    KASAN: use-after-free Read in special_fn.isra.0" "" \
+		"Fixes: $CULPRIT" >"$SCRATCH/m3"
+	plant titled "$SCRATCH/m3"
+	TITLED=$(cat "$SCRATCH/new")
+	{
+		printf 'evil \033[2J\033]0;pwned\007 subject %s\n\n' "$(head -c 3000 /dev/zero | tr '\0' x)"
+		echo "Reported-by: syzbot+hostile1@example.appspotmail.com"
+		head -c 100000 /dev/zero | tr '\0' y; echo
+		echo "Fixes: HEAD~3 (\"rev-parse syntax\")"
+		echo "Fixes: $(printf %.8s "$WRONG")$(printf '\033[31m')"
+		i=0
+		while [ $i -lt 5000 ]; do echo "Fixes: 0123456789ab (\"nothing $i\")"; i=$((i + 1)); done
+	} >"$SCRATCH/m4"
+	plant hostile "$SCRATCH/m4"
+	HOSTILE=$(cat "$SCRATCH/new")
+	[ "$2" != after ] || git -C "$F" commit-graph write --reachable >/dev/null 2>&1
+	[ "$2" = none ] || [ -f "$F/.git/objects/info/commit-graph" ] ||
+		fail "git wrote no commit-graph in $F"
+}
 
 # the model's own assessment, on the repository without fixes
 tl_json "$SCRATCH/plain.json" "$LOG" -C "$R"
@@ -147,6 +156,10 @@ none()
 	tl_json "$J" "$LOG" -C "$R" --extid agree1
 	jq_assert "$J" '.fix == null and ([.signals[] | select(.code | startswith("fix-"))] | length == 0)' \
 		"none: no fix in the unplanted repository"
+	# every commit after the culprit was read, and no more
+	n=$(git -C "$R" rev-list --count HEAD "^$CULPRIT")
+	jq_assert "$J" ".tree.fix_search == {\"commits\": $n, \"complete\": true}" \
+		"none: the search read the $n commits after the culprit"
 	tl_json "$J" "$LOG" --no-tree --extid agree1
 	jq_assert "$J" '.fix == null' "none: no tree, no fix"
 }
@@ -165,11 +178,15 @@ hostile()
 	grep -q '^Fix: ' "$SCRATCH/out" || fail "hostile: no Fix: line"
 }
 
-tl_section agrees agrees
-tl_section disagrees disagrees
-tl_section by-title by_title
-tl_section none none
-tl_section hostile hostile
-tl_snapshot "$F" "$SCRATCH/after"
-tl_unchanged "the fix search" "$F" "$SCRATCH/before" "$SCRATCH/after"
+for graph in none before after; do
+	make_fix_repo "$SCRATCH/fx-$graph" "$graph"
+	tl_snapshot "$F" "$SCRATCH/before"
+	tl_section "agrees ($graph)" agrees
+	tl_section "disagrees ($graph)" disagrees
+	tl_section "by-title ($graph)" by_title
+	tl_section "none ($graph)" none
+	tl_section "hostile ($graph)" hostile
+	tl_snapshot "$F" "$SCRATCH/after"
+	tl_unchanged "the fix search" "$F" "$SCRATCH/before" "$SCRATCH/after"
+done
 tl_finish
