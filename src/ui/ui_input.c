@@ -68,7 +68,13 @@ static void jump_to_blamed(struct ui *ui)
 		return;
 	}
 	tmp = talloc_new(NULL);
-	if (step < 0) {
+	if (ui->rc.assessment->fix_overrides && step >= 0) {
+		/* the fix's own word, not the model's (doc/design.md §7.3) */
+		ui_select_step(ui, step);
+		ui_status(ui, "%s", ui_clean(ui, tmp, ui->rc.assessment->fix_why));
+	} else if (ui->rc.assessment->fix_overrides) {
+		ui_status(ui, _("Not jumping: %s"), ui_clean(ui, tmp, ui->rc.assessment->fix_why));
+	} else if (step < 0) {
 		ui_status(ui, _("Not jumping: %s"), ui_clean(ui, tmp, m->why));
 	} else {
 		ui_select_step(ui, step);

@@ -24,6 +24,10 @@ tl_need_snapshot
 
 tl_setup
 tl_logs
+# the explorer's screens in English (after git's setup: HOME moves)
+explorer_env
+LANGUAGE=C
+export LANGUAGE
 GIT_AUTHOR_NAME=Fixer GIT_AUTHOR_EMAIL=fixer@example.org
 GIT_COMMITTER_NAME=Fixer GIT_COMMITTER_EMAIL=fixer@example.org
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
@@ -93,6 +97,10 @@ agrees()
 	jq_assert "$J" ".fix.fixes == [\"$CULPRIT\"] and .fix.agrees and .fix.contradicting_step == null" \
 		"agree: Fixes: names the culprit"
 	jq_assert "$J" '.fix.subject == "mm: fix special_fn use-after-free"' "agree: subject"
+	script agree ':dump-screen' q
+	bv_ok --script "$SCRATCH/agree.keys" --size 200x30 -C "$F" --extid agree1 "$LOG"
+	grep -q "^Trust: .*; the fix $(printf %.12s "$AGREE") agrees$" "$SCRATCH/out" ||
+		fail "agree: the explorer's header: $(grep '^Trust:' "$SCRATCH/out")"
 	jq_assert "$J" '[.signals[] | select(.code == "fix-agrees" and .strength == "info")] | length == 1' \
 		"agree: a fix-agrees signal"
 	jq -S .assessment "$SCRATCH/plain.json" >"$SCRATCH/a.want"
@@ -137,6 +145,14 @@ disagrees()
 	grep -q "^Fix: *$(printf %.12s "$DISAGREE") net: fix special_fn again (Reported-by this bug; its Fixes: names $(printf %.12s "$WRONG"), not the culprit)" \
 		"$SCRATCH/out" || fail "wrong: --summary's Fix: line: $(grep Fix: "$SCRATCH/out")"
 	json_contract "wrong" -C "$F" "$LOG"
+	# the explorer: the header once the worker's search is in, and "!"
+	# (jump to the blamed step) saying the fix's words
+	script fix ':dump-screen' '!' ':dump-screen' q
+	bv_ok --script "$SCRATCH/fix.keys" --size 200x30 -C "$F" --extid wrong1 --branch stable "$LOG"
+	grep -q "^Trust: suspicious 0.11 .*blamed step $want; .*; the fix $(printf %.12s "$DISAGREE") names another commit$" \
+		"$SCRATCH/out" || fail "wrong: the explorer's header: $(grep '^Trust:' "$SCRATCH/out")"
+	tail -n 1 "$SCRATCH/out" | grep -q "^the fix $(printf %.12s "$DISAGREE") (net: fix special_fn again) names .* not the culprit; step $want " ||
+		fail "wrong: '!' must say the fix's words: $(tail -n 1 "$SCRATCH/out")"
 }
 
 by_title()
