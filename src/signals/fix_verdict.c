@@ -1,5 +1,5 @@
 /* The fix's own verdict as evidence and as the assessment's last word
- * (doc/design.md §7.3, doc/json.md §6).
+ * (doc/design.md §8.1, doc/json.md §6).
  *
  * A fix whose Fixes: trailer names another commit than the culprit says,
  * in its author's words, that the bisection blamed the wrong commit: that

@@ -105,7 +105,7 @@ void assess(const struct blog *log, const struct signal_list *s, const struct mo
 
 /* After assess(): the fix's own verdict (x->fix, tree/fix.h) overrides
  * the model's when its Fixes: names another commit than the culprit
- * (doc/design.md §7.3). x may be NULL. Strings under ctx. */
+ * (doc/design.md §8.1). x may be NULL. Strings under ctx. */
 void assess_fix(const void *ctx, const struct blog *log, const struct log_xref *x,
 		struct assessment *out);
 

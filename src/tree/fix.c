@@ -1,5 +1,5 @@
 /* The fix's own verdict: find the commit that fixed the bug after the
- * culprit and read its Fixes: trailers (doc/design.md §7.3).
+ * culprit and read its Fixes: trailers (doc/design.md §8.1).
  *
  * The walk may pass a million commits, so each is read raw from the
  * object database (no commit parsing, no rev-parsing), the message is

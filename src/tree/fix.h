@@ -1,4 +1,4 @@
-/* The fix's own verdict (doc/design.md §7.3): the commit after the
+/* The fix's own verdict (doc/design.md §8.1): the commit after the
  * culprit that fixed this bug, found in the tree, and the commit its
  * `Fixes:` trailers name. Plain data: the signals, report and ui layers
  * read it without touching libgit2. */

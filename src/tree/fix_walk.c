@@ -1,7 +1,7 @@
 /* The fix search's walk over git's commit-graph: every commit reachable
  * from the tips that is not the culprit or one of its ancestors, each
  * visited once, newest first by committer date (git log's order), so that
- * the FIX_WALK_MAX bound cuts off the oldest (doc/design.md §7.3).
+ * the FIX_WALK_MAX bound cuts off the oldest (doc/design.md §8.1).
  *
  * Two bitmaps over the graph's positions (a million commits: 250 KB):
  * the culprit's ancestors, marked first, and the commits already pushed.

@@ -1,4 +1,4 @@
-/* The explorer's fix search (doc/design.md §7.3): posted to the git worker
+/* The explorer's fix search (doc/design.md §8.1): posted to the git worker
  * once the tree facts are in (it needs the culprit and the steps' commits),
  * its progress on the status line, its answer into the facts and the
  * assessment. The explorer never waits for it. */

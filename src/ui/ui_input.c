@@ -69,7 +69,7 @@ static void jump_to_blamed(struct ui *ui)
 	}
 	tmp = talloc_new(NULL);
 	if (ui->rc.assessment->fix_overrides && step >= 0) {
-		/* the fix's own word, not the model's (doc/design.md §7.3) */
+		/* the fix's own word, not the model's (doc/design.md §8.1) */
 		ui_select_step(ui, step);
 		ui_status(ui, "%s", ui_clean(ui, tmp, ui->rc.assessment->fix_why));
 	} else if (ui->rc.assessment->fix_overrides) {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The fix's own verdict (doc/design.md §7.3, doc/json.md §7.2) on copies of
+# The fix's own verdict (doc/design.md §8.1, doc/json.md §7.2) on copies of
 # the scratch repository (tests/lib/tree.sh) with planted fix commits, after
 # a real, clean `git bisect` whose culprit is "mm: special rename":
 #  - a fix on HEAD with `Reported-by: syzbot+ID@` and `Fixes:` naming the
