@@ -1,5 +1,5 @@
 #!/bin/sh
-# The fix search (src/tree/fix.c, doc/design.md §7.3) at kernel scale: how
+# The fix search (src/tree/fix.c, doc/design.md §8.1) at kernel scale: how
 # long `bisview --json --extid ID` takes on the 1M-commit repository of
 # bench/kernel-scale.sh, against the same run without the search.
 #
