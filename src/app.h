@@ -38,6 +38,9 @@ struct app {
 	int script_rows, script_cols; /* --size for script mode (24x80) */
 	bool no_mouse;
 	bool syz_test;        /* --syz-test: the revert mail (syztest_cli.h) */
+	const char *extid;    /* --extid: syzbot's bug id, for the fix search */
+	const char **branches; /* --branch REF, repeatable: walked besides HEAD */
+	size_t n_branches;
 	double t_start;       /* when the process started (monotonic seconds) */
 	int replay_stop;      /* --flip/--until: enum replay_stop (report/replay.h) */
 	int replay_step;      /* their step N */

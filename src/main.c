@@ -30,6 +30,7 @@ enum {
 	OPT_SCRIPT, OPT_SIZE, OPT_NO_MOUSE, OPT_DUMP_KEYS, OPT_SORT,
 	OPT_REPLAY, OPT_FLIP, OPT_UNTIL,
 	OPT_SYZ_TEST,
+	OPT_EXTID, OPT_BRANCH,
 };
 
 static const struct option long_options[] = {
@@ -50,6 +51,8 @@ static const struct option long_options[] = {
 	{ "flip", required_argument, NULL, OPT_FLIP },
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "syz-test", no_argument, NULL, OPT_SYZ_TEST },
+	{ "extid", required_argument, NULL, OPT_EXTID },
+	{ "branch", required_argument, NULL, OPT_BRANCH },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -88,6 +91,9 @@ static void usage(FILE *out)
 		"      --no-mouse   leave the mouse to the terminal\n"
 		"  -h, --help       show this help and exit\n"
 		"  -V, --version    show the version and exit\n\n"), out);
+	fputs(_("  With a tree, bisview looks for the fix of the bug after the culprit:\n"
+		"      --extid ID   syzbot's bug id: the fix says Reported-by: syzbot+ID@\n"
+		"      --branch REF look for the fix on REF too, not only HEAD (repeatable)\n\n"), out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
 	fputs(_("With --syz-test: 3 when there is no patch (a conflict, a merge culprit).\n"), out);
 }
@@ -152,6 +158,12 @@ static int parse_options(struct app *app, int argc, char **argv)
 			break;
 		case 'C':
 		case OPT_TREE: app->tree_path = optarg; break;
+		case OPT_EXTID: app->extid = optarg; break;
+		case OPT_BRANCH:
+			app->branches = talloc_realloc(app, app->branches, const char *,
+						       app->n_branches + 1);
+			app->branches[app->n_branches++] = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			usage(stdout);
@@ -245,6 +257,18 @@ static int print_replay(struct app *app, const char *path, const struct blog *lo
 	return 0;
 }
 
+/* The tree facts and the fix's own verdict (tree/fix.h). */
+static struct log_xref *xref_with_fix(struct tree *t, const void *ctx, const struct blog *log,
+				      const struct app *app)
+{
+	struct log_xref *x = xref_log(t, ctx, log);
+	struct fix_query q = { .extid = app->extid, .branches = app->branches,
+			       .n_branches = app->n_branches };
+
+	x->fix = tree_find_fix(t, x, log, x, &q, &x->fix_search);
+	return x;
+}
+
 static int run_one(struct app *app)
 {
 	const char *path = app->n_args ? app->args[0] : "-";
@@ -286,7 +310,7 @@ static int run_one(struct app *app)
 			return status;
 		}
 		if (t)
-			rc.xref = xref_log(t, log, log);
+			rc.xref = xref_with_fix(t, log, log, app);
 	}
 	if (app->syz_test) {
 		app_error(app, NULL, _("--syz-test needs a tree: -C DIR or $BISVIEW_TREE"));

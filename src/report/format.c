@@ -154,6 +154,7 @@ void report_assess(const void *ctx, const struct blog *log, struct report_ctx *r
 	rc->signals = signals_compute(ctx, log, rc->xref);
 	rc->model = model_assess(ctx, log, rc->signals);
 	assess(log, rc->signals, rc->model, a);
+	assess_fix(ctx, log, rc->xref, a);
 	rc->assessment = a;
 	report_posterior(ctx, log, rc);
 }

@@ -199,6 +199,7 @@ static json_object *tree_json(const struct report_ctx *rc)
 			       x->culprit_in_range < 0 ? NULL : json_object_new_boolean(x->culprit_in_range));
 	json_object_object_add(o, "range", range);
 	json_object_object_add(o, "candidates", candidates_json(x));
+	json_object_object_add(o, "fix_search", report_fix_search_json(x));
 	return o;
 }
 
@@ -316,9 +317,13 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "first_suspicious_step", fs ? json_object_new_int(first) : NULL);
 	json_object_object_add(o, "first_suspicious_commit", fs ? jstr(fs->commit) : NULL);
 	json_object_object_add(o, "p_wrong", m ? jprob(m->p_wrong) : NULL);
-	json_object_object_add(o, "why", m && m->p_wrong >= 0 ? jstr(m->why) : NULL);
-	json_object_object_add(o, "blamed_step",
-			       m && m->blamed_step >= 0 ? json_object_new_int(m->blamed_step) : NULL);
+	json_object_object_add(o, "why", a && a->fix_overrides ? jstr(a->fix_why)
+				     : m && m->p_wrong >= 0 ? jstr(m->why) : NULL);
+	if (a && a->fix_overrides)  /* the fix's word (doc/json.md §6) */
+		json_object_object_add(o, "blamed_step", fs ? json_object_new_int(first) : NULL);
+	else
+		json_object_object_add(o, "blamed_step", m && m->blamed_step >= 0
+					       ? json_object_new_int(m->blamed_step) : NULL);
 	json_object_object_add(o, "p_older", m && m->p_wrong >= 0 ? jprob(m->p_older) : NULL);
 	/* the mean of the rate's Beta posterior, which sizes next[]'s runs (doc/model.md §11) */
 	json_object_object_add(o, "repro_rate", m ? jprob(m->rate_a / (m->rate_a + m->rate_b)) : NULL);
@@ -364,6 +369,7 @@ static void add_details(json_object *o, const struct blog *log, const struct rep
 	json_object_object_add(o, "tree", tree_json(rc));
 	json_object_object_add(o, "posterior", report_posterior_json(rc));
 	json_object_object_add(o, "next", report_next_json(log, rc));
+	json_object_object_add(o, "fix", report_fix_json(rc));
 }
 
 static json_object *json_document(const struct blog *log, const struct report_ctx *rc, bool brief,

@@ -75,6 +75,13 @@ json_object *report_posterior_json(const struct report_ctx *rc);
 /* --summary's lines on it: the credible set as ranges, the likeliest
  * commits, the next commit to test; nothing without one. */
 void report_summary_posterior(FILE *out, const struct blog *log, const struct report_ctx *rc);
+/* --json's "fix" (doc/json.md §7.2), null without one; --summary's
+ * "Fix:" line, nothing without one (report/fix.c). */
+json_object *report_fix_json(const struct report_ctx *rc);
+/* --json's tree.fix_search: {"commits", "complete"}, null when nothing
+ * was searched for (no extid and no crash title, or no culprit). */
+json_object *report_fix_search_json(const struct log_xref *x);
+void report_summary_fix(FILE *out, const struct report_ctx *rc, unsigned san_flags);
 /* "7 commits (3 runs)": the set's size and its posterior_set_runs()
  * count (left out for one commit, or 0 runs), translated. */
 const char *report_set_size(const void *ctx, size_t commits, size_t runs);

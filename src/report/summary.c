@@ -110,8 +110,11 @@ static void assessment_fields(struct sum *s, const struct report_ctx *rc)
 	else
 		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the culprit is wrong, no step stands out"),
 							   report_verdict_word(rc), m->p_wrong));
-	if (m->why)
+	if (rc->assessment->fix_overrides)
+		field(s, _("Why:"), clean(s, rc->assessment->fix_why));
+	else if (m->why)
 		field(s, _("Why:"), clean(s, m->why));
+	report_summary_fix(s->out, rc, s->flags);
 }
 
 static void header(struct sum *s, const struct blog *log, const struct report_ctx *rc)

@@ -78,6 +78,7 @@ struct signal_list *signals_compute(const void *ctx, const struct blog *log,
 		signals_from_steps(&c);
 		signals_from_result(&c);
 		signals_from_tree(&c);
+		signals_from_fix(&c);
 	}
 	talloc_free(c.tmp);
 	qsort(l->v, l->n, sizeof(*l->v), signal_order);

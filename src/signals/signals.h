@@ -53,7 +53,9 @@ enum signal_strength { SIGNAL_STRENGTH_LIST(ENUM_VALUE) };
 	X(SIGNAL_CULPRIT_OUT_OF_RANGE, "culprit-out-of-range", "range") \
 	X(SIGNAL_COMMITS_MISSING, "commits-missing", "missing") \
 	X(SIGNAL_COMMITS_UNREADABLE, "commits-unreadable", "unreadable") \
-	X(SIGNAL_NOT_SEEN, "not-seen", "unseen")
+	X(SIGNAL_NOT_SEEN, "not-seen", "unseen") \
+	X(SIGNAL_FIX_DISAGREES, "fix-disagrees", "fixdis") \
+	X(SIGNAL_FIX_AGREES, "fix-agrees", "fixok")
 #define SIGNAL_VALUE(value, code, badge) value,
 enum signal_id { SIGNAL_LIST(SIGNAL_VALUE) };
 
@@ -84,6 +86,11 @@ struct assessment {
 	enum assessment_verdict verdict;  /* from the model's p_wrong */
 	double score;               /* the old hand-weighted figure (deprecated) */
 	int first_suspicious_step;  /* the model's blamed step, -1 when none */
+	/* The fix's Fixes: names another commit (assess_fix()): the verdict
+	 * and first_suspicious_step follow the fix, and fix_why says so in
+	 * place of the model's why. */
+	bool fix_overrides;
+	const char *fix_why;
 };
 
 /* All signals of a log, strongest first. x may be NULL (no tree). */
@@ -95,6 +102,12 @@ struct signal_list *signals_compute(const void *ctx, const struct blog *log,
 struct model_result;
 void assess(const struct blog *log, const struct signal_list *s, const struct model_result *m,
 	    struct assessment *out);
+
+/* After assess(): the fix's own verdict (x->fix, tree/fix.h) overrides
+ * the model's when its Fixes: names another commit than the culprit
+ * (doc/design.md §8.1). x may be NULL. Strings under ctx. */
+void assess_fix(const void *ctx, const struct blog *log, const struct log_xref *x,
+		struct assessment *out);
 
 const char *signal_strength_name(enum signal_strength s);
 const char *assessment_verdict_name(enum assessment_verdict v);

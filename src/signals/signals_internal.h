@@ -33,5 +33,7 @@ char *path_dir(const void *ctx, const char *path);
 void signals_from_steps(struct sig_ctx *c);
 void signals_from_result(struct sig_ctx *c);
 void signals_from_tree(struct sig_ctx *c);
+/* fix_verdict.c: fix-agrees, fix-disagrees (tree/fix.h) */
+void signals_from_fix(struct sig_ctx *c);
 
 #endif

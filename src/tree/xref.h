@@ -7,6 +7,7 @@
 #include "bisect/dag.h"
 #include "bisect/posterior.h"
 #include "log/model.h"
+#include "tree/fix.h"
 #include "tree/tree.h"
 
 struct step_xref {
@@ -52,6 +53,10 @@ struct log_xref {
 	 * order, each looked up: found false when the tree lacks it. */
 	struct commit_facts *candidates;
 	size_t n_candidates;
+	/* The fix's own verdict (tree_find_fix()), set by the caller after
+	 * xref_log(); NULL when none was found or searched for. */
+	const struct tree_fix *fix;
+	struct fix_search fix_search;
 };
 
 /* Look every step's commit up and describe the culprit. Never fails:

@@ -113,6 +113,11 @@ const char *header_trust_line(const void *ctx, struct ui *ui)
 		out = talloc_asprintf_append(out, "%s", _("; tree: loading..."));
 	else
 		out = talloc_asprintf_append(out, "%s", _("; no tree"));
+	if (x && x->fix && x->fix->agrees)
+		out = talloc_asprintf_append(out, _("; the fix %.12s agrees"), x->fix->commit);
+	else if (x && x->fix && a && a->fix_overrides)
+		out = talloc_asprintf_append(out, _("; the fix %.12s names another commit"),
+					     x->fix->commit);
 	return out;
 }
 

@@ -104,6 +104,7 @@ static int load(struct ui *ui, const char **file, const char **err)
 	talloc_free(ui->tree_note);
 	ui->tree_note = NULL;
 	ui->facts_pending = false;
+	ui->fix_job = NULL;
 	if (log->format != LOG_FORMAT_CRASH_REPORT && !ui->app->no_tree)
 		ui->worker = worker_start(ui->app->tree_path, ui->app->trust_repo, log);
 	if (ui->worker) {
@@ -196,7 +197,15 @@ bool ui_poll_jobs(struct ui *ui)
 				ui->rc.xref = talloc_steal(ui->log, j->xref);
 				assess_now(ui);
 				for_each_view(ui, refresh_view, NULL);
+				ui_post_fix_search(ui, j->xref);
 			}
+			talloc_free(j);
+			continue;
+		}
+		if (j->kind == JOB_FIX) {
+			ui_take_fix(ui, j);
+			assess_now(ui);
+			for_each_view(ui, refresh_view, NULL);
 			talloc_free(j);
 			continue;
 		}

@@ -38,6 +38,7 @@ struct ui {
 	char *tree_note;               /* why there is no tree, or NULL */
 	struct worker *worker;         /* NULL without a tree */
 	bool facts_pending;            /* tree facts asked for and not yet there */
+	struct job *fix_job;           /* the fix search posted and not yet taken, or NULL */
 
 	struct ui_options opt;
 	struct keymap *keymap;
@@ -107,5 +108,14 @@ bool ui_post(struct ui *ui, struct job *j);
 bool ui_poll_jobs(struct ui *ui);
 /* Sanitised text for drawing, under ctx (NULL stays NULL). */
 const char *ui_clean(struct ui *ui, const void *ctx, const char *s);
+
+/* fix_search.c: the fix's own verdict from the worker (tree/fix.h):
+ * post the search for facts x, take its answer into ui->rc.xref, and
+ * the status line's words while it runs (NULL when it does not). */
+struct log_xref;
+struct job;
+void ui_post_fix_search(struct ui *ui, const struct log_xref *x);
+void ui_take_fix(struct ui *ui, struct job *j);
+const char *ui_fix_progress(const void *ctx, const struct ui *ui);
 
 #endif

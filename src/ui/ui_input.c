@@ -63,7 +63,9 @@ static void jump_to(struct ui *ui, int step, const char *what)
 static void jump_to_blamed(struct ui *ui)
 {
 	const struct model_result *m = ui->rc.model;
-	int step = ui->rc.assessment ? ui->rc.assessment->first_suspicious_step : -1;
+	const struct assessment *a = ui->rc.assessment;
+	int step = a ? a->first_suspicious_step : -1;
+	bool by_fix = a && a->fix_overrides;
 	void *tmp;
 
 	if (!m || m->p_wrong < 0) {
@@ -71,7 +73,15 @@ static void jump_to_blamed(struct ui *ui)
 		return;
 	}
 	tmp = talloc_new(NULL);
-	if (step < 0) {
+	if (by_fix && step >= 0) {
+		/* the fix's own word, not the model's (doc/design.md §8.1) */
+		ui_select_step(ui, step);
+		if (ui_focused(ui)->kind != VIEW_STEPS && !ui->views[1])
+			ui_open(ui, VIEW_STEPS, -1, false);
+		ui_status(ui, "%s", ui_clean(ui, tmp, a->fix_why));
+	} else if (by_fix) {
+		ui_status(ui, _("Not jumping: %s"), ui_clean(ui, tmp, a->fix_why));
+	} else if (step < 0) {
 		ui_status(ui, _("Not jumping: %s"), ui_clean(ui, tmp, m->why));
 	} else {
 		ui_select_step(ui, step);

@@ -36,7 +36,7 @@ static void note_partial(struct worker *w, struct job *j)
 {
 	bool lacking = j->status == TREE_MISSING;
 
-	if (!tree_partial(w->tree) || j->kind == JOB_XREF)
+	if (!tree_partial(w->tree) || j->kind == JOB_XREF || j->kind == JOB_FIX)
 		return;
 	for (size_t i = 0; j->kind == JOB_PATCH && j->status == 0 && i < j->patch.n_files; i++)
 		lacking = lacking || j->patch.files[i].content_missing;
@@ -46,6 +46,34 @@ static void note_partial(struct worker *w, struct job *j)
 				      j->kind == JOB_FILE ? j->path : NULL);
 	if (j->kind == JOB_FILE && j->status == TREE_MISSING)
 		j->file_listed = tree_file_listed(w->tree, j->commit, j->path);
+}
+
+/* The fix search's progress: the count for the status line, and a wake-up
+ * for the ui's poll() so that it shows it. */
+struct fix_progress {
+	struct worker *w;
+	struct job *j;
+};
+
+static void fix_progress(void *arg, size_t read_so_far)
+{
+	struct fix_progress *p = arg;
+
+	atomic_store(&p->j->fix_read, read_so_far);
+	if (write(p->w->pipe[1], "", 1) < 0) {
+		/* EAGAIN: a wake-up is pending anyway */
+	}
+}
+
+static void run_fix(struct worker *w, struct job *j)
+{
+	struct fix_progress p = { w, j };
+
+	j->fix_query.progress = fix_progress;
+	j->fix_query.progress_arg = &p;
+	j->fix = tree_find_fix(w->tree, j, w->log, j->fix_xref, &j->fix_query, &j->fix_search);
+	j->fix_query.progress_arg = NULL;
+	j->status = 0;
 }
 
 static void run_job(struct worker *w, struct job *j)
@@ -72,6 +100,9 @@ static void run_job(struct worker *w, struct job *j)
 		break;
 	case JOB_FACTS:
 		j->status = tree_commit_facts(w->tree, j, j->commit, &j->facts);
+		break;
+	case JOB_FIX:
+		run_fix(w, j);
 		break;
 	case JOB_FILE:
 		j->status = tree_file_at(w->tree, j, j->commit, j->path, &j->text, &j->len);

@@ -5,6 +5,7 @@
 #ifndef BISVIEW_UI_WORKER_H
 #define BISVIEW_UI_WORKER_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,7 @@ enum job_kind {
 	JOB_PATCH,      /* a commit's patch against its first parent */
 	JOB_FILE,       /* a file's text at a commit */
 	JOB_FACTS,      /* a commit's facts (the posterior's next test's subject) */
+	JOB_FIX,        /* the fix's own verdict (tree/fix.h), after JOB_XREF */
 };
 
 struct job {
@@ -44,6 +46,13 @@ struct job {
 				     * or is NULL when there was none to find) */
 	bool cancelled;             /* set by the ui: drop the result */
 	double seconds;             /* how long the job took */
+	/* JOB_FIX: what to look for, the facts it reads (the ui's, read
+	 * only until the job is taken), and what it found */
+	struct fix_query fix_query;
+	const struct log_xref *fix_xref;
+	const struct tree_fix *fix;
+	struct fix_search fix_search;
+	atomic_size_t fix_read;     /* commits read so far (the status line) */
 	struct job *next;
 };
 

@@ -116,6 +116,8 @@ def keys_of($name; $ks):
 	(.found | want("tree.found"; is_count)),
 	(.missing | want("tree.missing"; is_count)),
 	(.culprit | want("tree.culprit"; . == null or type == "object")),
+	(.fix_search | want("tree.fix_search"; . == null or (type == "object"
+		and (.commits | is_count) and (.complete | type == "boolean")))),
 	(.culprit | objects | (
 		keys_of("tree.culprit"; ["commit", "merge", "files"]),
 		(.commit | want("tree.culprit.commit"; is_hex40)),
@@ -133,6 +135,16 @@ def keys_of($name; $ks):
 	(.step | want("\($p).step (of \($nsteps) steps)"; or_null(is_int and . >= 0 and . < $nsteps))),
 	(.runs | want("\($p).runs"; or_null(is_int and . >= 1))),
 	(.why | want("\($p).why"; is_str and length > 0)))))),
+(.fix | want("fix"; . == null or type == "object")),
+(.fix | objects | (
+	keys_of("fix"; ["commit", "subject", "match", "fixes", "agrees", "contradicting_step"]),
+	(.commit | want("fix.commit"; is_hex40)),
+	(.subject | want("fix.subject"; is_str)),
+	(.match | want("fix.match"; IN("extid", "title"))),
+	(.fixes | want("fix.fixes"; type == "array" and all(.[]; is_hex40))),
+	(.agrees | want("fix.agrees"; type == "boolean")),
+	(.contradicting_step | want("fix.contradicting_step (of \($nsteps) steps)";
+		or_null(is_int and . >= 0 and . < $nsteps))))),
 
 (select(.format == "crash-report") | (
 	(.steps | want("crash-report steps"; length == 0)),
