@@ -149,6 +149,9 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 	const struct model_result *m = rc ? rc->model : NULL;
 	const struct posterior *pst = rc ? rc->posterior : NULL;
 	int blamed = m && m->blamed_step >= 0 && (size_t)m->blamed_step < log->n_steps ? m->blamed_step : -1;
+	bool by_fix = rc && rc->assessment && rc->assessment->fix_overrides &&
+		      rc->assessment->first_suspicious_step >= 0 &&
+		      (size_t)rc->assessment->first_suspicious_step < log->n_steps;
 	bool capped = false;
 	int runs = -1;
 	size_t n = 0;
@@ -158,7 +161,10 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 		return 0;
 	if (m && log->format != LOG_FORMAT_GIT_BISECT)
 		runs = next_runs(model_rate(m), &capped);
-	if (blamed >= 0 && !doubt_is_blindness(m, blamed)) {
+	/* the fix's own word names the step that contradicts it (doc/design.md §8.1) */
+	if (by_fix)
+		blamed = rc->assessment->first_suspicious_step;
+	if (blamed >= 0 && (by_fix || !doubt_is_blindness(m, blamed))) {
 		int r = retest_runs(m, blamed, runs);
 
 		add(out, &n, (struct next_action){ NEXT_RETEST, step_commit(log, rc, (size_t)blamed), blamed, r,

@@ -129,6 +129,9 @@ disagrees()
 	done
 	[ -n "$want" ] || fail "wrong: the oracle found no contradicting step"
 	jq_assert "$J" ".fix.contradicting_step == $want" "wrong: contradicting step $want"
+	# what to run next follows the fix too: resume from that step
+	jq_assert "$J" "[.next[] | select(.action == \"resume\" or .action == \"retest\") | .step == $want] |
+		length >= 1 and all" "wrong: next[] does not name the contradicting step $want"
 	jq_assert "$J" ".assessment.verdict == \"suspicious\" and .assessment.first_suspicious_step == $want
 		and .assessment.blamed_step == $want" "wrong: the assessment follows the fix"
 	jq_assert "$J" ".assessment.p_wrong == $MODEL_P" "wrong: p_wrong stays the model's"
