@@ -164,7 +164,7 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 	/* the fix's own word names the step that contradicts it (doc/design.md §8.1) */
 	if (by_fix)
 		blamed = rc->assessment->first_suspicious_step;
-	if (blamed >= 0 && (by_fix || !doubt_is_blindness(m, blamed))) {
+	if (m && blamed >= 0 && (by_fix || !doubt_is_blindness(m, blamed))) {
 		int r = retest_runs(m, blamed, runs);
 
 		add(out, &n, (struct next_action){ NEXT_RETEST, step_commit(log, rc, (size_t)blamed), blamed, r,
