@@ -15,7 +15,9 @@
 #   git CLI   the same facts: `git log -1` per step (hash, subject, author
 #             with .mailmap, date), `git rev-list --count BAD ^GOOD...`
 #             per bisect step with the verdicts so far, `git show --stat`
-#             of the culprit
+#             of the culprit, and the messages after the culprit that the
+#             fix's own verdict reads (`git log --format=%B CULPRIT..HEAD`,
+#             doc/design.md §8.1)
 # the ratio, and bisview's peak memory (`/usr/bin/time -f %M`). For the
 # diagnosis it also times bisview on two hard-linked copies of the
 # repository: without a commit-graph, and with a generation-1 one (the
@@ -60,6 +62,7 @@ git_facts()
 		git -C "$REPO" rev-list --count "$bad" $goods >/dev/null
 	done <"$DIR/steps"
 	git -C "$REPO" show --stat "$CULPRIT" >/dev/null
+	git -C "$REPO" log --format=%B "$CULPRIT..HEAD" >/dev/null
 }
 
 bisview_run()
