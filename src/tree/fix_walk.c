@@ -3,8 +3,9 @@
  * visited once, newest first by committer date (git log's order), so that
  * the FIX_WALK_MAX bound cuts off the oldest (doc/design.md §8.1).
  *
- * Two bitmaps over the graph's positions (a million commits: 250 KB):
- * the culprit's ancestors, marked first, and the commits already pushed.
+ * Three bitmaps over the graph's positions (a million commits: 125 KB
+ * each): the culprit's ancestors found so far, the commits pushed, the
+ * interesting ones queued (walk_graph()).
  * Tips newer than the graph (commits since git last wrote it) are walked
  * through libgit2 until they reach graph commits; only when there are
  * more of those than NEW_MAX does the caller's libgit2 revwalk take over. */
@@ -21,62 +22,52 @@
 
 struct gwalk {
 	const struct cgraph *g;
-	uint8_t *anc, *seen;        /* bitmaps by graph position */
-	uint32_t *stack;            /* marking the ancestors */
-	size_t top, cap;
-	struct date_queue queue;    /* the walk */
+	/* bitmaps by graph position: the culprit and the ancestors found so
+	 * far (uninteresting), the commits pushed, and those queued as
+	 * interesting and not yet popped */
+	uint8_t *anc, *seen, *queued;
+	size_t n_queued;            /* interesting entries in the queue */
+	struct date_queue queue;    /* the walk, both sides */
 	git_oid *new_seen;          /* commits not in the graph, visited */
 	size_t n_new;
 };
 
 static bool bit(const uint8_t *m, uint32_t i) { return m[i >> 3] & (1u << (i & 7)); }
 static void set_bit(uint8_t *m, uint32_t i) { m[i >> 3] |= (uint8_t)(1u << (i & 7)); }
+static void clear_bit(uint8_t *m, uint32_t i) { m[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
 
-static int push(struct gwalk *w, void *ctx, uint32_t pos)
-{
-	if (w->top == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 4096;
-		w->stack = talloc_realloc(ctx, w->stack, uint32_t, w->cap);
-		if (!w->stack)
-			return -1;
-	}
-	w->stack[w->top++] = pos;
-	return 0;
-}
-
-/* The culprit and all its ancestors into w->anc. */
-static int mark_ancestors(struct gwalk *w, void *ctx, uint32_t culprit)
+static int enqueue(struct gwalk *w, uint32_t pos)
 {
 	struct cgraph_commit c;
 
-	set_bit(w->anc, culprit);
-	if (push(w, ctx, culprit) < 0)
+	set_bit(w->seen, pos);
+	if (cgraph_commit(w->g, pos, &c) < 0)
 		return -1;
-	while (w->top > 0) {
-		if (cgraph_commit(w->g, w->stack[--w->top], &c) < 0)
-			return -1;
-		for (unsigned i = 0; i < c.n_parents; i++) {
-			if (bit(w->anc, c.parents[i]))
-				continue;
-			set_bit(w->anc, c.parents[i]);
-			if (push(w, ctx, c.parents[i]) < 0)
-				return -1;
-		}
+	return date_queue_push(&w->queue, pos, c.time) ? 0 : -1;
+}
+
+/* Mark a graph commit an ancestor of the culprit: an interesting entry
+ * still queued stops being one; an unseen one is queued to pass it on. */
+static int mark_uninteresting(struct gwalk *w, uint32_t pos)
+{
+	if (bit(w->anc, pos))
+		return 0;
+	set_bit(w->anc, pos);
+	if (bit(w->queued, pos)) {
+		clear_bit(w->queued, pos);
+		w->n_queued--;
 	}
-	return 0;
+	return bit(w->seen, pos) ? 0 : enqueue(w, pos);
 }
 
 /* Queue a graph commit unless it is an ancestor of the culprit or queued. */
 static int queue_pos(struct gwalk *w, uint32_t pos)
 {
-	struct cgraph_commit c;
-
 	if (bit(w->anc, pos) || bit(w->seen, pos))
 		return 0;
-	set_bit(w->seen, pos);
-	if (cgraph_commit(w->g, pos, &c) < 0)
-		return -1;
-	return date_queue_push(&w->queue, pos, c.time) ? 0 : -1;
+	set_bit(w->queued, pos);
+	w->n_queued++;
+	return enqueue(w, pos);
 }
 
 /* A commit the graph does not have: visit it and go on to its parents,
@@ -105,14 +96,30 @@ static int walk_new(struct fix_walk *fw, struct gwalk *w, const git_oid *id)
 	return rc;
 }
 
+/* git's own walk for CULPRIT..TIPS: one queue, newest first, the
+ * culprit's side marking ancestors uninteresting as it goes, until no
+ * interesting commit is left queued. Only the ancestors newer than the
+ * oldest commit searched are ever read, not the whole history behind the
+ * culprit. */
 static int walk_graph(struct fix_walk *fw, struct gwalk *w)
 {
 	struct cgraph_commit c;
 	git_oid id;
 
-	while (w->queue.len > 0) {
+	while (w->queue.len > 0 && w->n_queued > 0) {
 		uint32_t pos = date_queue_pop(&w->queue);
+		bool interesting = bit(w->queued, pos);
 
+		if (cgraph_commit(w->g, pos, &c) < 0)
+			return -1;
+		if (!interesting) {
+			for (unsigned i = 0; i < c.n_parents; i++)
+				if (mark_uninteresting(w, c.parents[i]) < 0)
+					return -1;
+			continue;
+		}
+		clear_bit(w->queued, pos);
+		w->n_queued--;
 		if (fw->visited >= FIX_WALK_MAX) {
 			fw->cut = true;
 			return 0;
@@ -120,8 +127,6 @@ static int walk_graph(struct fix_walk *fw, struct gwalk *w)
 		git_oid_fromraw(&id, cgraph_oid(w->g, pos));
 		if (fix_visit(fw, &id))
 			return 0;
-		if (cgraph_commit(w->g, pos, &c) < 0)
-			return -1;
 		for (unsigned i = 0; i < c.n_parents; i++)
 			if (queue_pos(w, c.parents[i]) < 0)
 				return -1;
@@ -142,9 +147,13 @@ int fix_walk_graph(struct fix_walk *fw, const git_oid *culprit, const git_oid *t
 	bytes = cgraph_size(w.g) / 8 + 1;
 	w.anc = talloc_zero_size(fw->tmp, bytes);
 	w.seen = talloc_zero_size(fw->tmp, bytes);
+	w.queued = talloc_zero_size(fw->tmp, bytes);
 	w.new_seen = talloc_array(fw->tmp, git_oid, NEW_MAX);
-	if (!w.anc || !w.seen || !w.new_seen || !date_queue_init(&w.queue, fw->tmp, 4096) ||
-	    mark_ancestors(&w, fw->tmp, cpos) < 0)
+	if (!w.anc || !w.seen || !w.queued || !w.new_seen ||
+	    !date_queue_init(&w.queue, fw->tmp, 4096))
+		return -1;
+	set_bit(w.anc, cpos);
+	if (enqueue(&w, cpos) < 0)
 		return -1;
 	for (size_t i = 0; rc == 0 && i < n_tips; i++)
 		rc = walk_new(fw, &w, &tips[i]);
