@@ -1,169 +1,32 @@
-/* The explorer's replay file (doc/design.md "Resuming a bisection").
- * bisview never writes to the tree: the file goes where the user says,
- * but never into a git directory - a `git bisect replay` file in .git
- * would sit beside git's own BISECT_LOG, and a half-written one would be
- * worse than none, so it is written to a temporary file in the same
- * directory and renamed into place. */
+/* The explorer's --replay (doc/design.md "Resuming a bisection"): the
+ * file for `git bisect replay` of the selected step, written where the
+ * user says by save_file.c. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <talloc.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "report/replay.h"
 #include "ui/replay_file.h"
+#include "ui/save_file.h"
 #include "ui/ui.h"
-
-/* A git directory: HEAD beside objects/ (a repository's .git, a bare
- * repository) or beside commondir (a linked worktree's). */
-static bool is_git_dir(const char *dir)
-{
-	char buf[PATH_MAX + 16];
-	struct stat st;
-
-	if (snprintf(buf, sizeof(buf), "%s/HEAD", dir) >= (int)sizeof(buf) || stat(buf, &st) != 0 ||
-	    !S_ISREG(st.st_mode))
-		return false;
-	snprintf(buf, sizeof(buf), "%s/objects", dir);
-	if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode))
-		return true;
-	snprintf(buf, sizeof(buf), "%s/commondir", dir);
-	return stat(buf, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* The directory path names, resolved (symlinks, ..), under ctx. */
-static char *resolved_dir(const void *ctx, const char *path)
-{
-	char *copy = talloc_strdup(ctx, path), *slash = strrchr(copy, '/');
-	const char *dir;
-	char *real, *out;
-
-	if (!slash)
-		dir = ".";
-	else if (slash == copy)
-		dir = "/";
-	else {
-		*slash = '\0';
-		dir = copy;
-	}
-	real = realpath(dir, NULL);
-	if (!real)
-		return NULL;
-	out = talloc_strdup(ctx, real);
-	free(real);
-	return out;
-}
-
-bool replay_path_in_git_dir(const void *ctx, const char *path, const char **gitdir)
-{
-	char *dir = resolved_dir(ctx, path), *end;
-
-	*gitdir = NULL;
-	while (dir && *dir) {
-		const char *base = strrchr(dir, '/');
-
-		if (is_git_dir(dir) || (base && strcmp(base + 1, ".git") == 0)) {
-			*gitdir = dir;
-			return true;
-		}
-		end = strrchr(dir, '/');
-		if (!end)
-			break;
-		*end = '\0';
-	}
-	return false;
-}
-
-/* text into path: a temporary file beside it, then rename(). Returns 0,
- * or -1 with errno set. */
-static int write_atomically(const void *ctx, const char *path, const char *text)
-{
-	char *dir = resolved_dir(ctx, path);
-	char *tmp = talloc_asprintf(ctx, "%s/.bisview-replay-XXXXXX", dir ? dir : ".");
-	size_t len = strlen(text), done = 0;
-	int fd, saved;
-
-	if (!dir)
-		return -1;
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	/* mkstemp's 0600 is for secrets; this is a file to share */
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	if (rename(tmp, path) == 0)
-		return 0;
-	fd = -1;
-fail:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	errno = saved;
-	return -1;
-}
 
 void ui_replay_ask(struct ui *ui, int how)
 {
 	int step = ui_selected_step(ui);
 	void *tmp = talloc_new(NULL);
 	const char *err = NULL;
+	char *text = NULL;
 
-	if (step < 0 && how != REPLAY_ALL) {
+	if (step < 0 && how != REPLAY_ALL)
 		ui_error(ui, "%s", _("no step selected"));
-	} else if (!replay_text(tmp, ui->log, (enum replay_stop)how, step, &err)) {
+	else if (!(text = replay_text(tmp, ui->log, (enum replay_stop)how, step, &err)))
 		ui_error(ui, "%s", err);
-	} else {
-		talloc_free(ui->prompt);
-		talloc_free(ui->input);
-		ui->replay_stop = how;
-		ui->replay_step = step;
-		ui->replay_prompt = true;
-		ui->prompt = talloc_strdup(ui, _("Write the replay file: "));
-		ui->input = how == REPLAY_ALL ? talloc_strdup(ui, "./bisview-replay.txt")
-		    : talloc_asprintf(ui, "./bisview-replay-%s-%d.txt",
-				      how == REPLAY_FLIP ? "flip" : "until", step);
-	}
-	talloc_free(tmp);
-}
-
-void ui_replay_write(struct ui *ui, const char *path)
-{
-	void *tmp = talloc_new(NULL);
-	const char *err = NULL, *gitdir;
-	char *text;
-
-	ui->replay_prompt = false;
-	text = replay_text(tmp, ui->log, (enum replay_stop)ui->replay_stop, ui->replay_step, &err);
-	if (!*path)
-		ui_status(ui, "%s", "");
-	else if (!text)
-		ui_error(ui, "%s", err);
-	else if (replay_path_in_git_dir(tmp, path, &gitdir))
-		ui_error(ui, _("not written: %s is inside the git directory %s"),
-			 ui_clean(ui, tmp, path), ui_clean(ui, tmp, gitdir));
-	else if (write_atomically(tmp, path, text) != 0)
-		ui_error(ui, _("not written: %s: %s"), ui_clean(ui, tmp, path), strerror(errno));
 	else
-		ui_status(ui, _("Wrote %s; in the tree run: git bisect replay %s"),
-			  ui_clean(ui, tmp, path), ui_clean(ui, tmp, path));
+		ui_save_ask(ui, SAVE_REPLAY, _("Write the replay file: "),
+			    how == REPLAY_ALL ? "./bisview-replay.txt"
+			    : talloc_asprintf(text, "./bisview-replay-%s-%d.txt",
+					      how == REPLAY_FLIP ? "flip" : "until", step),
+			    text);
 	talloc_free(tmp);
 }

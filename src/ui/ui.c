@@ -13,6 +13,7 @@
 #include "log/parse.h"
 #include "text/sanitize.h"
 #include "ui/driver.h"
+#include "ui/syztest_file.h"
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/view.h"
@@ -105,6 +106,7 @@ static int load(struct ui *ui, const char **file, const char **err)
 	ui->tree_note = NULL;
 	ui->facts_pending = false;
 	ui->fix_job = NULL;
+	ui->revert_job = NULL;
 	if (log->format != LOG_FORMAT_CRASH_REPORT && !ui->app->no_tree)
 		ui->worker = worker_start(ui->app->tree_path, ui->app->trust_repo, log);
 	if (ui->worker) {
@@ -199,6 +201,11 @@ bool ui_poll_jobs(struct ui *ui)
 				for_each_view(ui, refresh_view, NULL);
 				ui_post_fix_search(ui, j->xref);
 			}
+			talloc_free(j);
+			continue;
+		}
+		if (j->kind == JOB_REVERT) {
+			ui_take_revert(ui, j);
 			talloc_free(j);
 			continue;
 		}

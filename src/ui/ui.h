@@ -39,6 +39,7 @@ struct ui {
 	struct worker *worker;         /* NULL without a tree */
 	bool facts_pending;            /* tree facts asked for and not yet there */
 	struct job *fix_job;           /* the fix search posted and not yet taken, or NULL */
+	struct job *revert_job;        /* the #syz test revert asked for, or NULL */
 
 	struct ui_options opt;
 	struct keymap *keymap;
@@ -59,8 +60,8 @@ struct ui {
 	char *prompt;                  /* the prompt being typed ("/", ":"), or NULL */
 	char *input;                   /* what has been typed at the prompt */
 	char *search;                  /* the last search */
-	bool replay_prompt;            /* the prompt asks where the replay file goes */
-	int replay_stop, replay_step;  /* what it writes (report/replay.h) */
+	int save_kind;                 /* the prompt asks where a file goes (ui/save_file.h) */
+	char *save_text;               /* what it writes there */
 	bool search_back;
 	bool quit;
 	bool script;                   /* keys from a script, dumps to files */

@@ -99,6 +99,9 @@ static void draw_status(struct ui *ui, struct canvas *c, int y)
 		canvas_text(c, y, 0, -1, ui->status_error ? AREA_ERROR : AREA_STATUS, ui->status);
 	} else if (ui->facts_pending) {
 		canvas_text(c, y, 0, -1, AREA_DIM, _("Loading tree facts... (Esc cancels)"));
+	} else if (ui->revert_job) {
+		canvas_text(c, y, 0, -1, AREA_DIM,
+			    _("Reverting the culprit on the start commit... (Esc cancels)"));
 	} else if (ui->fix_job) {
 		void *tmp = talloc_new(NULL);
 

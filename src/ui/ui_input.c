@@ -10,6 +10,8 @@
 #include "ui/keys.h"
 #include "report/replay.h"
 #include "ui/replay_file.h"
+#include "ui/save_file.h"
+#include "ui/syztest_file.h"
 #include "ui/ui.h"
 #include "ui/ui_input.h"
 #include "ui/view.h"
@@ -26,7 +28,7 @@ static void open_prompt(struct ui *ui, const char *prompt)
 
 static void close_prompt(struct ui *ui)
 {
-	ui->replay_prompt = false;
+	ui_save_drop(ui);
 	TALLOC_FREE(ui->prompt);
 	TALLOC_FREE(ui->input);
 }
@@ -159,6 +161,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_REPLAY: ui_replay_ask(ui, REPLAY_ALL); break;
 	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
 	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
+	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
 	case REQ_ENTER: open_view(ui, VIEW_DIFF); break;
 	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
@@ -204,8 +207,8 @@ static void prompt_key(struct ui *ui, int key)
 		char *prompt = talloc_steal(ui, ui->prompt), *input = talloc_steal(ui, ui->input);
 
 		ui->prompt = ui->input = NULL;
-		if (ui->replay_prompt) {
-			ui_replay_write(ui, input);
+		if (ui->save_kind != SAVE_NONE) {
+			ui_save_write(ui, input);
 		} else if (!strcmp(prompt, ":")) {
 			if (*input)
 				ui_command(ui, input);

@@ -36,7 +36,8 @@ static void note_partial(struct worker *w, struct job *j)
 {
 	bool lacking = j->status == TREE_MISSING;
 
-	if (!tree_partial(w->tree) || j->kind == JOB_XREF || j->kind == JOB_FIX)
+	if (!tree_partial(w->tree) || j->kind == JOB_XREF || j->kind == JOB_FIX ||
+	    j->kind == JOB_REVERT)
 		return;
 	for (size_t i = 0; j->kind == JOB_PATCH && j->status == 0 && i < j->patch.n_files; i++)
 		lacking = lacking || j->patch.files[i].content_missing;
@@ -76,6 +77,24 @@ static void run_fix(struct worker *w, struct job *j)
 	j->status = 0;
 }
 
+static const char *subject_of(struct worker *w, struct job *j, const char *commit)
+{
+	struct commit_facts f;
+
+	return tree_commit_facts(w->tree, j, commit, &f) == 0 ? f.subject : NULL;
+}
+
+static void run_revert(struct worker *w, struct job *j)
+{
+	j->status = tree_revert(w->tree, j, j->commit, j->onto, &j->revert, &j->error);
+	if (j->status < 0)
+		return;
+	j->subject = subject_of(w, j, j->revert.commit);
+	j->parent_subjects = talloc_zero_array(j, const char *, j->revert.n_parents + 1);
+	for (size_t i = 0; i < j->revert.n_parents; i++)
+		j->parent_subjects[i] = subject_of(w, j, j->revert.parents[i]);
+}
+
 static void run_job(struct worker *w, struct job *j)
 {
 	double t0 = monotonic_seconds();
@@ -103,6 +122,9 @@ static void run_job(struct worker *w, struct job *j)
 		break;
 	case JOB_FIX:
 		run_fix(w, j);
+		break;
+	case JOB_REVERT:
+		run_revert(w, j);
 		break;
 	case JOB_FILE:
 		j->status = tree_file_at(w->tree, j, j->commit, j->path, &j->text, &j->len);

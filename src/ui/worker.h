@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "log/model.h"
+#include "tree/revert.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
 
@@ -19,6 +20,7 @@ enum job_kind {
 	JOB_FILE,       /* a file's text at a commit */
 	JOB_FACTS,      /* a commit's facts (the posterior's next test's subject) */
 	JOB_FIX,        /* the fix's own verdict (tree/fix.h), after JOB_XREF */
+	JOB_REVERT,     /* the culprit reverted on the start commit (tree/revert.h) */
 };
 
 struct job {
@@ -53,6 +55,12 @@ struct job {
 	const struct tree_fix *fix;
 	struct fix_search fix_search;
 	atomic_size_t fix_read;     /* commits read so far (the status line) */
+	/* JOB_REVERT: commit reverted on onto, the subjects the mail or the
+	 * refusal names (the culprit's, a merge's parents') */
+	const char *onto;
+	struct tree_revert revert;
+	const char *subject;
+	const char **parent_subjects;
 	struct job *next;
 };
 

@@ -200,7 +200,49 @@ no_tree()
 	assert_eq "--syz-test --json" 2 "$rc"
 }
 
+# The explorer's T (doc/syz-test.md §5): the revert on the git worker, a
+# prompt with a default path, Enter writes what --syz-test prints (its
+# Date: aside); a conflict is one status line naming the file, and
+# nothing is written; without a tree, one line and no prompt.
+explorer()
+{
+	_home=$HOME
+	explorer_env
+	HOME=$_home   # git's identity for the revert the test compares with
+	small_log "$START_CLEAN" "$G0" "$HOSTILE" >"$W/hostile.log"
+	tl_snapshot "$S" "$W/explorer.before"
+	script syz 'T' ':dump-screen' '<Enter>' ':dump-screen'
+	bv_ok -C "$S" --script "$SCRATCH/syz.keys" --size 120x24 "$W/hostile.log"
+	mail=bisview-syz-test-$(printf '%.12s' "$HOSTILE").txt
+	sed -n 24p "$SCRATCH/out" | grep -q "^Write the #syz test mail: \./$mail *\$" ||
+		fail "no prompt with the default path: $(sed -n 24p "$SCRATCH/out")"
+	tail -n 1 "$SCRATCH/out" | grep -q "^Wrote \./$mail; send it whole" ||
+		fail "no status after writing: $(tail -n 1 "$SCRATCH/out")"
+	bv_ok --syz-test -C "$S" "$W/hostile.log"
+	grep -v '^Date: ' "$SCRATCH/out" >"$W/cli.mail"
+	grep -v '^Date: ' "$SCRATCH/$mail" >"$W/ui.mail"
+	cmp -s "$W/cli.mail" "$W/ui.mail" || fail "the explorer's mail is not --syz-test's"
+	# before git's own clone (hard links: git freshens objects they share)
+	tl_snapshot "$S" "$W/explorer.after"
+	tl_unchanged "T in the explorer" "$S" "$W/explorer.before" "$W/explorer.after"
+	applies_like_git_revert explorer "$SCRATCH/$mail" "$S" "$HOSTILE" "$START_CLEAN"
+	rm -f "$SCRATCH/$mail"
+
+	small_log "$START_CONFLICT" "$G0" "$HOSTILE" >"$W/conflict.log"
+	script syzc 'T' ':dump-screen' '<Enter>'
+	bv_ok -C "$S" --script "$SCRATCH/syzc.keys" --size 200x24 "$W/conflict.log"
+	tail -n 1 "$SCRATCH/out" | grep -q 'does not apply on the start commit.*conflicts in:; a\.c *$' ||
+		fail "no conflict on the status line: $(tail -n 1 "$SCRATCH/out")"
+	! ls "$SCRATCH"/bisview-syz-test-* >/dev/null 2>&1 || fail "a conflict wrote a mail"
+
+	script syzn 'T' ':dump-screen'
+	bv_ok --no-tree --script "$SCRATCH/syzn.keys" --size 120x24 "$W/hostile.log"
+	tail -n 1 "$SCRATCH/out" | grep -q '^the revert for a #syz test is made from the tree' ||
+		fail "no word of the tree: $(tail -n 1 "$SCRATCH/out")"
+}
+
 make_small
+tl_section explorer explorer
 tl_section clean clean
 tl_section hostile hostile
 tl_section conflict conflict
