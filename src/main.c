@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "demo/demo.h"
 #include "i18n.h"
+#include "input/input.h"
 #include "log/parse.h"
 #include "report/replay.h"
 #include "report/report.h"
@@ -275,12 +276,14 @@ static int run_one(struct app *app)
 	const char *err = NULL, *refusal;
 	struct blog *log;
 	struct report_ctx rc = { .san_flags = app->san_flags };
+	struct input_request req;
 	bool suspicious;
 	int status = 0;
 
 	if (app_refuse_terminal_input(app, path))
 		return EXIT_INPUT;
-	log = log_load(app, path, &err);
+	req = input_request_of(app, app->n_args ? app->args[0] : NULL);
+	log = input_load(app, &req, &err);
 	if (!log) {
 		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
 		return EXIT_INPUT;

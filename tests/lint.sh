@@ -47,14 +47,20 @@ layering_rules() {
 		"(^|[^a-z0-9_])git_($(alternatives "$LIBGIT2_WRITERS"))[[:space:]]*\\(" \
 		'libgit2 write APIs only under src/demo/ (src/tree/ only reads)'
 	rule 'src/log/' \
-		'#include[[:space:]]*"(tree|bisect|signals|report|ui|demo)/' \
-		'log/ includes nothing from tree/, bisect/, signals/, report/, ui/, demo/'
+		'#include[[:space:]]*"(tree|bisect|signals|report|ui|demo|input)/' \
+		'log/ includes nothing from tree/, bisect/, signals/, report/, ui/, demo/, input/'
+	rule 'src/input/' \
+		'#include[[:space:]]*"(signals|report|ui|demo)/' \
+		'input/ includes nothing from signals/, report/, ui/, demo/'
+	rule '!src/input/' \
+		'#include[[:space:]]*<curl/' \
+		'libcurl only under src/input/'
 	rule 'src/bisect/' \
 		'#include[[:space:]]*"(tree|ui|report|demo)/' \
 		'bisect/ includes nothing from tree/, ui/, report/, demo/'
 	rule 'src/tree/' \
-		'#include[[:space:]]*"(ui|report|demo)/' \
-		'tree/ includes nothing from ui/, report/, demo/'
+		'#include[[:space:]]*"(ui|report|demo|input)/' \
+		'tree/ includes nothing from ui/, report/, demo/, input/'
 	rule 'src/text/' \
 		'#include[[:space:]]*"(log|tree|bisect|signals|report|ui|demo)/' \
 		'text/ includes nothing from the other rooms'

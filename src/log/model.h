@@ -199,8 +199,35 @@ struct log_line {
 	size_t len;
 };
 
+/* Where the log came from (doc/json.md "source"): set by log_load()
+ * for a file or standard input, by src/input/ for the rest. */
+enum source_kind {
+	SOURCE_FILE,
+	SOURCE_STDIN,
+	SOURCE_URL,               /* fetched (src/input/fetch.c) */
+	SOURCE_MAIL,              /* read out of a mail or mbox (src/input/mail.c) */
+	SOURCE_BISECT_IN_PROGRESS, /* the tree's git dir BISECT_LOG */
+};
+
+struct log_source {
+	enum source_kind kind;
+	const char *url;          /* the URL fetched (the log's own), or NULL */
+	const char *extid;        /* syzbot's bug id (syzbot+<extid>@), or NULL */
+	const char *subject;      /* the mail's Subject:, or NULL */
+};
+
+/* A bisection git is still in (doc/json.md "in_progress"): what the tree
+ * says of it. Counts are -1 when not known. */
+struct log_in_progress {
+	const char *testing;      /* the commit under test (40-hex), or NULL */
+	int candidates;           /* commits left that may be the first bad */
+	int steps_left;           /* git's own estimate of steps left */
+};
+
 struct blog {
 	const char *path;         /* as the user named it ("-" for stdin) */
+	struct log_source source;
+	struct log_in_progress *in_progress; /* NULL unless git is bisecting */
 	enum log_format format;
 	enum bisect_kind kind;
 

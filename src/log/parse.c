@@ -148,6 +148,7 @@ static struct blog *log_new(const void *ctx, const char *path, size_t len, char 
 		return NULL;
 	memset(log, 0, sizeof(*log));
 	log->path = talloc_strdup(log, path);
+	log->source.kind = path && strcmp(path, "-") == 0 ? SOURCE_STDIN : SOURCE_FILE;
 	*text = talloc_size(log, len + 1);
 	if (!*text) {
 		talloc_free(log);

@@ -372,12 +372,44 @@ static void add_details(json_object *o, const struct blog *log, const struct rep
 	json_object_object_add(o, "fix", report_fix_json(rc));
 }
 
+/* Where the log came from (doc/json.md "source"). */
+static json_object *source_json(const struct blog *log)
+{
+	static const char *const kinds[] = {
+		[SOURCE_FILE] = "file", [SOURCE_STDIN] = "stdin", [SOURCE_URL] = "url",
+		[SOURCE_MAIL] = "mail", [SOURCE_BISECT_IN_PROGRESS] = "bisect-in-progress",
+	};
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "kind", json_object_new_string(kinds[log->source.kind]));
+	json_object_object_add(o, "url", jstr(log->source.url));
+	json_object_object_add(o, "extid", jstr(log->source.extid));
+	json_object_object_add(o, "subject", jstr(log->source.subject));
+	return o;
+}
+
+/* The state of a bisection git is still in (doc/json.md "in_progress"). */
+static json_object *in_progress_json(const struct blog *log)
+{
+	const struct log_in_progress *p = log->in_progress;
+	json_object *o;
+
+	if (!p)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "testing", jstr(p->testing));
+	json_object_object_add(o, "candidates", jint_or_null(p->candidates));
+	json_object_object_add(o, "steps_left", jint_or_null(p->steps_left));
+	return o;
+}
+
 static json_object *json_document(const struct blog *log, const struct report_ctx *rc, bool brief,
 				  bool steps_too)
 {
 	json_object *o = json_object_new_object();
 
 	json_object_object_add(o, "path", jstr(log->path));
+	json_object_object_add(o, "source", source_json(log));
 	json_object_object_add(o, "format", json_object_new_string(log_format_name(log->format)));
 	json_object_object_add(o, "kind", bisect_kind_name(log->kind) ? json_object_new_string(bisect_kind_name(log->kind)) : NULL);
 	json_object_object_add(o, "crash_title", jstr(log->crash_title));
@@ -387,6 +419,7 @@ static json_object *json_document(const struct blog *log, const struct report_ct
 	json_object_object_add(o, "result", result_json(log));
 	json_object_object_add(o, "signals", signals_json(rc));
 	json_object_object_add(o, "assessment", assessment_json(log, rc));
+	json_object_object_add(o, "in_progress", in_progress_json(log));
 	if (!brief)
 		add_details(o, log, rc, steps_too);
 	return o;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "input/input.h"
 #include "log/parse.h"
 #include "report/report.h"
 #include "report/scan.h"
@@ -122,6 +123,7 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 	void *tmp = talloc_new(NULL);
 	struct blog *log;
 	struct report_ctx rc = { 0 };
+	struct input_request req;
 
 	it->result = -1;
 	it->p_wrong = -1;
@@ -130,7 +132,9 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 		talloc_free(tmp);
 		return;
 	}
-	log = log_load(tmp, it->path, &err);
+	req = input_request_of(sc->app, it->path);
+	req.no_tree = true;  /* no tree in a scan (doc/json.md §8) */
+	log = input_load(tmp, &req, &err);
 	if (!log) {
 		it->line = error_line(NULL, sc->app, it->path, err);
 	} else if ((refusal = log_refusal(log))) {

@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "input/input.h"
 #include "log/parse.h"
 #include "text/sanitize.h"
 #include "ui/driver.h"
@@ -85,7 +86,8 @@ static void assess_now(struct ui *ui)
 static int load(struct ui *ui, const char **file, const char **err)
 {
 	const char *path = ui->log_path;
-	struct blog *log = log_load(ui, path, err);
+	struct input_request req = input_request_of(ui->app, path);
+	struct blog *log = input_load(ui, &req, err);
 	const char *refusal;
 
 	*file = strcmp(path, "-") ? path : _("(standard input)");

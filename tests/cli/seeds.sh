@@ -156,16 +156,19 @@ grep -F "$DEADLOCK	" "$SCRATCH/out" | grep -q 'culprit 3d7cb67369a0' ||
 grep -F "$CRASH	" "$SCRATCH/out" | grep -q crash-report ||
 	fail "--scan: the crash report's line does not say crash-report"
 
-# Standard input: "-" or no LOG gives what the file argument gives.
+# Standard input: "-" or no LOG gives what the file argument gives, but
+# for the path and where it came from (source.kind: file, stdin).
 for log in "$DATA"/*.log "$CRASH"; do
-	jq -S 'del(.path)' "$(json "$log")" >"$SCRATCH/a"
+	jq -e '.source.kind == "file"' "$(json "$log")" >/dev/null || fail "$log: source.kind is not file"
+	jq -S 'del(.path, .source.kind)' "$(json "$log")" >"$SCRATCH/a"
 	bv_ok --json - <"$log"
-	jq -S 'del(.path)' "$SCRATCH/out" >"$SCRATCH/b"
+	jq -e '.source.kind == "stdin"' "$SCRATCH/out" >/dev/null || fail "$log on stdin: source.kind is not stdin"
+	jq -S 'del(.path, .source.kind)' "$SCRATCH/out" >"$SCRATCH/b"
 	cmp -s "$SCRATCH/a" "$SCRATCH/b" ||
 		fail "--json - < $log differs from --json $log:
 $(diff "$SCRATCH/a" "$SCRATCH/b" | head -20)"
 	bv_ok --json <"$log"
-	jq -S 'del(.path)' "$SCRATCH/out" >"$SCRATCH/b"
+	jq -S 'del(.path, .source.kind)' "$SCRATCH/out" >"$SCRATCH/b"
 	cmp -s "$SCRATCH/a" "$SCRATCH/b" || fail "--json < $log differs from --json $log"
 done
 

@@ -1,0 +1,33 @@
+/* Where a log comes from (doc/design.md §12): the one door between what
+ * the user named on the command line and a parsed log. A file or "-" is
+ * read as before (log_load()); the rest - a URL, a mail or mbox, the
+ * bisection git is in - is turned into log text here and parsed by
+ * src/log/, with log->source saying where it came from. */
+#ifndef BISVIEW_INPUT_INPUT_H
+#define BISVIEW_INPUT_INPUT_H
+
+#include <stdbool.h>
+
+#include "log/model.h"
+
+struct input_request {
+	const char *arg;          /* the LOG argument; NULL when none was given */
+	const char *tree_path;    /* -C DIR, else NULL ($BISVIEW_TREE, the cwd) */
+	bool trust_repo;
+	bool no_tree;
+	bool offline;             /* --offline: URLs from the cache only */
+	bool refresh;             /* --refresh: fetch again, past the cache */
+	bool fix;                 /* --fix: a bug page's fix bisection, not its cause one */
+	const char *syzbot_url;   /* `set syzbot-url`: the dashboard's base URL */
+	const char *extid;        /* --extid, kept when the input names none */
+};
+
+/* The request the command line makes for arg (app.h's options). */
+struct app;
+struct input_request input_request_of(const struct app *app, const char *arg);
+
+/* Loads what req names. NULL with *err (translated, one line, naming no
+ * file: the caller says which) when nothing readable is there. Under ctx. */
+struct blog *input_load(const void *ctx, const struct input_request *req, const char **err);
+
+#endif
