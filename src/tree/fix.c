@@ -182,8 +182,11 @@ bool fix_visit(struct fix_walk *fw, const git_oid *id)
 	size_t len;
 	bool stop = false;
 
-	if (++fw->visited % PROGRESS_EVERY == 0 && fw->q && fw->q->progress)
-		fw->q->progress(fw->q->progress_arg, fw->visited);
+	if (++fw->visited % PROGRESS_EVERY == 0 && fw->q && fw->q->progress &&
+	    !fw->q->progress(fw->q->progress_arg, fw->visited)) {
+		fw->cut = true;  /* cancelled: stop here, found nothing */
+		return true;
+	}
 	if (git_odb_read(&o, fw->t->odb, id) < 0)
 		return false;
 	msg = raw_message(o, &len);

@@ -19,8 +19,9 @@ struct fix_query {
 	const char *const *branches; /* --branch REFs walked besides HEAD */
 	size_t n_branches;
 	/* Called now and then from the walk with the commits read so far
-	 * (the explorer's status line); may be NULL. */
-	void (*progress)(void *arg, size_t visited);
+	 * (the explorer's status line); may be NULL. Returns false to stop
+	 * the walk (Esc in the explorer): the search is then incomplete. */
+	bool (*progress)(void *arg, size_t visited);
 	void *progress_arg;
 };
 

@@ -56,14 +56,21 @@ struct fix_progress {
 	struct job *j;
 };
 
-static void fix_progress(void *arg, size_t read_so_far)
+static bool fix_progress(void *arg, size_t read_so_far)
 {
 	struct fix_progress *p = arg;
+	bool cancelled;
 
 	atomic_store(&p->j->fix_read, read_so_far);
 	if (write(p->w->pipe[1], "", 1) < 0) {
 		/* EAGAIN: a wake-up is pending anyway */
 	}
+	/* Esc (worker_cancel()): a walk of the whole history would hold the
+	 * worker for seconds after the user asked it to stop */
+	pthread_mutex_lock(&p->w->mu);
+	cancelled = p->j->cancelled;
+	pthread_mutex_unlock(&p->w->mu);
+	return !cancelled;
 }
 
 static void run_fix(struct worker *w, struct job *j)
