@@ -119,6 +119,9 @@ static void start(struct gb_parser *p, const struct pline *pl)
 
 		if (paths) {
 			log->pathspec = true;
+			log->pathspec_paths = talloc_realloc(log, log->pathspec_paths, const char *,
+							     log->n_pathspec_paths + 1);
+			log->pathspec_paths[log->n_pathspec_paths++] = field_dup(log, w, wl);
 		} else if (pl_equals(w, wl, "--")) {
 			paths = true;
 		} else if ((pl_equals(w, wl, "--term-new") || pl_equals(w, wl, "--term-bad")) &&

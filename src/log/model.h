@@ -258,6 +258,8 @@ struct blog {
 	int initial_revisions;             /* first "Bisecting: N" or -1 */
 	bool first_parent;                 /* git bisect start --first-parent */
 	bool pathspec;                     /* git bisect start ... -- paths */
+	const char **pathspec_paths;       /* those paths, as written */
+	size_t n_pathspec_paths;
 
 	struct step **steps;               /* talloc array of pointers */
 	size_t n_steps;

@@ -25,6 +25,18 @@ static bool plain_ref(const char *s)
 	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/~^-") == n;
 }
 
+/* A pathspec word written back (doc/design.md §11): plain path bytes and
+ * git's glob characters; no quote, space or control that the file could
+ * carry to a shell or a terminal. */
+static bool plain_path(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return n > 0 && n <= 4096 && s[0] != '-' &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+			 "._/~^-*?[]:,+@=") == n;
+}
+
 /* git's own rule for terms is looser; these are the words people use. */
 static bool plain_term(const char *s)
 {
@@ -151,6 +163,17 @@ static char *start_line(const void *ctx, const struct blog *log, const char **er
 			       ? _("the log has no git bisect start with a bad and a good commit")
 			       : _("not a bisection log");
 		return NULL;
+	}
+	/* the paths limit which commits git offers: without them the replay
+	 * would pick other commits than the log's */
+	if (log->n_pathspec_paths)
+		line = talloc_asprintf_append(line, " '--'");
+	for (size_t i = 0; i < log->n_pathspec_paths; i++) {
+		if (!plain_path(log->pathspec_paths[i])) {
+			*err = _("the log's pathspec is not plain paths");
+			return NULL;
+		}
+		line = talloc_asprintf_append(line, " '%s'", log->pathspec_paths[i]);
 	}
 	return talloc_asprintf_append(line, "\n");
 }

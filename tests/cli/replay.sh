@@ -148,6 +148,7 @@ plain_logs()
 	bv --replay --flip "$_k" "$W/s.gitlog"
 	one_line_error "--flip on a skip" "$W/s.gitlog" "skip cannot be flipped"
 	custom_terms
+	pathspec
 }
 
 # the index of the first skip step in a log
@@ -178,6 +179,40 @@ custom_terms()
 	grep -q "^git bisect start '--term-old=broken' '--term-new=fixed' " "$SCRATCH/terms.replay" ||
 		fail "the terms are not kept: $(head -1 "$SCRATCH/terms.replay")"
 	grep -q '^git bisect fixed ' "$SCRATCH/terms.replay" || fail "no 'fixed' mark in the replay"
+}
+
+# a pathspec: a real git session limited to the culprit's first file,
+# replayed with the paths kept
+pathspec()
+{
+	_p=$(git -C "$R" show --name-only --format= "$CULPRIT" | head -n 1)
+	[ -n "$_p" ] || fail "the culprit touches no file"
+	_g=$SCRATCH/paths.git
+	rm -rf "$_g"
+	git clone -q --bare "$R" "$_g"
+	git -C "$_g" bisect start --no-checkout v1.3 v1.2 -- "$_p" >/dev/null 2>&1 ||
+		fail "git bisect start with a pathspec failed"
+	_k=0
+	while _cur=$(git -C "$_g" rev-parse -q --verify BISECT_HEAD) &&
+		! grep -q 'is the first bad commit' "$SCRATCH/paths.out" 2>/dev/null; do
+		_k=$((_k + 1))
+		[ "$_k" -le 40 ] || fail "the pathspec bisection does not end"
+		if git -C "$_g" merge-base --is-ancestor "$CULPRIT" "$_cur"; then _v=bad; else _v=good; fi
+		git -C "$_g" bisect "$_v" "$_cur" >"$SCRATCH/paths.out" 2>&1 || true
+	done
+	git -C "$_g" bisect log >"$SCRATCH/paths.log"
+	same_first_bad paths "$R" "$SCRATCH/paths.log" "$CULPRIT"
+	grep -q "^git bisect start .* '--' '$_p'\$" "$SCRATCH/paths.replay" ||
+		fail "the pathspec is not kept: $(head -1 "$SCRATCH/paths.replay")"
+	# git's own marks, in order: the replay chose the same commits
+	grep '^git bisect \(good\|bad\|skip\) ' "$SCRATCH/paths.log" >"$SCRATCH/want"
+	sed 1d "$SCRATCH/paths.replay" | cmp -s - "$SCRATCH/want" ||
+		fail "the pathspec replay's marks are not git's"
+	# a path no file could carry safely is refused, not written
+	sed "/^git bisect start/s|'*$_p'*\$|'a b'|" "$SCRATCH/paths.log" >"$SCRATCH/oddpath.log"
+	grep -q "^git bisect start .*'a b'\$" "$SCRATCH/oddpath.log" || fail "no odd path in the test log"
+	bv --replay "$SCRATCH/oddpath.log"
+	one_line_error "an odd pathspec" "$SCRATCH/oddpath.log" "pathspec is not plain paths"
 }
 
 # one_line_error WHAT LOG TEXT: exit 2, one line on stderr naming LOG and TEXT
