@@ -60,5 +60,18 @@ while read -r c; do
 	grep -qF "$(echo "$c" | cut -c1-12) $subject" "$SCRATCH/out" ||
 		fail "--summary lacks candidate $c with its subject"
 done <"$SCRATCH/cands"
+# the explorer: the signals view lists each candidate with its subject
+# from the tree (read once the tree facts are in: script mode waits)
+explorer_env
+HOME=$SCRATCH/home   # git_env's, for the git calls below
+script cands 'S' ':dump-screen'
+bv_ok -C "$R" --script "$SCRATCH/cands.keys" --size 120x40 "$LOGS/inconclusive.log"
+while read -r c; do
+	subject=$(git -C "$R" log -1 --format=%s "$c")
+	grep -qF "$(echo "$c" | cut -c1-12)" "$SCRATCH/out" ||
+		fail "the signals view lacks candidate $c"
+	grep -F "$(echo "$c" | cut -c1-12)" "$SCRATCH/out" | grep -qF "$subject" ||
+		fail "the signals view lacks $c's subject \"$subject\""
+done <"$SCRATCH/cands"
 bv_ok --json --no-tree "$LOGS/inconclusive.log"
 assert_eq "no tree, no tree.candidates" null "$(jq_get "$SCRATCH/out" '.tree')"
