@@ -52,18 +52,7 @@ fi
 OLDEST=$(git -C "$COPY" rev-list --max-parents=0 HEAD | head -n 1)
 sed "s/$CULPRIT/$OLDEST/g" "$LOG" >"$DIR/fix-worst.log"
 
-now() { date +%s.%N; }
-median_of()
-{
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		i=$((i + 1))
-		t0=$(now)
-		"$@" >/dev/null
-		t1=$(now)
-		echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }'
-	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
+. "$(dirname "$0")/lib.sh"   # now, median_of
 
 # run NAME LOG ARGS...: the median time, the search's share over found
 run()

@@ -70,20 +70,7 @@ bisview_run()
 	"$BISVIEW" --json -C "$REPO" "$LOG" >/dev/null
 }
 
-now() { date +%s.%N; }
-
-# median_of FUNCTION: seconds, median of $RUNS runs
-median_of()
-{
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		i=$((i + 1))
-		t0=$(now)
-		"$1"
-		t1=$(now)
-		echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }'
-	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
+. "$(dirname "$0")/lib.sh"   # now, median_of
 
 bisview_run || { echo "kernel-scale: bisview failed on $LOG"; exit 1; }
 git_facts

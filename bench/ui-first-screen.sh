@@ -37,7 +37,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/ui-first-screen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 printf ':dump-timing\n' >"$tmp/keys"
 
-now() { date +%s.%N; }
+. "$(dirname "$0")/lib.sh"   # now
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 "$BISVIEW" --script "$tmp/keys" -C "$REPO" "$LOG" >/dev/null

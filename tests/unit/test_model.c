@@ -12,15 +12,10 @@
 #include "signals/model.h"
 #include "signals/signals.h"
 
-#define TITLE "possible deadlock in collapse_file"
+#include "syz_runs.h"
+
 #define OTHER "KASAN: use-after-free Read in tcp_sendmsg"
-#define CR(n) "run #" #n ": crashed: " TITLE "\n"
-#define OK(n) "run #" #n ": OK\n"
 #define OTHER_CR(n) "run #" #n ": crashed: " OTHER "\n"
-/* ten runs: all crashing; three crashing, seven clean; all clean */
-#define R10 CR(0) CR(1) CR(2) CR(3) CR(4) CR(5) CR(6) CR(7) CR(8) CR(9)
-#define R3 CR(0) CR(1) CR(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
-#define CLEAN10 OK(0) OK(1) OK(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
 /* two crashes of another bug, eight clean runs */
 #define OTHER2 OTHER_CR(0) OTHER_CR(1) OK(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
 

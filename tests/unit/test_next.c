@@ -11,11 +11,7 @@
 #include "report/next.h"
 #include "report/report.h"
 
-#define TITLE "possible deadlock in collapse_file"
-#define CR(n) "run #" #n ": crashed: " TITLE "\n"
-#define OK(n) "run #" #n ": OK\n"
-#define R3 CR(0) CR(1) CR(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
-#define CLEAN10 OK(0) OK(1) OK(2) OK(3) OK(4) OK(5) OK(6) OK(7) OK(8) OK(9)
+#include "syz_runs.h"
 
 /* original, a good release, two git bisect steps (H_A bad, H_B good) */
 #define HEAD_STEPS \
