@@ -143,7 +143,7 @@ static void say_written(struct ui *ui, const void *ctx, enum save_kind kind, con
 	const char *shown = ui_clean(ui, ctx, path);
 
 	if (kind == SAVE_SYZ_TEST)
-		ui_status(ui, _("Wrote %s; send it whole as the body of a reply to syzbot's report"),
+		ui_status(ui, _("Wrote %s; mail it to syzbot as a reply's body"),
 			  shown);
 	else
 		ui_status(ui, _("Wrote %s; in the tree run: git bisect replay %s"), shown, shown);

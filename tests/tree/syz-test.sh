@@ -216,7 +216,7 @@ explorer()
 	mail=bisview-syz-test-$(printf '%.12s' "$HOSTILE").txt
 	sed -n 24p "$SCRATCH/out" | grep -q "^Write the #syz test mail: \./$mail *\$" ||
 		fail "no prompt with the default path: $(sed -n 24p "$SCRATCH/out")"
-	tail -n 1 "$SCRATCH/out" | grep -q "^Wrote \./$mail; send it whole" ||
+	tail -n 1 "$SCRATCH/out" | grep -q "^Wrote \./$mail; mail it to syzbot as a reply" ||
 		fail "no status after writing: $(tail -n 1 "$SCRATCH/out")"
 	bv_ok --syz-test -C "$S" "$W/hostile.log"
 	grep -v '^Date: ' "$SCRATCH/out" >"$W/cli.mail"
