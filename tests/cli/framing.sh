@@ -31,6 +31,13 @@ fact "$WRAPPED" '.steps[2].subject' "mm/synth: cache the frob table for lookups"
 fact "$WRAPPED" '.steps[2].commit' "$G3"
 fact "$WRAPPED" '[.steps[] | select(.label == "HEAD")] | length' 0
 
+# the refs of git bisect start on a line of their own, quoted as newer
+# git writes them
+printf '%s\n' 'git bisect start' "'$G4' '$G5'" "# first bad commit: [$G4] synth: short" \
+	>"$SCRATCH/start-wrapped.log"
+fact "$SCRATCH/start-wrapped.log" .unknown_lines 0
+fact "$SCRATCH/start-wrapped.log" .bisect_start.bad "$G4"
+
 # not continuations: a short comment and the text after it; a command
 # followed by a word that is no ref; a long comment followed by a line
 # of its own kind

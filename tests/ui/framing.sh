@@ -3,6 +3,7 @@
 # mode at 80x24 (tests/ui/screens/framing-*.screen):
 #   - a syzbot fix bisection: "Fixed by", verdicts by meaning ("crashes",
 #     "no crash"), "On the fix"; its detail names git's word in brackets;
+#     the map and the signals view say the same;
 #   - a plain git bisect log with custom terms: its header and terms, no
 #     runs column, no phase in the detail;
 #   - a crash report alone opens on the crash view and says so;
@@ -37,6 +38,8 @@ screen()
 
 screen framing-fix "$FIX"
 screen framing-fix-detail "$FIX" i
+screen framing-fix-map "$FIX" m
+screen framing-fix-signals "$FIX" S
 screen framing-git-terms "$TERMS"
 screen framing-git-terms-detail "$TERMS" i
 screen framing-crash-alone "$CRASH"
