@@ -266,6 +266,10 @@ static bool command(struct gb_parser *p, const struct pline *pl)
 	v = term_verdict(p, w, wl);
 	if (v == VERDICT_NONE)
 		return false;
+	/* git's own other pair: the views say it as the log did */
+	if ((pl_equals(w, wl, "new") || pl_equals(w, wl, "old")) && !p->log->term_bad &&
+	    !p->log->term_good)
+		p->log->terms_old_new = true;
 	while (next_word(&s, end, &w, &wl)) {
 		mark(p, v, w, wl, pl, false);
 		any = true;
@@ -281,7 +285,59 @@ static bool gb_line_known(const struct pline *pl)
 	return pl->len == 0 || pl_starts(pl->s, pl->len, "git bisect ") || pl->s[0] == '#';
 }
 
-/* Mail clients wrap long "# good: [H] subject" comments; put them back. */
+/* A wrapped line's first piece, as a mailer leaves it: the next line's
+ * first word would not have fitted after it in 72 columns, and the piece
+ * itself fits a line of mail (doc/log-format.md §6). */
+#define GB_WRAP_COLUMNS 72
+#define GB_WRAP_PIECE_MAX 80
+
+static size_t first_word_len(const struct pline *pl)
+{
+	const char *sp = memchr(pl->s, ' ', pl->len);
+
+	return sp ? (size_t)(sp - pl->s) : pl->len;
+}
+
+/* A line of refs only: hashes (7 or more hex digits) or single-quoted
+ * refs, the arguments of a "git bisect good" that a mailer put on the
+ * next line. */
+static bool refs_only(const struct pline *pl)
+{
+	const char *s = pl->s, *end = pl->s + pl->len, *w;
+	size_t wl;
+	bool any = false;
+
+	while (next_word(&s, end, &w, &wl)) {
+		bool quoted = w > pl->s && w[-1] == '\'';
+
+		if (!quoted && (wl < 7 || hex_run(w, wl) != wl))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+/* Is next the rest of cur, cut by a mailer? A comment "# term: [H]
+ * subject" cut in its subject (only where a mailer would have cut it;
+ * in a quoted log, any text after it), or a git bisect command whose
+ * refs went to the next line. */
+static bool gb_continues(const struct blog *log, const struct pline *cur, size_t piece,
+			 const struct pline *next)
+{
+	if (gb_line_known(next))
+		return false;
+	if (pl_starts(cur->s, cur->len, "git bisect "))
+		return refs_only(next);
+	if (cur->len == 0 || cur->s[0] != '#')
+		return false;
+	if (log->mail_quoted)
+		return true;
+	return next->s[0] != ' ' && pl_starts(cur->s, cur->len, "# ") && memchr(cur->s, ':', cur->len) &&
+	       piece <= GB_WRAP_PIECE_MAX && piece + 1 + first_word_len(next) > GB_WRAP_COLUMNS;
+}
+
+/* Mail clients wrap long "# good: [H] subject" comments and, now and
+ * then, a command's refs; put them back. */
 static struct pline *gb_unwrap(struct blog *log, struct pline *in, size_t *n)
 {
 	struct pline *out = talloc_array(log, struct pline, *n + 1);
@@ -289,9 +345,12 @@ static struct pline *gb_unwrap(struct blog *log, struct pline *in, size_t *n)
 
 	for (size_t i = 0; i < *n; i++) {
 		struct pline cur = in[i];
+		size_t piece = cur.len;
 
-		while (cur.len > 0 && cur.s[0] == '#' && i + 1 < *n && !gb_line_known(&in[i + 1]))
+		while (i + 1 < *n && gb_continues(log, &cur, piece, &in[i + 1])) {
+			piece = in[i + 1].len;
 			cur = lines_join(log, &cur, &in[++i]);
+		}
 		out[k++] = cur;
 	}
 	*n = k;
@@ -302,8 +361,7 @@ void parse_git_bisect(struct blog *log, struct pline *lines, size_t n)
 {
 	struct gb_parser p = { .log = log, .term_bad = "bad", .term_good = "good" };
 
-	if (log->mail_quoted)
-		lines = gb_unwrap(log, lines, &n);
+	lines = gb_unwrap(log, lines, &n);
 
 	log->kind = KIND_CAUSE;
 	for (size_t i = 0; i < n; i++) {

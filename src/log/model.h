@@ -255,6 +255,11 @@ struct blog {
 	const char *bisect_bad_commit;
 	const char **bisect_good_commits;
 	const char *term_bad, *term_good;  /* custom terms (git bisect log) */
+	bool terms_old_new;                /* marked with "new"/"old" (git bisect log) */
+	/* A syzbot log without its "bisecting ... commit" header: lines
+	 * pasted from its end (doc/log-format.md §3.10). Its kind, if any,
+	 * comes from "first good/bad commit". Not in --json. */
+	bool fragment;
 	int initial_revisions;             /* first "Bisecting: N" or -1 */
 	bool first_parent;                 /* git bisect start --first-parent */
 	bool pathspec;                     /* git bisect start ... -- paths */

@@ -90,6 +90,9 @@ enum log_format detect_format(const struct pline *lines, size_t n)
 		case SH_TESTING_COMMIT: case SH_GIT_START: case SH_GIT_VERDICT:
 		case SH_ALL_RUNS: case SH_RUN: case SH_BISECTING: case SH_TESTING_RELEASE:
 		case SH_REVISIONS_TESTED: case SH_FIRST_COMMIT: case SH_KERNEL_SIG:
+		/* the closing lines, all a pasted fragment may hold (§3.10) */
+		case SH_ERROR_PROB: case SH_FLAGGED_FLAKY: case SH_IS_FLAKY:
+		case SH_CULPRIT_SIG: case SH_PARENT_SIG:
 			syz_body++;
 			break;
 		case SH_CRASH:

@@ -499,6 +499,16 @@ static void main_line(struct syz_parser *p, enum shape sh, const struct pline *p
 	}
 }
 
+/* "first good commit: H" / "... the first good commit could be any
+ * of:" name a fix; "first bad" a cause. */
+static void note_result_kind(struct syz_parser *p, const struct pline *pl)
+{
+	if (memmem(pl->s, pl->len, "first good commit", 17))
+		p->result_kind = KIND_FIX;
+	else if (memmem(pl->s, pl->len, "first bad commit", 16))
+		p->result_kind = KIND_CAUSE;
+}
+
 void parse_syzbot(struct blog *log, struct pline *lines, size_t n)
 {
 	struct syz_parser p = { .log = log };
@@ -524,6 +534,8 @@ void parse_syzbot(struct blog *log, struct pline *lines, size_t n)
 			}
 			p.mode = MODE_MAIN;
 		}
+		if (sh == SH_FIRST_COMMIT || sh == SH_INCONCLUSIVE)
+			note_result_kind(&p, pl);
 		switch (result_line(&p, sh, pl, lines + i + 1, n - i - 1)) {
 		case RESULT_LINE_END:
 			i = n;
@@ -534,6 +546,12 @@ void parse_syzbot(struct blog *log, struct pline *lines, size_t n)
 			main_line(&p, sh, pl);
 			break;
 		}
+	}
+	/* No header: a fragment, whose result line may still tell the kind
+	 * (syzkaller says "first good commit" only of a fix) */
+	if (log->kind == KIND_NONE) {
+		log->fragment = true;
+		log->kind = p.result_kind;
 	}
 	result_finish(log);
 }

@@ -36,6 +36,7 @@ struct syz_parser {
 	bool bisect_started;
 	bool pretend;          /* next verdict has no test block */
 	const char *next_commit, *next_subject; /* last "[H] subject" */
+	enum bisect_kind result_kind; /* what the result line says, for a fragment */
 };
 
 /* A 40-hex hash at s, copied under ctx, or NULL. */

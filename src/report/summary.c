@@ -7,6 +7,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "report/next.h"
 #include "report/report.h"
 #include "text/sanitize.h"
@@ -44,6 +45,10 @@ static const char *result_phrase(struct sum *s, const struct blog *log)
 	switch (r->type) {
 	case RESULT_CULPRIT:
 		return talloc_asprintf(s->tmp, "%s %.12s %s",
+				       log->format == LOG_FORMAT_GIT_BISECT ?
+				       /* TRANSLATORS: %s is git's bad term (bad, new, the log's own) */
+				       talloc_asprintf(s->tmp, _("first %s commit"),
+						       clean(s, frame_git_term(log, VERDICT_BAD))) :
 				       log->kind == KIND_FIX ? _("fixed by") : _("culprit"),
 				       r->commit ? r->commit : "?", clean(s, r->title));
 	case RESULT_INCONCLUSIVE:
@@ -95,16 +100,31 @@ static void partial_field(struct sum *s, const struct log_xref *x)
 /* The model's verdict: the probability that the culprit is wrong, the
  * step it blames (or that none stands out) and its sentence why
  * (doc/model.md §4). */
-static void assessment_fields(struct sum *s, const struct report_ctx *rc)
+static void assessment_fields(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
 	const struct model_result *m = rc->model;
 	int blamed = rc->assessment->first_suspicious_step;
+	bool git = log->format == LOG_FORMAT_GIT_BISECT;
+	const char *term = clean(s, frame_git_term(log, VERDICT_BAD));
 
 	if (!m || m->p_wrong < 0) {
 		field(s, _("Assessment:"), report_verdict_word(rc));
 		return;
 	}
-	if (blamed >= 0)
+	/* TRANSLATORS: the second %s is git's bad term (bad, new, the log's own) */
+	if (git && blamed >= 0)
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the first %s commit is wrong, blamed step %d"),
+							   report_verdict_word(rc), m->p_wrong, term, blamed));
+	else if (git)
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the first %s commit is wrong, no step stands out"),
+							   report_verdict_word(rc), m->p_wrong, term));
+	else if (log->kind == KIND_FIX && blamed >= 0)
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the fix is wrong, blamed step %d"),
+							   report_verdict_word(rc), m->p_wrong, blamed));
+	else if (log->kind == KIND_FIX)
+		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the fix is wrong, no step stands out"),
+							   report_verdict_word(rc), m->p_wrong));
+	else if (blamed >= 0)
 		field(s, _("Assessment:"), talloc_asprintf(s->tmp, _("%s: %.2f that the culprit is wrong, blamed step %d"),
 							   report_verdict_word(rc), m->p_wrong, blamed));
 	else
@@ -125,12 +145,25 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 		strcmp(log->path, "-") ? clean(s, log->path) : _("(standard input)"));
 	field(s, _("Format:"), fmt);
 	field(s, _("Kind:"), kind_phrase(log));
+	if (log->fragment)
+		field(s, _("Fragment:"), _("yes: lines from the end of a syzbot log, without its "
+					   "header; this report says only what they state"));
+	if (log->format == LOG_FORMAT_GIT_BISECT && (log->term_bad || log->term_good ||
+						     log->terms_old_new))
+		field(s, _("Terms:"), talloc_asprintf(s->tmp, _("%s (git's bad) and %s (git's good)"),
+						      clean(s, frame_git_term(log, VERDICT_BAD)),
+						      clean(s, frame_git_term(log, VERDICT_GOOD))));
 	field(s, _("Crash:"), log->crash_title ? clean(s, log->crash_title) : _("(not in the log)"));
 	if (log->start_commit)
 		field(s, _("Start:"), clean(s, log->start_commit));
 	field(s, _("Result:"), result_phrase(s, log));
 	if (rc && rc->assessment)
-		assessment_fields(s, rc);
+		assessment_fields(s, log, rc);
+	/* a fragment's closing lines may be all it has: say each */
+	if (log->fragment && log->error_probability >= 0)
+		field(s, _("Error prob.:"), talloc_asprintf(s->tmp, _("%.2f (syzkaller's accumulated "
+								      "error probability)"),
+							    log->error_probability));
 	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
 	if (log->revisions_tested >= 0)
 		field(s, _("Tested:"), talloc_asprintf(s->tmp, _("%d revisions (as the log counts), %zu steps"),
@@ -160,16 +193,22 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 static void steps_table(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
-	int vw = verdict_column_width(_("verdict"), 7);
+	int vw = frame_verdict_width(log, _("verdict"), 7);
+	/* a git bisect log has neither phases nor runs (doc/log-format.md §6) */
+	bool git = log->format == LOG_FORMAT_GIT_BISECT;
 	const char *left_head = _("left");
 	/* right-aligned in 5 columns: %*s counts bytes */
 	int left_w = 5 + (int)strlen(left_head) - text_width(left_head);
 
 	if (log->n_steps == 0)
 		return;
-	fprintf(s->out, "\n%3s  %s %s %s %s %*s  %s\n", "#", report_pad(s->tmp, _("phase"), 12),
-		report_pad(s->tmp, _("verdict"), vw), report_pad(s->tmp, _("commit"), 12),
-		report_pad(s->tmp, _("runs"), 14), left_w, left_head, _("crash title / subject"));
+	if (git)
+		fprintf(s->out, "\n%3s  %s %s %*s  %s\n", "#", report_pad(s->tmp, _("verdict"), vw),
+			report_pad(s->tmp, _("commit"), 12), left_w, left_head, _("subject"));
+	else
+		fprintf(s->out, "\n%3s  %s %s %s %s %*s  %s\n", "#", report_pad(s->tmp, _("phase"), 12),
+			report_pad(s->tmp, _("verdict"), vw), report_pad(s->tmp, _("commit"), 12),
+			report_pad(s->tmp, _("runs"), 14), left_w, left_head, _("crash title / subject"));
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *st = log->steps[i];
 		const char *title = step_deciding_title(st);
@@ -181,22 +220,26 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 
 		if (st->revisions_left >= 0)
 			snprintf(left, sizeof(left), "%d", st->revisions_left);
-		const char *git = "";
+		const char *git_note = "";
 
 		if (rc && rc->xref && rc->xref->steps[i].matches == 0)
-			git = rc->xref->steps[i].git_choice
+			git_note = rc->xref->steps[i].git_choice
 				? talloc_asprintf(s->tmp, " [%s %.12s]", _("git would test"), rc->xref->steps[i].git_choice)
 				: talloc_asprintf(s->tmp, " [%s]", _("git had nothing left to test"));
+		const char *verdict = report_pad(s->tmp, clean(s, frame_verdict_word(log, st->verdict)), vw);
+
+		if (git) {
+			fprintf(s->out, "%3zu  %s %-12s %5s  %s%s\n", i, verdict,
+				clean(s, step_ref(s->tmp, st)), left, clean(s, subject), git_note);
+			continue;
+		}
 		fprintf(s->out, "%3zu  %s %s %-12s %s %5s  %s%s%s%s\n", i,
-			report_pad(s->tmp, phase_word(st->phase), 12),
-			report_pad(s->tmp, verdict_word(st->verdict), vw),
+			report_pad(s->tmp, phase_word(st->phase), 12), verdict,
 			clean(s, step_ref(s->tmp, st)),
-			/* a git bisect log records marks, not test runs */
-			report_pad(s->tmp, log->format == LOG_FORMAT_GIT_BISECT ? "-" :
-				   step_run_summary(s->tmp, st), 14), left,
+			report_pad(s->tmp, step_run_summary(s->tmp, st), 14), left,
 			clean(s, title),
 			title && subject ? " | " : "",
-			clean(s, subject), git);
+			clean(s, subject), git_note);
 	}
 }
 

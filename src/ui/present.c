@@ -5,6 +5,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "ui/present.h"
 #include "ui/request.h"
 
@@ -15,6 +16,15 @@ enum area verdict_area(enum verdict v)
 	case VERDICT_BAD: return AREA_BAD;
 	case VERDICT_SKIP: return AREA_SKIP;
 	default: return AREA_NO_VERDICT;
+	}
+}
+
+enum area frame_verdict_area(const struct blog *log, enum verdict v)
+{
+	switch (frame_verdict_has_bug(log, v)) {
+	case 1: return AREA_BAD;
+	case 0: return AREA_GOOD;
+	default: return verdict_area(v);
 	}
 }
 
@@ -67,6 +77,12 @@ const char *header_result_line(const void *ctx, struct ui *ui)
 
 	switch (r->type) {
 	case RESULT_CULPRIT:
+		if (ui->log->kind == KIND_FIX || ui->log->format == LOG_FORMAT_GIT_BISECT)
+			/* TRANSLATORS: "Fixed by: H subject", "First bad commit:
+			 * H subject" (the first %s is frame_result_label()'s) */
+			return talloc_asprintf(ctx, _("%s: %.12s %s"),
+					       ui_clean(ui, ctx, frame_result_label(ctx, ui->log)),
+					       r->commit ? r->commit : "?", title ? title : "");
 		return talloc_asprintf(ctx, _("Culprit: %.12s %s"), r->commit ? r->commit : "?",
 				       title ? title : "");
 	case RESULT_INCONCLUSIVE:

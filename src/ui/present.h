@@ -6,6 +6,9 @@
 #include "ui/ui.h"
 
 enum area verdict_area(enum verdict v);
+/* A step's verdict coloured by meaning: the bug's colour where the commit
+ * has it (git's good in a fix bisection), not by git's word. */
+enum area frame_verdict_area(const struct blog *log, enum verdict v);
 enum area strength_area(enum signal_strength s);
 
 /* The strength column: as wide as the widest strength_word(), at least 6

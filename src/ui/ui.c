@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "input/input.h"
 #include "log/parse.h"
+#include "report/framing.h"
 #include "text/sanitize.h"
 #include "ui/driver.h"
 #include "ui/syztest_file.h"
@@ -406,6 +407,30 @@ static void initial_selection(struct ui *ui)
 	const struct assessment *a = ui->rc.assessment;
 	int culprit = ui_culprit_step(log);
 
+	/* a crash report alone: its one view (doc/design.md §7.1) */
+	if (log->format == LOG_FORMAT_CRASH_REPORT) {
+		ui_open(ui, VIEW_CRASH, -1, false);
+		ui_status(ui, "%s", _("A crash report: no bisection to explore (the crash view shows "
+				      "it)."));
+		return;
+	}
+	if (culprit >= 0 && log->format == LOG_FORMAT_GIT_BISECT) {
+		void *tmp = talloc_new(NULL);
+
+		ui_select_step(ui, culprit);
+		/* TRANSLATORS: %s is git's bad term (bad, new, the log's own) */
+		ui_status(ui, _("On the first %s commit (step %d); the bisection looks %s."),
+			  ui_clean(ui, tmp, frame_git_term(log, VERDICT_BAD)), culprit,
+			  report_verdict_word(&ui->rc));
+		talloc_free(tmp);
+		return;
+	}
+	if (culprit >= 0 && log->kind == KIND_FIX) {
+		ui_select_step(ui, culprit);
+		ui_status(ui, _("On the fix (step %d); the bisection looks %s."), culprit,
+			  report_verdict_word(&ui->rc));
+		return;
+	}
 	if (culprit >= 0) {
 		ui_select_step(ui, culprit);
 		ui_status(ui, _("On the culprit (step %d); the bisection looks %s."), culprit,
@@ -420,7 +445,13 @@ static void initial_selection(struct ui *ui)
 			  a->first_suspicious_step);
 		return;
 	}
-	if (log->n_steps == 0)
+	/* a fragment with no steps: its lines, below what they state */
+	if (log->fragment && log->n_steps == 0)
+		ui_open(ui, VIEW_LOG, -1, true);
+	if (log->fragment)
+		ui_status(ui, "%s", _("A fragment of a syzbot log: only what its lines state; the log "
+				      "view shows them."));
+	else if (log->n_steps == 0)
 		ui_status(ui, "%s", _("The log has no test steps."));
 	else
 		ui_status(ui, "%s", _("No culprit: on the first step."));

@@ -9,6 +9,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
@@ -89,18 +90,26 @@ static enum area outcome_area(enum run_outcome o)
 
 static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s)
 {
-	const char *verdict = verdict_word(s->verdict);
+	const struct blog *log = ui->log;
+	const char *verdict = ui_clean(ui, dv, frame_verdict_word(log, s->verdict));
 	struct detail_row *r;
 
+	/* a fix bisection's word by meaning: git's own in brackets, since
+	 * the log's lines say that one */
+	if (log->format == LOG_FORMAT_SYZBOT && log->kind == KIND_FIX &&
+	    frame_verdict_has_bug(log, s->verdict) >= 0)
+		verdict = talloc_asprintf(dv, _("%s (git: %s)"), verdict, verdict_word(s->verdict));
 	if (s->verdict_inferred)
 		verdict = talloc_asprintf(dv, _("%s (inferred from the runs)"), verdict);
 	else if (s->undetermined)
 		verdict = talloc_asprintf(dv, _("%s (the log could not determine it)"), verdict);
-	add(dv, "phase", _("phase"), AREA_DEFAULT,
-	    s->synthetic ? talloc_asprintf(dv, _("%s (pretended crash)"),
-					   phase_word(s->phase)) :
-	    phase_word(s->phase));
-	add(dv, "verdict", _("verdict"), verdict_area(s->verdict), verdict);
+	/* a git bisect log has no phases (doc/log-format.md §6) */
+	if (log->format != LOG_FORMAT_GIT_BISECT)
+		add(dv, "phase", _("phase"), AREA_DEFAULT,
+		    s->synthetic ? talloc_asprintf(dv, _("%s (pretended crash)"),
+						   phase_word(s->phase)) :
+		    phase_word(s->phase));
+	add(dv, "verdict", _("verdict"), frame_verdict_area(log, s->verdict), verdict);
 	if (s->commit)
 		add(dv, "commit", _("commit"), AREA_HASH, ui_clean(ui, dv, s->commit));
 	if (s->label)
@@ -120,6 +129,9 @@ static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s
 
 static void add_runs(struct ui *ui, struct detail_view *dv, const struct step *s)
 {
+	/* a git bisect log records marks, not runs: no "0 runs" heading */
+	if (!frame_has_runs(ui->log) && s->n_runs == 0)
+		return;
 	heading(dv, talloc_asprintf(dv, ngettext("%zu run", "%zu runs", s->n_runs), s->n_runs));
 	if (s->all_runs)
 		add(dv, "all-runs", NULL, AREA_DIM, _("one \"all runs\" line of the log gave them all"));
@@ -423,7 +435,8 @@ static const char *detail_title(struct view *v, const void *ctx)
 	if (v->step < 0 || (size_t)v->step >= v->ui->log->n_steps)
 		return NULL;
 	s = v->ui->log->steps[v->step];
-	return talloc_asprintf(ctx, _("step %d: %s %s"), v->step, verdict_word(s->verdict),
+	return talloc_asprintf(ctx, _("step %d: %s %s"), v->step,
+			       ui_clean(v->ui, ctx, frame_verdict_word(v->ui->log, s->verdict)),
 			       ui_clean(v->ui, ctx, step_ref(ctx, s)));
 }
 

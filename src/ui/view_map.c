@@ -30,6 +30,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "text/sanitize.h"
 #include "ui/present.h"
 #include "ui/ui.h"
@@ -226,7 +227,10 @@ static void add_strip(struct ui *ui, struct map_view *mv, long range_size)
 		r->lo = lo;
 		r->hi = hi;
 	}
-	map_add_row(mv, ROW_LEGEND, _("b bad  g good  s skip  2-9 steps in one cell  . untested"));
+	/* a syzbot fix bisection: git's letters, said by meaning */
+	map_add_row(mv, ROW_LEGEND, log->format == LOG_FORMAT_SYZBOT && log->kind == KIND_FIX ?
+		    _("b no crash  g crashes  s skip  2-9 steps in one cell  . untested") :
+		    _("b bad  g good  s skip  2-9 steps in one cell  . untested"));
 	if (!mv->use_cand)
 		map_add_row(mv, ROW_LEGEND, _("no tree: ranks are estimated from \"revisions left\""));
 }
@@ -245,10 +249,12 @@ static void map_load(struct view *v)
 	talloc_free(v->priv);
 	v->priv = mv = talloc_zero(v, struct map_view);
 	mv->use_cand = range_size > 0;
-	mv->w_verdict = verdict_column_width(_("verd"), 4);
+	mv->w_verdict = frame_verdict_width(log, _("verd"), 4);
 	mv->refs = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
+	mv->verdicts = talloc_array(mv, const char *, log->n_steps ? log->n_steps : 1);
 	for (size_t i = 0; i < log->n_steps; i++) {
 		mv->refs[i] = ui_clean(ui, mv, step_ref(mv, log->steps[i]));
+		mv->verdicts[i] = ui_clean(ui, mv, frame_verdict_word(log, log->steps[i]->verdict));
 		mv->n_bisect += log->steps[i]->phase == PHASE_BISECT;
 	}
 	mv->bad_ref = ui_clean(ui, mv, log->bisect_bad);
@@ -295,7 +301,7 @@ static void draw_bar(struct view *v, struct canvas *c, int y, int x0, int width,
 	if (s) {
 		x = canvas_textf(c, y, x, end, AREA_LINENO, "%3d ", r->step);
 		canvas_text(c, y, x, x + mv->w_verdict < end ? x + mv->w_verdict : end,
-			    verdict_area(s->verdict), verdict_word(s->verdict));
+			    frame_verdict_area(v->ui->log, s->verdict), mv->verdicts[r->step]);
 		x += mv->w_verdict + 1;
 		canvas_text(c, y, x, x + rw < end ? x + rw : end, AREA_HASH, mv->refs[r->step]);
 	} else {
@@ -372,7 +378,7 @@ static void draw_strip(struct view *v, struct canvas *c, int y, int x, int width
 		char one[2] = { marks[k], '\0' };
 
 		canvas_text(c, y, x + 1 + k, x + width, who[k] < 0 ? AREA_DIM :
-			    verdict_area(v->ui->log->steps[who[k]]->verdict), one);
+			    frame_verdict_area(v->ui->log, v->ui->log->steps[who[k]]->verdict), one);
 	}
 	canvas_text(c, y, x + 1 + w, x + width, AREA_DIM, "]");
 	talloc_free(marks);
@@ -381,8 +387,12 @@ static void draw_strip(struct view *v, struct canvas *c, int y, int x, int width
 static const char *ends_text(struct view *v, const void *ctx, int width)
 {
 	struct map_view *mv = v->priv;
-	const char *l = talloc_asprintf(ctx, _("^ newest: bad %.12s"), mv->bad_ref ? mv->bad_ref : "?");
-	const char *rt = talloc_asprintf(ctx, _("oldest, after good %.12s ^"),
+	/* a syzbot fix bisection: the ends by meaning (doc/design.md §7.1) */
+	bool fix = v->ui->log->format == LOG_FORMAT_SYZBOT && v->ui->log->kind == KIND_FIX;
+	const char *l = talloc_asprintf(ctx, fix ? _("^ newest: no crash %.12s") : _("^ newest: bad %.12s"),
+					mv->bad_ref ? mv->bad_ref : "?");
+	const char *rt = talloc_asprintf(ctx, fix ? _("oldest, after crashing %.12s ^") :
+					 _("oldest, after good %.12s ^"),
 					 mv->good_ref ? mv->good_ref : "?");
 	int gap = width - text_width(l) - text_width(rt);
 
@@ -460,7 +470,7 @@ static const char *bar_text(struct view *v, const void *ctx, const struct map_ro
 	if (r->step < 0)
 		return talloc_asprintf(ctx, "%s %ld", _("start"), r->value);
 	return talloc_asprintf(ctx, "%d %s %s %ld", r->step,
-			       verdict_word(v->ui->log->steps[r->step]->verdict), mv->refs[r->step],
+			       mv->verdicts[r->step], mv->refs[r->step],
 			       r->value);
 }
 

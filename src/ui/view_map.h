@@ -37,6 +37,7 @@ struct map_view {
 	struct map_row *rows;
 	size_t n;
 	const char **refs;      /* per step, sanitised */
+	const char **verdicts;  /* per step, frame_verdict_word(), sanitised */
 	struct placed *placed;
 	size_t n_placed;
 	long total;             /* the initial range's size (the scale of the strip) */

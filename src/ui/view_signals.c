@@ -8,6 +8,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "report/next.h"
 #include "ui/present.h"
 #include "ui/ui.h"
@@ -126,6 +127,14 @@ static void signals_load(struct view *v)
 	}
 	if (!ui->rc.model || ui->rc.model->p_wrong < 0)
 		sv->assessment = talloc_asprintf(sv, _("Assessment: %s"), report_verdict_word(&ui->rc));
+	else if (ui->log->kind == KIND_FIX && ui->log->format == LOG_FORMAT_SYZBOT)
+		/* a fix bisection's result is the fix (doc/design.md §7.1) */
+		sv->assessment = a && a->first_suspicious_step >= 0 ?
+			talloc_asprintf(sv, _("Assessment: %s: %.2f that the fix is wrong, blamed step %d"),
+					report_verdict_word(&ui->rc), ui->rc.model->p_wrong,
+					a->first_suspicious_step) :
+			talloc_asprintf(sv, _("Assessment: %s: %.2f that the fix is wrong, no step stands out"),
+					report_verdict_word(&ui->rc), ui->rc.model->p_wrong);
 	else if (a && a->first_suspicious_step >= 0)
 		sv->assessment = talloc_asprintf(sv, _("Assessment: %s: %.2f that the culprit is wrong, blamed step %d"),
 						 report_verdict_word(&ui->rc), ui->rc.model->p_wrong,

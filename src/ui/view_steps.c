@@ -6,6 +6,7 @@
 #include <talloc.h>
 
 #include "i18n.h"
+#include "report/framing.h"
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
@@ -21,6 +22,7 @@
 
 struct step_row {
 	const char *ref, *runs, *title, *subject, *badges;
+	const char *verdict;    /* frame_verdict_word(), sanitised */
 	enum area verdict_area, badge_area;
 	long left, candidates;  /* -1: not known */
 	bool tag;
@@ -44,9 +46,12 @@ static void steps_load(struct view *v)
 	v->priv = sv = talloc_zero(v, struct steps_view);
 	sv->rows = talloc_zero_array(sv, struct step_row, log->n_steps ? log->n_steps : 1);
 	v->n_rows = log->n_steps;
-	sv->w_verdict = verdict_column_width(_("verd"), 4);
+	sv->w_verdict = frame_verdict_width(log, _("verd"), 4);
 	sv->w_runs = step_run_summary_width();
 	sv->w_runs = sv->w_runs < W_RUNS ? W_RUNS : sv->w_runs > W_RUNS_MAX ? W_RUNS_MAX : sv->w_runs;
+	/* a git bisect log records marks, not runs: no column for them */
+	if (!frame_has_runs(log))
+		sv->w_runs = -1;
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *s = log->steps[i];
 		struct step_row *r = &sv->rows[i];
@@ -64,7 +69,8 @@ static void steps_load(struct view *v)
 			r->candidates = x->steps[i].candidates;
 		}
 		r->subject = ui_clean(ui, sv, subject);
-		r->verdict_area = verdict_area(s->verdict);
+		r->verdict_area = frame_verdict_area(log, s->verdict);
+		r->verdict = ui_clean(ui, sv, frame_verdict_word(log, s->verdict));
 		r->badges = step_badges(sv, ui->rc.signals, (int)i, &r->badge_area);
 		r->stands_out = model_step_stands_out(ui->rc.model, i);
 	}
@@ -95,10 +101,7 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 		talloc_free(tmp);
 		return lines;
 	}
-	x = canvas_textf(c, y, 0, width, AREA_HEADER, "%s %s",
-			 log->kind == KIND_FIX ? _("Fix bisection") :
-			 log->kind == KIND_CAUSE ? _("Cause bisection") : _("Bisection"),
-			 format_word(log->format));
+	x = canvas_text(c, y, 0, width, AREA_HEADER, ui_clean(ui, tmp, frame_title(tmp, log)));
 	if (log->crash_title)
 		canvas_textf(c, y, x, width, AREA_DEFAULT, " - %s",
 			     ui_clean(ui, tmp, log->crash_title));
@@ -121,12 +124,14 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 		x = head(c, heading_y, 0, W_STEP, width, "#", true);
 		x = head(c, heading_y, x, sv->w_verdict, width, _("verd"), false);
 		x = head(c, heading_y, x, W_REF, width, _("commit"), false);
-		x = head(c, heading_y, x, sv->w_runs, width, _("runs"), false);
+		if (sv->w_runs >= 0)
+			x = head(c, heading_y, x, sv->w_runs, width, _("runs"), false);
 		x = head(c, heading_y, x, W_LEFT, width, _("left"), true);
 		if (ui->rc.xref)
 			x = head(c, heading_y, x, W_CAND, width, _("cand"), true);
 		x = head(c, heading_y, x, W_BADGES, width, _("signals"), false);
-		canvas_text(c, heading_y, x, width, AREA_DIM, _("crash - subject"));
+		canvas_text(c, heading_y, x, width, AREA_DIM,
+			    frame_has_runs(log) ? _("crash - subject") : _("subject"));
 	}
 	talloc_free(tmp);
 	return lines;
@@ -152,14 +157,14 @@ static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int widt
 {
 	struct steps_view *sv = v->priv;
 	const struct step_row *r = &sv->rows[row];
-	const struct step *s = v->ui->log->steps[row];
 	int end = x0 + width, x = x0;
 
 	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu", W_STEP, row);
 	x = canvas_text(c, y, x, end, AREA_SUSPICIOUS, r->stands_out ? "!" : " ");
-	x = column(c, y, x, sv->w_verdict, end, r->verdict_area, verdict_word(s->verdict));
+	x = column(c, y, x, sv->w_verdict, end, r->verdict_area, r->verdict);
 	x = column(c, y, x, W_REF, end, r->tag ? AREA_TAG : AREA_HASH, r->ref);
-	x = column(c, y, x, sv->w_runs, end, AREA_DEFAULT, r->runs);
+	if (sv->w_runs >= 0)
+		x = column(c, y, x, sv->w_runs, end, AREA_DEFAULT, r->runs);
 	if (r->left >= 0)
 		canvas_textf(c, y, x, x + W_LEFT < end ? x + W_LEFT : end, AREA_DEFAULT, "%*ld",
 			     W_LEFT, r->left);
@@ -197,8 +202,7 @@ static const char *steps_text(struct view *v, const void *ctx, size_t row)
 	struct steps_view *sv = v->priv;
 	const struct step_row *r = &sv->rows[row];
 
-	return talloc_asprintf(ctx, "%zu %s %s %s %s %s %s", row,
-			       verdict_word(v->ui->log->steps[row]->verdict), r->ref, r->runs,
+	return talloc_asprintf(ctx, "%zu %s %s %s %s %s %s", row, r->verdict, r->ref, r->runs,
 			       r->badges ? r->badges : "", r->title ? r->title : "",
 			       r->subject ? r->subject : "");
 }
