@@ -170,7 +170,11 @@ size_t report_next(const void *ctx, const struct blog *log, const struct report_
 		add(out, &n, (struct next_action){ NEXT_RETEST, step_commit(log, rc, (size_t)blamed), blamed, r,
 						   retest_why(*out, log, m, blamed, r, capped && r == runs) });
 	}
-	if (log->result.type == RESULT_CULPRIT && log->result.commit && log->start_commit)
+	/* --syz-test reverts a cause's culprit only (doc/syz-test.md): a fix
+	 * bisection's "culprit" is the fix, and reverting it proves nothing
+	 * the bisection did not already test */
+	if (log->kind != KIND_FIX && log->result.type == RESULT_CULPRIT && log->result.commit &&
+	    log->start_commit)
 		add(out, &n, (struct next_action){ NEXT_REVERT, log->result.commit, -1, -1,
 						   /* LOG: the log's path, which --json keeps out of its prose */
 						   talloc_strdup(*out, _("Revert the culprit on the start commit and "

@@ -95,6 +95,8 @@ grep -q '^  0  original     crashes  cc4e01471ca7 10/10 crash ' "$SCRATCH/out" |
 grep -q '^  3  bisect       no crash 0c98aa5a837c 10 ok ' "$SCRATCH/out" ||
 	fail "--summary of a fix: the fix does not crash"
 fact "$FIX" '[.steps[].verdict] | join(",")' "good,bad,good,bad,good"
+# no revert of a fix: --syz-test refuses fix bisections (doc/syz-test.md)
+fact "$FIX" '[.next[] | select(.action == "revert")] | length' 0
 
 ### git bisect log: its terms, no phases, no runs
 bv_ok --summary --no-tree "$TERMS"

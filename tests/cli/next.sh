@@ -20,8 +20,9 @@ for LOG in "$DATA"/*.log "$DATA"/*.txt; do
 	jq_assert "$J" "[.next[].action | $ORDER[.]] | . == sort" "$name: next is ordered"
 	jq_assert "$J" '[.next[].action] | length == (unique | length)' "$name: each action once"
 	jq_assert "$J" '[.next[] | select(.action == "test")] | length == 0' "$name: no test without a tree"
-	jq_assert "$J" '(.result.type == "culprit" and .start_commit != null) ==
-		([.next[] | select(.action == "revert")] | length == 1)' "$name: a revert exactly with a culprit"
+	jq_assert "$J" '(.kind == "cause" and .result.type == "culprit" and .start_commit != null) ==
+		([.next[] | select(.action == "revert")] | length == 1)' \
+		"$name: a revert exactly with a cause bisection's culprit"
 	jq_assert "$J" '.result.commit as $r | [.next[] | select(.action == "revert") | .commit == $r] | all' \
 		"$name: the revert names the culprit"
 	jq_assert "$J" '(.assessment.blamed_step != null) ==
