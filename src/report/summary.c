@@ -60,6 +60,8 @@ static const char *result_phrase(struct sum *s, const struct blog *log)
 		return talloc_asprintf(s->tmp, "%s: %s", _("error"), e);
 	}
 	case RESULT_INCOMPLETE:
+		if (log->in_progress)
+			return _("none yet: the bisection is in progress");
 		break;
 	}
 	return _("incomplete (the log stops before a result)");
@@ -129,6 +131,7 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 	if (log->start_commit)
 		field(s, _("Start:"), clean(s, log->start_commit));
 	field(s, _("Result:"), result_phrase(s, log));
+	report_summary_progress(s->out, log, rc, s->flags);
 	if (rc && rc->assessment)
 		assessment_fields(s, rc);
 	field(s, _("Flaky:"), log->flaky ? _("yes, the reproducer was flagged flaky") : _("no"));
