@@ -68,6 +68,8 @@ static void usage(FILE *out)
 		"LOG is a file, or - (the default) for standard input. On a terminal the\n"
 		"explorer opens (h shows its keys); otherwise the --summary report is\n"
 		"printed.\n\n"), out);
+	fputs(_("With no LOG and a terminal as standard input, bisview reads the bisection\n"
+		"in progress in the tree (git's BISECT_LOG); the explorer follows it.\n\n"), out);
 	fputs(_("  --summary        print a plain-text report (result, steps, signals)\n"
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
