@@ -43,11 +43,12 @@ static const char *left_phrase(const void *ctx, long candidates, int revisions, 
 	return s;
 }
 
-const char *report_terms_phrase(const void *ctx, const struct blog *log)
+const char *report_terms_phrase(const void *ctx, const struct blog *log, unsigned san_flags)
 {
 	const struct log_in_progress *p = log->in_progress;
-	const char *new = p && p->term_new ? p->term_new : log->term_bad;
-	const char *old = p && p->term_old ? p->term_old : log->term_good;
+	/* terms are the log's (or the git directory's) words: untrusted */
+	const char *new = sanitize_str(ctx, p && p->term_new ? p->term_new : log->term_bad, san_flags);
+	const char *old = sanitize_str(ctx, p && p->term_old ? p->term_old : log->term_good, san_flags);
 
 	if (!new || !old || (!strcmp(new, "bad") && !strcmp(old, "good")))
 		return talloc_strdup(ctx, _("good/bad (git's own)"));
@@ -96,7 +97,7 @@ void report_summary_progress(FILE *out, const struct blog *log, const struct rep
 			line(out, tmp, _("Left:"), left);
 		else if (p->pathspec)
 			line(out, tmp, _("Left:"), _("not known (a bisection limited to paths)"));
-		line(out, tmp, _("Terms:"), report_terms_phrase(tmp, log));
+		line(out, tmp, _("Terms:"), report_terms_phrase(tmp, log, san_flags));
 		line(out, tmp, _("Git dir:"), sanitize_str(tmp, p->git_dir, san_flags));
 	} else if (n && n->commit) {
 		line(out, tmp, _("Open:"), talloc_asprintf(tmp, _("the bisection goes on: git would test %.12s next"),
@@ -104,7 +105,7 @@ void report_summary_progress(FILE *out, const struct blog *log, const struct rep
 		line(out, tmp, _("Left:"), left_phrase(tmp, n->candidates, n->revisions_left,
 						       n->steps_left));
 		if (log->term_bad)
-			line(out, tmp, _("Terms:"), report_terms_phrase(tmp, log));
+			line(out, tmp, _("Terms:"), report_terms_phrase(tmp, log, san_flags));
 	} else if (n && n->only_skipped) {
 		line(out, tmp, _("Open:"), _("only skipped commits are left to test"));
 	}

@@ -29,11 +29,34 @@ struct stamp {
 	struct timespec mtime;
 };
 
+/* What the status line says of the state, again when the tree's facts
+ * (the counts) arrive. */
+enum follow_say { SAY_NOTHING, SAY_STATE, SAY_FOLLOWING };
+
 struct ui_follow {
 	char *log_path, *rev_path;
 	struct stamp log, rev;
 	bool gone;              /* BISECT_LOG was removed: the last state shown */
+	enum follow_say say;
 };
+
+/* The status line on the state: the header's line (report/progress.c),
+ * or the first bad commit once git has named it. */
+static void say_state(struct ui *ui, enum follow_say say)
+{
+	void *tmp = talloc_new(NULL);
+	const char *line = report_progress_line(tmp, ui->log, &ui->rc, ui->app->san_flags);
+
+	if (ui->log->result.type == RESULT_CULPRIT)
+		ui_status(ui, _("The bisection has found the first bad commit %.12s."),
+			  ui->log->result.commit);
+	else if (line && say == SAY_FOLLOWING)
+		ui_status(ui, _("%s; following the bisection (git bisect good/bad in another terminal)."),
+			  line);
+	else if (line)
+		ui_status(ui, "%s", line);
+	talloc_free(tmp);
+}
 
 static struct stamp stamp_of(const char *path)
 {
@@ -128,15 +151,8 @@ bool ui_follow_check(struct ui *ui)
 	else if (on_test && ui_culprit_step(ui->log) >= 0)
 		ui_select_step(ui, ui_culprit_step(ui->log));
 	if (ui->follow && ui->log->in_progress) {
-		void *tmp = talloc_new(NULL);
-		const char *line = report_progress_line(tmp, ui->log, &ui->rc, ui->app->san_flags);
-
-		if (ui->log->result.type == RESULT_CULPRIT)
-			ui_status(ui, _("The bisection has found the first bad commit %.12s."),
-				  ui->log->result.commit);
-		else if (line)
-			ui_status(ui, "%s", line);
-		talloc_free(tmp);
+		say_state(ui, SAY_STATE);
+		ui->follow->say = SAY_STATE;
 	}
 	return true;
 }
@@ -145,16 +161,19 @@ bool ui_follow_check(struct ui *ui)
 bool ui_follow_selection(struct ui *ui)
 {
 	const struct log_in_progress *p = ui->log->in_progress;
-	const char *line;
 
-	if (!p || !p->testing || ui->log->n_steps == 0)
+	if (!p || !p->testing || ui->log->n_steps == 0 || !ui->follow)
 		return false;
-	void *tmp = talloc_new(NULL);
-
 	ui_select_step(ui, (int)ui->log->n_steps - 1);
-	line = report_progress_line(tmp, ui->log, &ui->rc, ui->app->san_flags);
-	ui_status(ui, _("%s; following the bisection (git bisect good/bad in another terminal)."),
-		  line ? line : "");
-	talloc_free(tmp);
+	say_state(ui, SAY_FOLLOWING);
+	ui->follow->say = SAY_FOLLOWING;
 	return true;
+}
+
+void ui_follow_facts(struct ui *ui)
+{
+	if (!ui->follow || ui->follow->say == SAY_NOTHING)
+		return;
+	say_state(ui, ui->follow->say);
+	ui->follow->say = SAY_NOTHING;
 }

@@ -205,6 +205,7 @@ bool ui_poll_jobs(struct ui *ui)
 			if (j->xref) {
 				ui->rc.xref = talloc_steal(ui->log, j->xref);
 				input_in_progress_update(ui->log, j->xref);
+				ui_follow_facts(ui);
 				assess_now(ui);
 				for_each_view(ui, refresh_view, NULL);
 				ui_post_fix_search(ui, j->xref);

@@ -127,12 +127,15 @@ const char *ui_fix_progress(const void *ctx, const struct ui *ui);
  * selected step, or, when `git bisect reset` removed it, says so and keeps
  * the last state; true when it did either; ui_follow_timeout(): how long
  * the terminal may wait for a key (ms, -1 forever); ui_follow_selection():
- * the first screen on the commit under test (true), else nothing. */
+ * the first screen on the commit under test (true), else nothing;
+ * ui_follow_facts(): the status line's state again once the counts are
+ * there. */
 struct ui_follow;
 void ui_follow_start(struct ui *ui);
 bool ui_follows(const struct ui *ui);
 bool ui_follow_check(struct ui *ui);
 int ui_follow_timeout(const struct ui *ui);
 bool ui_follow_selection(struct ui *ui);
+void ui_follow_facts(struct ui *ui);
 
 #endif

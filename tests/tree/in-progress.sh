@@ -36,9 +36,8 @@ tty_bv()
 		printf ' >"%s" 2>"%s"\n' "$SCRATCH/out" "$SCRATCH/err"
 	} >"$SCRATCH/tty.sh"
 	rc=0
-	# (script runs nothing under LC_ALL=C.UTF-8 here: util-linux 2.38)
-	env -u LC_ALL script -qec "env LC_ALL=$LC_ALL sh $SCRATCH/tty.sh" /dev/null >/dev/null 2>&1 ||
-		rc=$?
+	# (`command`: lib.sh's function script writes key files)
+	command script -qec "sh $SCRATCH/tty.sh" /dev/null >/dev/null 2>&1 || rc=$?
 	[ -f "$SCRATCH/err" ] || fail "script(1) did not run bisview on a terminal"
 	rm -f "$SCRATCH/tty.sh"
 }
@@ -167,6 +166,25 @@ grep -qF "(git: $N revisions left" "$SCRATCH/out" || fail "piped: git's numbers:
 bv_ok --json -C "$C" - <"$W/piped.log"
 assert_eq "piped: source.kind" stdin "$(jq_get "$SCRATCH/out" .source.kind)"
 assert_eq "piped: in_progress" null "$(jq_get "$SCRATCH/out" .in_progress)"
+script screen ':dump-screen'
+bv_ok --script "$SCRATCH/screen.keys" --size 120x30 -C "$C" "$W/piped.log"
+grep -qF "Open: git would test $short next, $N left, ~$S steps" "$SCRATCH/out" ||
+	fail "the explorer on a piped log cut before the end: the next commit: $(cat "$SCRATCH/out")"
+# the explorer on the bisection in progress: the header, and the commit
+# under test selected, the last row
+tty_ok "$C" --script "$SCRATCH/screen.keys" --size 120x30
+grep -qF "Bisection in progress: testing $short ($subject), $N left, ~$S steps" "$SCRATCH/out" ||
+	fail "the explorer's header on the bisection in progress: $(cat "$SCRATCH/out")"
+last=$(jq_get "$W/mark3.json" '.steps | length - 1')
+grep -qF "[steps] $short - step $last of $last" "$SCRATCH/out" ||
+	fail "the explorer must open on the commit under test (step $last): $(cat "$SCRATCH/out")"
+# terms are untrusted words: never raw on the terminal
+printf "git bisect start '--term-old=\033[2Jold' '--term-new=\033]0;x\007new' v1.3 v1.2\n" >"$W/hostile.log"
+bv_ok --summary -C "$C" "$W/hostile.log"
+grep -q "^Terms: " "$SCRATCH/out" || fail "hostile terms: no Terms line: $(cat "$SCRATCH/out")"
+if LC_ALL=C grep -q "$(printf '\033')" "$SCRATCH/out"; then
+	fail "an escape sequence of the log's terms reached the output"
+fi
 tl_snapshot "$C" "$W/after"
 tl_unchanged "a bisection in progress" "$C" "$W/before" "$W/after"
 
