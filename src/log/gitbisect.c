@@ -310,12 +310,21 @@ static void prescan_terms(struct gb_parser *p, const struct pline *lines, size_t
 		    !pl_equals(w, wl, "start"))
 			continue;
 		while (next_word(&s, end, &w, &wl)) {
+			const char *v;
+			size_t vl;
+
 			if (pl_starts(w, wl, "--term-new=") || pl_starts(w, wl, "--term-bad="))
 				p->term_bad = field_dup(p->log, w + 11, wl - 11);
 			else if (pl_starts(w, wl, "--term-old="))
 				p->term_good = field_dup(p->log, w + 11, wl - 11);
 			else if (pl_starts(w, wl, "--term-good="))
 				p->term_good = field_dup(p->log, w + 12, wl - 12);
+			else if ((pl_equals(w, wl, "--term-new") || pl_equals(w, wl, "--term-bad")) &&
+				 next_word(&s, end, &v, &vl))
+				p->term_bad = field_dup(p->log, v, vl);
+			else if ((pl_equals(w, wl, "--term-old") || pl_equals(w, wl, "--term-good")) &&
+				 next_word(&s, end, &v, &vl))
+				p->term_good = field_dup(p->log, v, vl);
 		}
 		return;
 	}
