@@ -31,6 +31,6 @@ bool app_refuse_terminal_input(const struct app *app, const char *log_path)
 	if (strcmp(log_path, "-") != 0 || !isatty(STDIN_FILENO))
 		return false;
 	/* less would wait for input here; a log is never typed by hand */
-	app_error(app, NULL, _("no LOG given and standard input is a terminal (try --help)"));
+	app_error(app, NULL, _("no LOG given, standard input is a terminal, and not in a bisection: give a LOG (try --help)"));
 	return true;
 }

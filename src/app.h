@@ -50,7 +50,9 @@ struct app {
 void app_error(const struct app *app, const char *file, const char *reason);
 
 /* The log is standard input ("-") and that is a terminal: says so with
- * app_error() and returns true; the caller exits with EXIT_INPUT. */
+ * app_error() and returns true; the caller exits with EXIT_INPUT. With
+ * no LOG it is asked after input_load() found no bisection in progress
+ * (doc/design.md §12.1). */
 bool app_refuse_terminal_input(const struct app *app, const char *log_path);
 
 #endif

@@ -68,6 +68,8 @@ static void usage(FILE *out)
 		"LOG is a file, or - (the default) for standard input. On a terminal the\n"
 		"explorer opens (h shows its keys); otherwise the --summary report is\n"
 		"printed.\n\n"), out);
+	fputs(_("With no LOG and a terminal as standard input, bisview reads the bisection\n"
+		"in progress in the tree (git's BISECT_LOG); the explorer follows it.\n\n"), out);
 	fputs(_("  --summary        print a plain-text report (result, steps, signals)\n"
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
@@ -280,14 +282,20 @@ static int run_one(struct app *app)
 	bool suspicious;
 	int status = 0;
 
-	if (app_refuse_terminal_input(app, path))
+	if (app->n_args && app_refuse_terminal_input(app, path))
 		return EXIT_INPUT;
 	req = input_request_of(app, app->n_args ? app->args[0] : NULL);
 	log = input_load(app, &req, &err);
+	/* no LOG and a terminal: the bisection git is in, else the refusal */
+	if (!log && !err && app_refuse_terminal_input(app, path))
+		return EXIT_INPUT;
 	if (!log) {
-		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), err);
+		app_error(app, strcmp(path, "-") ? path : app->n_args || !isatty(STDIN_FILENO) ?
+			  _("(standard input)") : NULL, err);
 		return EXIT_INPUT;
 	}
+	if (log->source.kind == SOURCE_BISECT_IN_PROGRESS)
+		path = log->path;
 	refusal = log_refusal(log);
 	if (refusal) {
 		app_error(app, strcmp(path, "-") ? path : _("(standard input)"), refusal);
@@ -314,6 +322,7 @@ static int run_one(struct app *app)
 		}
 		if (t)
 			rc.xref = xref_with_fix(t, log, log, app);
+		input_in_progress_update(log, rc.xref);
 	}
 	if (app->syz_test) {
 		app_error(app, NULL, _("--syz-test needs a tree: -C DIR or $BISVIEW_TREE"));

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <talloc.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "input/input.h"
@@ -16,7 +17,12 @@ struct input_request input_request_of(const struct app *app, const char *arg)
 
 struct blog *input_load(const void *ctx, const struct input_request *req, const char **err)
 {
-	struct blog *log = log_load(ctx, req->arg ? req->arg : "-", err);
+	struct blog *log;
+
+	*err = NULL;
+	if (!req->arg && isatty(STDIN_FILENO))
+		return input_in_progress(ctx, req, err);
+	log = log_load(ctx, req->arg ? req->arg : "-", err);
 
 	if (log && !log->source.extid && req->extid)
 		log->source.extid = talloc_strdup(log, req->extid);

@@ -27,7 +27,24 @@ struct app;
 struct input_request input_request_of(const struct app *app, const char *arg);
 
 /* Loads what req names. NULL with *err (translated, one line, naming no
- * file: the caller says which) when nothing readable is there. Under ctx. */
+ * file: the caller says which) when nothing readable is there. Under ctx.
+ * No LOG (arg NULL) and a terminal as standard input: the bisection git
+ * is in (input_in_progress()), else NULL with *err NULL - the caller
+ * refuses (app_refuse_terminal_input()). */
 struct blog *input_load(const void *ctx, const struct input_request *req, const char **err);
+
+/* progress.c: the bisection git is in (doc/design.md §12.1), for no LOG
+ * and a terminal as standard input: BISECT_LOG of the tree's git
+ * directory (req's -C DIR, $BISVIEW_TREE, the current directory), with
+ * log->source.kind SOURCE_BISECT_IN_PROGRESS and log->in_progress set,
+ * the commit under test its last step (no verdict). NULL with *err NULL
+ * when there is no tree or git is not bisecting there; NULL with *err
+ * (naming the tree or the file) when they cannot be read. */
+struct blog *input_in_progress(const void *ctx, const struct input_request *req, const char **err);
+
+/* The candidates and steps left of log->in_progress from the replay of
+ * the log on its range (x->next), once the tree's facts are there. */
+struct log_xref;
+void input_in_progress_update(struct blog *log, const struct log_xref *x);
 
 #endif

@@ -357,11 +357,47 @@ static struct pline *gb_unwrap(struct blog *log, struct pline *in, size_t *n)
 	return out;
 }
 
+/* git writes the "# slow: [H] subject" comments of `git bisect start`'s
+ * refs before the start line that names the custom terms (as in
+ * BISECT_LOG, doc/design.md §12.1): read the terms of the first start
+ * line first, so that those comments are understood. */
+static void prescan_terms(struct gb_parser *p, const struct pline *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct pline *pl = &lines[i];
+		const char *s = pl->s + strlen("git bisect "), *end = pl->s + pl->len, *w;
+		size_t wl;
+
+		if (!pl_starts(pl->s, pl->len, "git bisect ") || !next_word(&s, end, &w, &wl) ||
+		    !pl_equals(w, wl, "start"))
+			continue;
+		while (next_word(&s, end, &w, &wl)) {
+			const char *v;
+			size_t vl;
+
+			if (pl_starts(w, wl, "--term-new=") || pl_starts(w, wl, "--term-bad="))
+				p->term_bad = field_dup(p->log, w + 11, wl - 11);
+			else if (pl_starts(w, wl, "--term-old="))
+				p->term_good = field_dup(p->log, w + 11, wl - 11);
+			else if (pl_starts(w, wl, "--term-good="))
+				p->term_good = field_dup(p->log, w + 12, wl - 12);
+			else if ((pl_equals(w, wl, "--term-new") || pl_equals(w, wl, "--term-bad")) &&
+				 next_word(&s, end, &v, &vl))
+				p->term_bad = field_dup(p->log, v, vl);
+			else if ((pl_equals(w, wl, "--term-old") || pl_equals(w, wl, "--term-good")) &&
+				 next_word(&s, end, &v, &vl))
+				p->term_good = field_dup(p->log, v, vl);
+		}
+		return;
+	}
+}
+
 void parse_git_bisect(struct blog *log, struct pline *lines, size_t n)
 {
 	struct gb_parser p = { .log = log, .term_bad = "bad", .term_good = "good" };
 
 	lines = gb_unwrap(log, lines, &n);
+	prescan_terms(&p, lines, n);
 
 	log->kind = KIND_CAUSE;
 	for (size_t i = 0; i < n; i++) {

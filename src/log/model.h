@@ -222,6 +222,12 @@ struct log_in_progress {
 	const char *testing;      /* the commit under test (40-hex), or NULL */
 	int candidates;           /* commits left that may be the first bad */
 	int steps_left;           /* git's own estimate of steps left */
+	int revisions_left;       /* "Bisecting: N revisions left to test after this" */
+	const char *testing_subject; /* the commit under test's subject, or NULL */
+	const char *git_dir;      /* the git directory that bisects (its BISECT_LOG) */
+	const char *term_new, *term_old; /* BISECT_TERMS ("bad"/"good", "new"/"old" or
+					  * custom); NULL when the file is absent */
+	bool pathspec;            /* BISECT_NAMES: limited to paths */
 };
 
 struct blog {

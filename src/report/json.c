@@ -400,6 +400,17 @@ static json_object *in_progress_json(const struct blog *log)
 	json_object_object_add(o, "testing", jstr(p->testing));
 	json_object_object_add(o, "candidates", jint_or_null(p->candidates));
 	json_object_object_add(o, "steps_left", jint_or_null(p->steps_left));
+	json_object_object_add(o, "revisions_left", jint_or_null(p->revisions_left));
+	json_object_object_add(o, "git_dir", jstr(p->git_dir));
+	if (p->term_new && p->term_old) {
+		json_object *terms = json_object_new_object();
+
+		json_object_object_add(terms, "new", jstr(p->term_new));
+		json_object_object_add(terms, "old", jstr(p->term_old));
+		json_object_object_add(o, "terms", terms);
+	} else {
+		json_object_object_add(o, "terms", NULL);
+	}
 	return o;
 }
 

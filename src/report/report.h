@@ -90,4 +90,16 @@ const char *report_set_size(const void *ctx, size_t commits, size_t runs);
  * its ref; NULL unless the bisection has exactly one good. Unsanitised. */
 const char *report_range_floor(const void *ctx, const struct blog *log);
 
+/* A bisection still open (report/progress.c, doc/design.md §12.1): git's
+ * state of the bisection in progress (log->in_progress), or for a git
+ * bisect log that stops before the end, the commit git would test next
+ * and what is left (rc->xref->next). --summary's lines (none when the
+ * bisection is not open); the explorer's header line, NULL when none;
+ * the terms in use ("old/new (old = good, new = bad)"), sanitised. */
+void report_summary_progress(FILE *out, const struct blog *log, const struct report_ctx *rc,
+			     unsigned san_flags);
+const char *report_progress_line(const void *ctx, const struct blog *log,
+				 const struct report_ctx *rc, unsigned san_flags);
+const char *report_terms_phrase(const void *ctx, const struct blog *log, unsigned san_flags);
+
 #endif

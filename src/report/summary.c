@@ -65,6 +65,8 @@ static const char *result_phrase(struct sum *s, const struct blog *log)
 		return talloc_asprintf(s->tmp, "%s: %s", _("error"), e);
 	}
 	case RESULT_INCOMPLETE:
+		if (log->in_progress)
+			return _("none yet: the bisection is in progress");
 		break;
 	}
 	return _("incomplete (the log stops before a result)");
@@ -157,6 +159,7 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 	if (log->start_commit)
 		field(s, _("Start:"), clean(s, log->start_commit));
 	field(s, _("Result:"), result_phrase(s, log));
+	report_summary_progress(s->out, log, rc, s->flags);
 	if (rc && rc->assessment)
 		assessment_fields(s, log, rc);
 	/* a fragment's closing lines may be all it has: say each */

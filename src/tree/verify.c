@@ -75,10 +75,26 @@ static void record(struct log_xref *x, size_t step, const struct replay *r,
 	sx->revisions_left = a->found || a->only_skipped ? -1 : a->revisions_left;
 }
 
+/* Where git stands after the last mark: what a bisection in progress
+ * tests next, and what git printed when it chose it. */
+static void record_next(struct log_xref *x, const struct replay *r, const struct bisect_answer *a)
+{
+	struct xref_next *n = &x->next;
+
+	n->known = true;
+	n->done = a->found;
+	n->only_skipped = a->only_skipped;
+	n->commit = a->found || a->only_skipped ? NULL : hex_of(x, r->d, a->choice);
+	n->candidates = a->all;
+	n->revisions_left = a->found || a->only_skipped ? -1 : a->revisions_left;
+	n->steps_left = a->found || a->only_skipped ? -1 : a->steps_left;
+}
+
 static void replay_steps(struct log_xref *x, const struct blog *log, struct replay *r)
 {
 	struct bisect_answer a;
 	uint32_t expected;
+	bool all_applied = true;
 
 	if (bisect_next(r->d, &r->q, &a) < 0)
 		return;
@@ -97,6 +113,7 @@ static void replay_steps(struct log_xref *x, const struct blog *log, struct repl
 		sx->matches = idx != DAG_NONE && idx == expected;
 		if (idx == DAG_NONE) {
 			x->mismatches++;
+			all_applied = false;
 			continue;  /* outside the range: nothing to apply */
 		}
 		if (s->verdict == VERDICT_BAD)
@@ -114,6 +131,8 @@ static void replay_steps(struct log_xref *x, const struct blog *log, struct repl
 			x->mismatches++;
 		expected = a.choice;
 	}
+	if (all_applied)
+		record_next(x, r, &a);
 }
 
 void verify_range(struct tree *t, struct log_xref *x, const struct blog *log)

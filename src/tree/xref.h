@@ -46,6 +46,18 @@ struct log_xref {
 	long range_size;
 	size_t mismatches;          /* bisect steps where the log and git differ */
 	int culprit_in_range;       /* 1 / 0, or -1 when not known */
+	/* Where git stands after the log's last mark (verify.c), as `git
+	 * bisect` would print it now (doc/design.md §12): known only when
+	 * the range was walked and every mark replayed. */
+	struct xref_next {
+		bool known;
+		bool done;              /* the first bad commit is found */
+		bool only_skipped;      /* only skipped commits are left */
+		const char *commit;     /* what git tests next (40-hex), or NULL */
+		long candidates;        /* commits that may be the first bad one */
+		int revisions_left;     /* "Bisecting: N revisions left ..." */
+		int steps_left;         /* "... (roughly S steps)" */
+	} next;
 	/* The range in memory, kept for the posterior over commits (NULL
 	 * when it was not walked). Under the struct. */
 	const struct dag *range;

@@ -97,8 +97,12 @@ const char *header_result_line(const void *ctx, struct ui *ui)
 
 		return talloc_asprintf(ctx, _("Error: %.*s"), nl ? (int)(nl - e) : (int)strlen(e), e);
 	}
-	default:
-		return talloc_strdup(ctx, _("No result: the log stops before the end"));
+	default: {
+		/* still open: git's state, or what it would test next */
+		const char *open = report_progress_line(ctx, ui->log, &ui->rc, ui->app->san_flags);
+
+		return open ? open : talloc_strdup(ctx, _("No result: the log stops before the end"));
+	}
 	}
 }
 

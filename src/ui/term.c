@@ -182,6 +182,7 @@ static void loop(struct ui *ui, struct term_state *t)
 		int rc, key, n;
 
 		ui_poll_jobs(ui);
+		ui_follow_check(ui);
 		ui_resize(ui, LINES, COLS);
 		ui_draw(ui);
 		flush_canvas(t, ui->canvas);
@@ -190,7 +191,7 @@ static void loop(struct ui *ui, struct term_state *t)
 		/* keys, or a finished job; SIGWINCH interrupts poll (EINTR)
 		 * and get_wch then returns KEY_RESIZE */
 		errno = 0;
-		n = poll(fds, 2, ui->facts_pending ? 200 : -1);
+		n = poll(fds, 2, ui->facts_pending ? 200 : ui_follow_timeout(ui));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <talloc.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "i18n.h"
@@ -87,13 +88,16 @@ static void assess_now(struct ui *ui)
 static int load(struct ui *ui, const char **file, const char **err)
 {
 	const char *path = ui->log_path;
-	struct input_request req = input_request_of(ui->app, path);
+	/* no LOG: the bisection git is in (doc/design.md §12.1) */
+	struct input_request req = input_request_of(ui->app, ui->app->n_args ? path : NULL);
 	struct blog *log = input_load(ui, &req, err);
 	const char *refusal;
 
-	*file = strcmp(path, "-") ? path : _("(standard input)");
+	*file = strcmp(path, "-") ? path : req.arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;
 	if (!log)
 		return -1;
+	if (log->source.kind == SOURCE_BISECT_IN_PROGRESS)
+		*file = log->path;
 	refusal = log_refusal(log);
 	if (refusal) {
 		*err = refusal;
@@ -121,6 +125,7 @@ static int load(struct ui *ui, const char **file, const char **err)
 					      _("no git tree: commit facts and diffs need -C DIR or $BISVIEW_TREE"));
 	}
 	assess_now(ui);
+	ui_follow_start(ui);
 	return 0;
 }
 
@@ -200,6 +205,8 @@ bool ui_poll_jobs(struct ui *ui)
 			ui->t_facts = monotonic_seconds();
 			if (j->xref) {
 				ui->rc.xref = talloc_steal(ui->log, j->xref);
+				input_in_progress_update(ui->log, j->xref);
+				ui_follow_facts(ui);
 				assess_now(ui);
 				for_each_view(ui, refresh_view, NULL);
 				ui_post_fix_search(ui, j->xref);
@@ -414,6 +421,8 @@ static void initial_selection(struct ui *ui)
 				      "it)."));
 		return;
 	}
+	if (ui_follow_selection(ui))
+		return;
 	if (culprit >= 0 && log->format == LOG_FORMAT_GIT_BISECT) {
 		void *tmp = talloc_new(NULL);
 
@@ -485,7 +494,7 @@ void ui_reload(struct ui *ui)
 	void *tmp = talloc_new(NULL);
 	struct shown_view shown[2] = { { VIEW_GENERIC } };
 
-	if (!strcmp(ui->log_path, "-")) {
+	if (!strcmp(ui->log_path, "-") && !ui_follows(ui)) {
 		ui_error(ui, "%s", _("standard input cannot be read again"));
 		talloc_free(tmp);
 		return;
@@ -506,7 +515,7 @@ void ui_reload(struct ui *ui)
 	ui->n_stack = 0;
 	ui->focus = 0;
 	if (load(ui, &file, &err) < 0)
-		ui_error(ui, "%s: %s", file ? file : "", err);
+		ui_error(ui, "%s%s%s", file ? file : "", file ? ": " : "", err);
 	if (ui->views[0])
 		view_reload(ui->views[0]);
 	else
@@ -520,7 +529,7 @@ void ui_reload(struct ui *ui)
 	}
 	ui->focus = ui->views[focus] ? focus : 0;
 	talloc_free(tmp);
-	if (!err)
+	if (!err && !ui_follows(ui))
 		ui_status(ui, _("Reloaded %s: %zu steps."), ui->log_path, ui->log->n_steps);
 }
 
@@ -533,14 +542,16 @@ int ui_run(struct app *app)
 	ui->app = app;
 	ui->t_start = app->t_start;
 	ui->log_path = app->n_args ? app->args[0] : "-";
-	if (app_refuse_terminal_input(app, ui->log_path)) {
+	if (app->n_args && app_refuse_terminal_input(app, ui->log_path)) {
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}
 	config_defaults(ui);
 	config_load_user(ui);
 	if (load(ui, &file, &err) < 0) {
-		app_error(app, file, err);
+		/* no LOG, a terminal and no bisection here: the refusal */
+		if (err || !app_refuse_terminal_input(app, ui->log_path))
+			app_error(app, file, err);
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}

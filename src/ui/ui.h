@@ -82,6 +82,7 @@ struct ui {
 	 * (the editor): set by term.c, NULL in script mode. */
 	void (*suspend_terminal)(struct ui *ui);
 	void (*resume_terminal)(struct ui *ui);
+	struct ui_follow *follow;      /* BISECT_LOG followed (follow.c), or NULL */
 	/* Timings since the process started (script mode's :dump-timing). */
 	double t_start, t_first_screen, t_facts;
 };
@@ -118,5 +119,23 @@ struct job;
 void ui_post_fix_search(struct ui *ui, const struct log_xref *x);
 void ui_take_fix(struct ui *ui, struct job *j);
 const char *ui_fix_progress(const void *ctx, const struct ui *ui);
+
+/* follow.c: the bisection in progress followed (doc/design.md §12.1).
+ * ui_follow_start() after every load: follows the log's BISECT_LOG when
+ * it came from the tree; ui_follows(): it is followed; ui_follow_check():
+ * its file (or BISECT_EXPECTED_REV) changed since - reloads, keeping the
+ * selected step, or, when `git bisect reset` removed it, says so and keeps
+ * the last state; true when it did either; ui_follow_timeout(): how long
+ * the terminal may wait for a key (ms, -1 forever); ui_follow_selection():
+ * the first screen on the commit under test (true), else nothing;
+ * ui_follow_facts(): the status line's state again once the counts are
+ * there. */
+struct ui_follow;
+void ui_follow_start(struct ui *ui);
+bool ui_follows(const struct ui *ui);
+bool ui_follow_check(struct ui *ui);
+int ui_follow_timeout(const struct ui *ui);
+bool ui_follow_selection(struct ui *ui);
+void ui_follow_facts(struct ui *ui);
 
 #endif

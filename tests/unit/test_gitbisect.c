@@ -187,6 +187,29 @@ static void test_gitbisect_terms_separate_words(void **state)
 	assert_int_equal(STEP(log, 2)->verdict, VERDICT_GOOD);
 }
 
+/* BISECT_LOG as git 2.39 writes it (doc/design.md §12.1): the comments
+ * on the start's refs come before the start line that names the custom
+ * terms, which must be known to read them. */
+static void test_gitbisect_terms_after_comments(void **state)
+{
+	struct blog *log = unit_parse_known(state,
+		"# slow: [" H_V62 "] Linux 6.2\n"
+		"# fast: [" H_V61 "] Linux 6.1\n"
+		"git bisect start '--term-old=fast' '--term-new' 'slow' 'v6.2' 'v6.1'\n"
+		MARK("fast", H_A, S_A)
+		MARK("skip", H_B, S_B));
+
+	assert_terms(log, "slow", "fast", KIND_CAUSE);
+	assert_int_equal(log->n_unknown, 0);
+	assert_int_equal(log->n_steps, 4);
+	assert_int_equal(STEP(log, 0)->verdict, VERDICT_BAD);
+	assert_str(STEP(log, 0)->commit, H_V62);
+	assert_int_equal(STEP(log, 1)->verdict, VERDICT_GOOD);
+	assert_str(STEP(log, 1)->commit, H_V61);
+	assert_string_equal(verdict_letters(*state, log, PHASE_BISECT), "GS");
+	assert_str(log->bisect_bad_commit, H_V62);
+}
+
 /* Several commits in one command; a bare mark means HEAD. */
 static void test_gitbisect_multi_skip(void **state)
 {
@@ -283,6 +306,7 @@ int main(void)
 		UNIT_TEST(test_gitbisect_comments_after_start),
 		UNIT_TEST(test_gitbisect_custom_terms),
 		UNIT_TEST(test_gitbisect_terms_separate_words),
+		UNIT_TEST(test_gitbisect_terms_after_comments),
 		UNIT_TEST(test_gitbisect_multi_skip),
 		UNIT_TEST(test_gitbisect_skip_ending),
 		UNIT_TEST(test_gitbisect_start_options),
