@@ -87,7 +87,11 @@ static int load(struct ui *ui, const char **file, const char **err)
 {
 	const char *path = ui->log_path;
 	struct input_request req = input_request_of(ui->app, path);
-	struct blog *log = input_load(ui, &req, err);
+	struct blog *log;
+
+	req.syzbot_url = ui->opt.syzbot_url.s;
+	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
+	log = input_load(ui, &req, err);
 	const char *refusal;
 
 	*file = strcmp(path, "-") ? path : _("(standard input)");
