@@ -63,6 +63,7 @@ struct transfer {
 	const char *refusal;      /* why the write callback stopped it */
 	bool checked;             /* the content type was looked at */
 	bool progress_shown;      /* stderr's line is to be cleared */
+	size_t progress_at;       /* the bytes the last report said */
 };
 
 /* text/plain; charset=utf-8 -> does its media type equal want? */
@@ -144,8 +145,10 @@ static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off
 
 	(void)ultotal;
 	(void)ulnow;
-	if (dlnow <= 0)
+	/* libcurl calls many times a second; a report per 64 KiB is enough */
+	if (dlnow <= 0 || (size_t)dlnow < t->progress_at + (64 << 10))
 		return 0;
+	t->progress_at = (size_t)dlnow;
 	if (t->req && t->req->progress)
 		t->req->progress(t->req->progress_arg, t->url, (size_t)dlnow,
 				 dltotal > 0 ? (size_t)dltotal : 0);

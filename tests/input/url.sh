@@ -129,6 +129,15 @@ jq_assert "$SCRATCH/out" ".source.url == \"$BASE/x/bisect.txt?x=cause1\"" "sourc
 jq_assert "$SCRATCH/out" '.source.extid == "0123456789abcdef0123"' "source.extid from extid="
 ! grep -q 'report.txt' "$SCRATCH/plain.requests" ||
 	fail "a crash report was fetched for a log that has its own"
+# the explorer's R re-reads a URL from the cache, also after --refresh
+rm -rf "$CACHE"
+: >"$SCRATCH/plain.requests"
+explorer_env
+script reload R ":dump-screen $SCRATCH/reload.screen"
+bv_ok --refresh --no-tree --script "$SCRATCH/reload.keys" "$URL"
+grep -q "Reloaded" "$SCRATCH/reload.screen" || fail "R did not reload: $(tail -3 "$SCRATCH/reload.screen")"
+[ "$(wc -l <"$SCRATCH/plain.requests")" -eq 1 ] ||
+	fail "R fetched the URL again: $(cat "$SCRATCH/plain.requests")"
 # a log without a crash report of its own: the bisection's report is
 # fetched and the explorer's crash view shows it
 bv_ok --json "$BASE/bug?extid=noreport"
