@@ -279,7 +279,8 @@ static void prepare_url(struct app *app)
 		app->n_args = 1;
 		return;
 	}
-	for (size_t i = 0; i < app->n_args; i++) {
+	/* (the explorer reads the config file itself, and says its errors) */
+	for (size_t i = 0; i < app->n_args && app->mode != MODE_UI; i++) {
 		if (fetch_is_url(app->args[i])) {
 			opt = config_options();
 			app->syzbot_url = talloc_strdup(app, opt.syzbot_url.s);

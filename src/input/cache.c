@@ -81,17 +81,30 @@ char *cache_path(const void *ctx, const char *url)
 	return path;
 }
 
-/* The whole file, at most max bytes; NULL with errno (EFBIG: larger). */
+/* The whole file, at most max bytes; NULL with errno (EFBIG: larger).
+ * Its size from fstat() sizes the buffer (a hit costs what it holds). */
 static char *slurp(const void *ctx, FILE *f, size_t max, size_t *len)
 {
-	char *text = talloc_size(ctx, max + 2);
-	size_t n = fread(text, 1, max + 1, f);
+	struct stat st;
+	size_t want;
+	char *text;
+	size_t n;
+
+	if (fstat(fileno(f), &st) < 0)
+		return NULL;
+	if (st.st_size < 0 || (unsigned long long)st.st_size > max) {
+		errno = EFBIG;
+		return NULL;
+	}
+	want = (size_t)st.st_size;
+	text = talloc_size(ctx, want + 2);
+	n = fread(text, 1, want + 1, f);
 
 	if (ferror(f)) {
 		talloc_free(text);
 		return NULL;
 	}
-	if (n > max) {
+	if (n > want) {   /* grown since fstat(): not a file of ours */
 		talloc_free(text);
 		errno = EFBIG;
 		return NULL;

@@ -113,6 +113,8 @@ static size_t on_body(char *data, size_t size, size_t n, void *arg)
 
 		while (cap < t->len + bytes + 1)
 			cap *= 2;
+		if (cap > t->max + 1)
+			cap = t->max + 1;   /* enough: more than max is refused above */
 		t->body = talloc_realloc_size(t->ctx, t->body, cap);
 		if (!t->body) {
 			t->refusal = _("out of memory");
