@@ -39,6 +39,10 @@ struct app {
 	bool no_mouse;
 	bool syz_test;        /* --syz-test: the revert mail (syztest_cli.h) */
 	const char *extid;    /* --extid: syzbot's bug id, for the fix search */
+	bool offline;         /* --offline: URLs from the cache only */
+	bool refresh;         /* --refresh: fetch URLs again */
+	bool fix;             /* --fix: a bug page's fix bisection */
+	const char *syzbot_url; /* `set syzbot-url`, read when a URL is given */
 	const char **branches; /* --branch REF, repeatable: walked besides HEAD */
 	size_t n_branches;
 	double t_start;       /* when the process started (monotonic seconds) */

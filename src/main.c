@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "demo/demo.h"
 #include "i18n.h"
+#include "input/fetch.h"
 #include "input/input.h"
 #include "log/parse.h"
 #include "report/replay.h"
@@ -22,6 +23,7 @@
 #include "text/sanitize.h"
 #include "tree/tree.h"
 #include "tree/xref.h"
+#include "ui/config_file.h"
 #include "ui/keys_doc.h"
 #include "ui/ui.h"
 
@@ -32,6 +34,7 @@ enum {
 	OPT_REPLAY, OPT_FLIP, OPT_UNTIL,
 	OPT_SYZ_TEST,
 	OPT_EXTID, OPT_BRANCH,
+	OPT_OFFLINE, OPT_REFRESH, OPT_FIX,
 };
 
 static const struct option long_options[] = {
@@ -54,6 +57,9 @@ static const struct option long_options[] = {
 	{ "syz-test", no_argument, NULL, OPT_SYZ_TEST },
 	{ "extid", required_argument, NULL, OPT_EXTID },
 	{ "branch", required_argument, NULL, OPT_BRANCH },
+	{ "offline", no_argument, NULL, OPT_OFFLINE },
+	{ "refresh", no_argument, NULL, OPT_REFRESH },
+	{ "fix", no_argument, NULL, OPT_FIX },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -97,6 +103,14 @@ static void usage(FILE *out)
 	fputs(_("  With a tree, bisview looks for the fix of the bug after the culprit:\n"
 		"      --extid ID   syzbot's bug id: the fix says Reported-by: syzbot+ID@\n"
 		"      --branch REF look for the fix on REF too, not only HEAD (repeatable)\n\n"), out);
+	fputs(_("  LOG may be an http(s) URL: syzbot's text links, its bug pages (the\n"
+		"  cause bisection's log), or any log; fetched once into the cache\n"
+		"  ($XDG_CACHE_HOME/bisview). --extid ID with no LOG (standard input a\n"
+		"  terminal) opens the bug page of ID.\n"
+		"      --fix        a bug page's fix bisection, not its cause one\n"
+		"      --offline    read URLs from the cache only\n"
+		"      --refresh    fetch URLs again, replacing the cache's copy\n\n"),
+	      out);
 	fputs(_("Exit status: 0 ok, 1 suspicious (with --check), 2 usage or input error.\n"), out);
 	fputs(_("With --syz-test: 3 when there is no patch (a conflict, a merge culprit).\n"), out);
 }
@@ -162,6 +176,9 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case 'C':
 		case OPT_TREE: app->tree_path = optarg; break;
 		case OPT_EXTID: app->extid = optarg; break;
+		case OPT_OFFLINE: app->offline = true; break;
+		case OPT_REFRESH: app->refresh = true; break;
+		case OPT_FIX: app->fix = true; break;
 		case OPT_BRANCH:
 			app->branches = talloc_realloc(app, app->branches, const char *,
 						       app->n_branches + 1);
@@ -214,6 +231,10 @@ static int parse_options(struct app *app, int argc, char **argv)
 		app_error(app, NULL, _("--flip and --until need --replay"));
 		return -1;
 	}
+	if (app->offline && app->refresh) {
+		app_error(app, NULL, _("--offline and --refresh cannot be combined"));
+		return -1;
+	}
 	if (app->mode == MODE_SCAN && app->n_args == 0) {
 		app_error(app, NULL, _("--scan needs at least one PATH"));
 		return -1;
@@ -240,6 +261,34 @@ static int prepare_demo(struct app *app)
 	app->args[0] = talloc_strdup(app->args, log);
 	app->n_args = 1;
 	return 0;
+}
+
+/* A URL as LOG (src/input/syzbot_url.h): the dashboard's address from
+ * the config file (`set syzbot-url`); --extid ID with no LOG and a
+ * terminal for standard input opens the bug page there. */
+static void prepare_url(struct app *app)
+{
+	struct ui_options opt;
+
+	if (app->n_args == 0 && app->extid && app->mode != MODE_SCAN && !app->demo &&
+	    isatty(STDIN_FILENO)) {
+		opt = config_options();
+		app->syzbot_url = talloc_strdup(app, opt.syzbot_url.s);
+		app->args = talloc_array(app, char *, 1);
+		app->args[0] = talloc_asprintf(app->args, "%s%sbug?extid=%s", app->syzbot_url,
+					       *app->syzbot_url && app->syzbot_url[strlen(app->syzbot_url) - 1] == '/' ? "" : "/",
+					       app->extid);
+		app->n_args = 1;
+		return;
+	}
+	/* (the explorer reads the config file itself, and says its errors) */
+	for (size_t i = 0; i < app->n_args && app->mode != MODE_UI; i++) {
+		if (fetch_is_url(app->args[i])) {
+			opt = config_options();
+			app->syzbot_url = talloc_strdup(app, opt.syzbot_url.s);
+			return;
+		}
+	}
 }
 
 /* --replay: the log's git bisect commands on standard output. */
@@ -396,6 +445,7 @@ int main(int argc, char **argv)
 		talloc_report_end(report);
 		return EXIT_INPUT;
 	}
+	prepare_url(app);
 	if (app->demo && prepare_demo(app) < 0)
 		status = EXIT_INPUT;
 	else if (app->mode == MODE_SCAN)

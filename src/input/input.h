@@ -7,8 +7,14 @@
 #define BISVIEW_INPUT_INPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "log/model.h"
+
+/* A fetch's progress (src/input/fetch.c): bytes so far, and the whole
+ * when the server said it (else 0). The explorer's status bar may take
+ * it; with none, a line on standard error when that is a terminal. */
+typedef void input_progress_fn(void *arg, const char *url, size_t bytes, size_t total);
 
 struct input_request {
 	const char *arg;          /* the LOG argument; NULL when none was given */
@@ -20,6 +26,10 @@ struct input_request {
 	bool fix;                 /* --fix: a bug page's fix bisection, not its cause one */
 	const char *syzbot_url;   /* `set syzbot-url`: the dashboard's base URL */
 	const char *extid;        /* --extid, kept when the input names none */
+	bool reload;              /* the explorer's R: URLs from the cache (the
+				   * network only on a miss), no --refresh again */
+	input_progress_fn *progress; /* NULL: stderr's line (see above) */
+	void *progress_arg;
 };
 
 /* The request the command line makes for arg (app.h's options). */

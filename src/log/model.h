@@ -214,6 +214,10 @@ struct log_source {
 	const char *url;          /* the URL fetched (the log's own), or NULL */
 	const char *extid;        /* syzbot's bug id (syzbot+<extid>@), or NULL */
 	const char *subject;      /* the mail's Subject:, or NULL */
+	const char *crash_report; /* a crash report fetched beside the log (a bug
+				   * page's report.txt), kept only when the log has
+				   * none of its own; the crash view shows it. NULL
+				   * otherwise (src/input/syzbot_url.c) */
 };
 
 /* A bisection git is still in (doc/json.md "in_progress"): what the tree

@@ -46,7 +46,12 @@ typedef struct {
 	O("syz-test-repo", option_text, syz_test_repo, \
 	  (option_text){ "git://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git" }, \
 	  TEXT(N_("syz-test-repo is one word of printable ASCII (a git URL)")), \
-	  N_("The tree the #syz test mail of --syz-test and the explorer names."))
+	  N_("The tree the #syz test mail of --syz-test and the explorer names.")) \
+	O("syzbot-url", option_text, syzbot_url, (option_text){ "https://syzkaller.appspot.com" }, \
+	  TEXT(N_("syzbot-url is one word of printable ASCII (an http or https URL)")), \
+	  N_("The syzbot dashboard: its bug pages and text links are recognised " \
+	     "there (besides syzkaller.appspot.com), and --extid ID without a LOG " \
+	     "opens its bug page. A mirror, or a test's server."))
 
 #define UI_OPTION_FIELD(name, type, field, ...) type field;
 struct ui_options {

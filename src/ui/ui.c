@@ -90,7 +90,11 @@ static int load(struct ui *ui, const char **file, const char **err)
 	const char *path = ui->log_path;
 	/* no LOG: the bisection git is in (doc/design.md §12.1) */
 	struct input_request req = input_request_of(ui->app, ui->app->n_args ? path : NULL);
-	struct blog *log = input_load(ui, &req, err);
+	struct blog *log;
+
+	req.syzbot_url = ui->opt.syzbot_url.s;
+	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
+	log = input_load(ui, &req, err);
 	const char *refusal;
 
 	*file = strcmp(path, "-") ? path : req.arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;

@@ -102,7 +102,8 @@ static void cut_row(struct crash_row *r, const void *ctx, const char *s)
 #define CRASH_MAX_LINES 10000
 
 /* The report's lines: the "crash:" trailer's report, or the whole file
- * when the log is a bare crash report. Each sanitised, under ctx; at most
+ * when the log is a bare crash report, else the one fetched beside the
+ * log (log->source.crash_report: a bug page's). Each sanitised, under ctx; at most
  * CRASH_MAX_LINES, *more says how many were left out. */
 static const char **report_lines(struct ui *ui, const void *ctx, size_t *n, size_t *more)
 {
@@ -110,6 +111,8 @@ static const char **report_lines(struct ui *ui, const void *ctx, size_t *n, size
 	const char **out = talloc_array(ctx, const char *, 64);
 	const char *p = log->result.crash_report;
 
+	if (!p && log->format != LOG_FORMAT_CRASH_REPORT)
+		p = log->source.crash_report;
 	*n = *more = 0;
 	if (p) {
 		while (p && *n < CRASH_MAX_LINES) {
