@@ -123,6 +123,8 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 	fprintf(s->out, "%s %s\n", _("bisview summary of"),
 		strcmp(log->path, "-") ? clean(s, log->path) : _("(standard input)"));
+	if (log->source.subject)
+		field(s, _("Mail:"), clean(s, log->source.subject));
 	field(s, _("Format:"), fmt);
 	field(s, _("Kind:"), kind_phrase(log));
 	field(s, _("Crash:"), log->crash_title ? clean(s, log->crash_title) : _("(not in the log)"));
