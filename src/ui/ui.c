@@ -81,27 +81,22 @@ static void assess_now(struct ui *ui)
 	worker_post(ui->worker, j);
 }
 
-/* Reads the log and opens its tree. Returns 0, or -1 with *err (and
- * *file, the file the error is about). Nothing is replaced on failure. */
-static int load(struct ui *ui, const char **file, const char **err)
+/* Shows log (or refuses it with *err): the old log, its worker and its
+ * facts go. A log that is one of an mbox's messages stays theirs. */
+int ui_install_log(struct ui *ui, struct blog *log, const char **err)
 {
-	const char *path = ui->log_path;
-	struct input_request req = input_request_of(ui->app, path);
-	struct blog *log = input_load(ui, &req, err);
-	const char *refusal;
+	const char *refusal = log_refusal(log);
 
-	*file = strcmp(path, "-") ? path : _("(standard input)");
-	if (!log)
-		return -1;
-	refusal = log_refusal(log);
 	if (refusal) {
 		*err = refusal;
-		talloc_free(log);
+		if (!ui->messages || talloc_parent(log) != ui->messages)
+			talloc_free(log);
 		return -1;
 	}
 	worker_stop(ui->worker);
 	ui->worker = NULL;
-	talloc_free(ui->log);
+	if (!ui->messages || talloc_parent(ui->log) != ui->messages)
+		talloc_free(ui->log);
 	ui->log = log;
 	ui->rc = (struct report_ctx){ .san_flags = ui->app->san_flags };
 	talloc_free(ui->tree_note);
@@ -121,6 +116,20 @@ static int load(struct ui *ui, const char **file, const char **err)
 	}
 	assess_now(ui);
 	return 0;
+}
+
+/* Reads the log and opens its tree. Returns 0, or -1 with *err (and
+ * *file, the file the error is about). Nothing is replaced on failure. */
+static int load(struct ui *ui, const char **file, const char **err)
+{
+	const char *path = ui->log_path;
+	struct input_request req = input_request_of(ui->app, path);
+	struct blog *log = input_load(ui, &req, err);
+
+	*file = strcmp(path, "-") ? path : _("(standard input)");
+	if (!log)
+		return -1;
+	return ui_install_log(ui, log, err);
 }
 
 bool ui_post(struct ui *ui, struct job *j)
@@ -400,7 +409,7 @@ static bool on_candidates(struct ui *ui)
 
 /* Where to start, and why (doc/design.md §7: the culprit, else an
  * inconclusive result's candidates, else the first suspicious step). */
-static void initial_selection(struct ui *ui)
+void ui_initial_selection(struct ui *ui)
 {
 	const struct blog *log = ui->log;
 	const struct assessment *a = ui->rc.assessment;
@@ -508,13 +517,18 @@ int ui_run(struct app *app)
 	}
 	config_defaults(ui);
 	config_load_user(ui);
-	if (load(ui, &file, &err) < 0) {
+	/* an mbox of several messages opens on their list (view_messages.c) */
+	if (ui_load_messages(ui, &file, &err) < 0) {
 		app_error(app, file, err);
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}
-	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
-	initial_selection(ui);
+	if (ui->messages) {
+		ui->views[0] = view_new(ui, VIEW_MESSAGES, -1);
+	} else {
+		ui->views[0] = view_new(ui, VIEW_STEPS, -1);
+		ui_initial_selection(ui);
+	}
 	if (ui->n_config_errors) {
 		const struct config_error *e = &ui->config_errors[0];
 

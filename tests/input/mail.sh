@@ -210,10 +210,28 @@ bv --summary --no-tree "$M/thread.mbox#4"
 	fail "message 4 of 3: $rc $(cat "$SCRATCH/err")"
 bv --summary --no-tree "$LOG#2"
 [ "$rc" -eq 2 ] && grep -q 'not a mail or mbox' "$SCRATCH/err" || fail "LOG#2 of a plain log: $(cat "$SCRATCH/err")"
-# the explorer says the same, and which to name
-script quit 'q'
-bv --no-tree --script "$SCRATCH/quit.keys" --size 80x24 "$M/thread.mbox"
-[ "$rc" -eq 2 ] && grep -q "thread.mbox#N" "$SCRATCH/err" || fail "the explorer on the mbox: $(cat "$SCRATCH/err")"
+# the explorer lists the messages: Enter on the link-only one says where
+# the log is, Enter on the first opens its steps, q comes back to the list
+explorer_env
+script list ":dump-screen $SCRATCH/list.screen" 'j' '<Enter>' ":dump-screen $SCRATCH/link.screen" \
+	'k' '<Enter>' ":dump-screen $SCRATCH/steps.screen" 'q' ":dump-screen $SCRATCH/back.screen" 'q'
+bv --no-tree --script "$SCRATCH/list.keys" --size 100x30 "$M/thread.mbox"
+[ "$rc" -eq 0 ] || fail "the explorer on the mbox exited $rc: $(cat "$SCRATCH/err")"
+for want in '3 messages' '#1 .*log .*Wed, 01 Mar 2023' '#2 .*link .*Re: \[syzbot\] \[mm?\] possible deadlock' \
+	"#3 .*log .*caf$(printf '\303\251') deadlock"; do
+	grep -q "$want" "$SCRATCH/list.screen" || fail "the list lacks '$want': $(cat "$SCRATCH/list.screen")"
+done
+grep -q 'bisection log is at http://127.0.0.1:9/x/bisect.txt' "$SCRATCH/link.screen" ||
+	fail "Enter on the link-only message: $(tail -2 "$SCRATCH/link.screen")"
+grep -q "$CULPRIT" "$SCRATCH/steps.screen" && grep -q '\[steps\]' "$SCRATCH/steps.screen" ||
+	fail "Enter on #1 shows no steps: $(cat "$SCRATCH/steps.screen")"
+grep -q '\[messages\]' "$SCRATCH/steps.screen" && fail "the steps screen still shows the list"
+grep -q '\[messages\]' "$SCRATCH/back.screen" && grep -q '#3 .*log' "$SCRATCH/back.screen" ||
+	fail "q did not come back to the list: $(cat "$SCRATCH/back.screen")"
+# the same on standard input
+bv --no-tree --script "$SCRATCH/list.keys" --size 100x30 <"$M/thread.mbox"
+[ "$rc" -eq 0 ] && grep -q "$CULPRIT" "$SCRATCH/steps.screen" ||
+	fail "the explorer on the mbox on standard input: $rc $(cat "$SCRATCH/err")"
 
 # --- hostile bytes in the subject and the body ---------------------------
 {
