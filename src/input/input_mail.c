@@ -152,7 +152,8 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 			     const char **err)
 {
 	void *tmp = talloc_new(NULL);
-	struct mail_box *box = mail_read(tmp, raw->text, raw->text_len);
+	bool too_many = mail_too_many_parts(raw->text, raw->text_len);
+	struct mail_box *box = too_many ? NULL : mail_read(tmp, raw->text, raw->text_len);
 	const struct mail_message *m = NULL;
 	struct blog *log = NULL;
 	enum mail_holds holds;
@@ -161,7 +162,9 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 
 	talloc_free(raw);
 	*err = NULL;
-	if (!box)
+	if (too_many)
+		*err = _("more than 20,000 MIME boundary lines: not read as a mail");
+	else if (!box)
 		*err = _("a mail with no message in it");
 	else if (index > 0 && (size_t)index > box->n)
 		*err = talloc_asprintf(ctx, _("no message %ld: the mbox holds %zu"), index, box->n);
@@ -184,7 +187,9 @@ struct input_entry *input_mail_entries(const void *ctx, const char *path, const 
 				       size_t *n)
 {
 	void *tmp = talloc_new(NULL);
-	struct mail_box *box = mail_read(tmp, raw->text, raw->text_len);
+	/* too many parts: input_mail_load() says so, as one entry */
+	struct mail_box *box = mail_too_many_parts(raw->text, raw->text_len) ? NULL :
+		mail_read(tmp, raw->text, raw->text_len);
 	struct input_entry *e = NULL;
 
 	*n = 0;

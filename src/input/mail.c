@@ -18,6 +18,12 @@
 
 /* The most headers mail_looks_like() reads before giving up on a shape. */
 #define MAIL_HEADER_SCAN (64 * 1024)
+/* GMime builds an object of some kilobytes per MIME part, all of a
+ * message's at once: a mail of more boundary lines than this is not
+ * read (a long b4 thread with patches has a few thousand "--" lines). */
+#define MAIL_MAX_BOUNDARIES 20000
+/* The text parts read of one message (a real one has a handful). */
+#define MAIL_MAX_TEXTS 64
 
 static bool is_header_name_char(char c)
 {
@@ -69,6 +75,22 @@ bool mail_looks_like(const char *text, size_t len)
 		p = nl + 1;
 	}
 	return false;  /* headers with no body, or longer than we look */
+}
+
+bool mail_too_many_parts(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t n = 0;
+
+	/* every MIME boundary line starts with "--": an upper bound on the
+	 * parts, counted without GMime */
+	while (p < end && n <= MAIL_MAX_BOUNDARIES) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		n += end - p >= 2 && p[0] == '-' && p[1] == '-';
+		p = nl ? nl + 1 : end;
+	}
+	return n > MAIL_MAX_BOUNDARIES;
 }
 
 /* GMime keeps process-wide tables; g_mime_init() is not safe to call
@@ -212,9 +234,11 @@ static void take_part(struct walk *w, GMimePart *part)
 	if (g_mime_data_wrapper_write_to_stream(content, filtered) >= 0)
 		g_mime_stream_flush(filtered);
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	texts = bytes && bytes->len > 0 ?
-		talloc_realloc(w->ctx, w->m->texts, struct mail_text, w->m->n_texts + 1) : NULL;
-	copy = texts ? talloc_size(w->ctx, bytes->len + 1) : NULL;
+	texts = w->m->texts;
+	if (bytes && bytes->len > 0 && w->m->n_texts == talloc_array_length(texts))
+		texts = talloc_realloc(w->ctx, texts, struct mail_text,
+				       w->m->n_texts ? w->m->n_texts * 2 : 4);
+	copy = texts && bytes && bytes->len > 0 ? talloc_size(w->ctx, bytes->len + 1) : NULL;
 	if (texts)
 		w->m->texts = texts;
 	if (copy) {
@@ -237,8 +261,10 @@ static void each_part(GMimeObject *parent, GMimeObject *part, gpointer data)
 	if (!GMIME_IS_PART(part))
 		return;  /* a multipart's own node, or a forwarded message */
 	type = g_mime_object_get_content_type(part);
-	/* HTML alternatives and binary attachments hold no log we read */
-	if (type && g_mime_content_type_is_type(type, "text", "plain"))
+	/* HTML alternatives and binary attachments hold no log we read; a
+	 * mail of thousands of text parts is hostile: the first are read */
+	if (type && g_mime_content_type_is_type(type, "text", "plain") &&
+	    ((struct walk *)data)->m->n_texts < MAIL_MAX_TEXTS)
 		take_part(data, GMIME_PART(part));
 }
 
@@ -294,7 +320,9 @@ struct mail_box *mail_read(const void *ctx, const char *text, size_t len)
 
 		if (!msg)
 			break;
-		box->messages = talloc_realloc(box, box->messages, struct mail_message, box->n + 1);
+		if (box->n == talloc_array_length(box->messages))
+			box->messages = talloc_realloc(box, box->messages, struct mail_message,
+						       box->n ? box->n * 2 : 4);
 		take_message(box, &box->messages[box->n++], msg);
 		g_object_unref(msg);
 		if (len < 5 || memcmp(text, "From ", 5) != 0)

@@ -45,6 +45,10 @@ struct mail_box {
  * Date? (Decided by shape, never by a log parser failing.) */
 bool mail_looks_like(const char *text, size_t len);
 
+/* Is text too many MIME parts for GMime to hold at once (more than
+ * 20,000 lines starting with "--")? Such a mail is refused, not read. */
+bool mail_too_many_parts(const char *text, size_t len);
+
 /* Reads a message or an mbox. Never fails on content: a part GMime
  * cannot decode is skipped, the rest kept; NULL only when no message
  * at all is there (or out of memory). Under ctx. */

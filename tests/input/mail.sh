@@ -257,6 +257,29 @@ bv --no-tree --script "$SCRATCH/screens.keys" --size 100x30 "$M/hostile.eml"
 no_controls "the explorer's screens of the hostile mail" "$SCRATCH/out"
 grep -q "$CULPRIT" "$SCRATCH/out" || fail "the explorer shows no culprit"
 
+# --- hostile structure: too many parts is one line; deep nesting is read
+awk 'BEGIN { print "Subject: parts\nContent-Type: multipart/mixed; boundary=\"b\"\n";
+	for (i = 0; i < 30000; i++) print "--b\nContent-Type: text/plain\n\nx" i; print "--b--" }' \
+	>"$M/parts.eml"
+bv --summary --no-tree "$M/parts.eml"
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] && grep -q 'MIME boundary lines' "$SCRATCH/err" ||
+	fail "30,000 parts: $rc $(head -c 300 "$SCRATCH/err")"
+# deep_mail DEPTH: the log inside DEPTH nested multiparts
+deep_mail()
+{
+	awk -v depth="$1" 'BEGIN { print "Subject: deep\nContent-Type: multipart/mixed; boundary=\"b00000x\"\n";
+		for (i = 1; i < depth; i++)
+			printf "--b%05dx\nContent-Type: multipart/mixed; boundary=\"b%05dx\"\n\n", i - 1, i;
+		printf "--b%05dx\nContent-Type: text/plain\n\n", depth - 1 }'
+	cat "$LOG"
+}
+deep_mail 1000 >"$M/deep.eml"
+culprit_of "$M/deep.eml"
+# deeper than GMime follows: the part is not found, said in one line
+deep_mail 9000 >"$M/deeper.eml"
+bv --summary --no-tree "$M/deeper.eml"
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] || fail "9,000 nested parts: $rc $(head -c 300 "$SCRATCH/err")"
+
 # --- not mail: logs stay files ------------------------------------------
 bv_ok --json --no-tree "$DATA/mail-wrapped-qp-deadlock.log"
 is "$SCRATCH/out" '.source.kind' file
