@@ -55,6 +55,9 @@ layering_rules() {
 	rule '!src/input/' \
 		'#include[[:space:]]*<curl/' \
 		'libcurl only under src/input/'
+	rule '!src/input/' \
+		'#include[[:space:]]*<gmime/' \
+		'GMime only under src/input/ (mail.c; doc/design.md §12.1)'
 	rule 'src/bisect/' \
 		'#include[[:space:]]*"(tree|ui|report|demo)/' \
 		'bisect/ includes nothing from tree/, ui/, report/, demo/'

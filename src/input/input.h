@@ -57,4 +57,20 @@ struct blog *input_in_progress(const void *ctx, const struct input_request *req,
 struct log_xref;
 void input_in_progress_update(struct blog *log, const struct log_xref *x);
 
+/* One thing to open in what req names (--scan's lines, the explorer's
+ * list of an mbox's messages; doc/json.md §8). A log or a single mail is
+ * one entry named as the argument; an mbox of several messages gives one
+ * per message, named "MBOX#N" (1-based), which input_load() opens again. */
+struct input_entry {
+	const char *name;         /* "MBOX#N", or the argument */
+	const char *subject;      /* a mail's Subject: (untrusted), or NULL */
+	const char *date;         /* its Date: as written, or NULL */
+	struct blog *log;         /* the log, or NULL with err */
+	const char *err;          /* translated, one line, naming no file */
+	bool links_only;          /* a mail whose log is behind a link (err says which) */
+};
+
+/* The entries of what req names; always at least one. Under ctx. */
+struct input_entry *input_load_entries(const void *ctx, const struct input_request *req, size_t *n);
+
 #endif

@@ -212,16 +212,17 @@ static bool has_crash_report(const struct blog *log)
 	return log->result.crash_report && *log->result.crash_report;
 }
 
-/* A bug page's crash report, kept beside a log that has none of its own
- * (the crash view shows it). A failure costs only that. */
-static void add_report(struct blog *log, const struct input_request *req, const char *url,
-		       bool last_from_network)
+void syzbot_attach_report(struct blog *log, const struct input_request *req, const char *url,
+			  bool last_from_network)
 {
-	void *tmp = talloc_new(NULL);
+	void *tmp;
 	char *body;
 	size_t len;
 	const char *err;
 
+	if (has_crash_report(log))
+		return;
+	tmp = talloc_new(NULL);
 	pace(req, url, last_from_network);
 	if (fetch_url(tmp, req, url, &body, &len, &err) == 0 && len > 0)
 		log->source.crash_report = talloc_strndup(log, body, len);
@@ -261,8 +262,8 @@ struct blog *syzbot_url_load(const void *ctx, const struct input_request *req, c
 	log->source.url = talloc_strdup(log, log_url);
 	if (extid)
 		log->source.extid = talloc_strdup(log, extid);
-	if (links.report && !has_crash_report(log))
-		add_report(log, req, links.report, net);
+	if (links.report)
+		syzbot_attach_report(log, req, links.report, net);
 	talloc_free(tmp);
 	return log;
 }

@@ -43,4 +43,11 @@ int syzbot_bug_page(const void *ctx, const char *page_url, const char *html, boo
  * translated line; a URL other than req->arg is named in it). */
 struct blog *syzbot_url_load(const void *ctx, const struct input_request *req, const char **err);
 
+/* A crash report fetched from url into log->source.crash_report when
+ * the log has none of its own (the crash view shows it); a failure costs
+ * only that. last_from_network: the fetch before it asked the network
+ * (syzbot's pace). */
+void syzbot_attach_report(struct blog *log, const struct input_request *req, const char *url,
+			  bool last_from_network);
+
 #endif

@@ -32,6 +32,11 @@ struct scan_item {
 	bool suspicious;
 	double p_wrong;           /* the model's, < 0 without a culprit */
 	size_t order;             /* its place in the walk: --sort p's ties */
+	/* an mbox of several messages: the first fills this item (its path
+	 * then "MBOX#1"), the rest are here, each a line of its own
+	 * (doc/json.md §8); NULL-parented, freed once printed */
+	struct scan_item *more;
+	size_t n_more;
 };
 
 struct scan {
@@ -117,13 +122,33 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 	return line;
 }
 
+/* One entry of what an item names: its line and what the totals count. */
+static void scan_entry(struct scan *sc, struct scan_item *it, void *tmp, const struct input_entry *e)
+{
+	struct report_ctx rc = { 0 };
+	const char *refusal;
+
+	it->result = -1;
+	it->p_wrong = -1;
+	if (!e->log) {
+		it->line = error_line(NULL, sc->app, it->path, e->err);
+	} else if ((refusal = log_refusal(e->log))) {
+		it->line = error_line(NULL, sc->app, it->path, refusal);
+	} else {
+		report_assess(tmp, e->log, &rc);
+		it->result = (int)e->log->result.type;
+		it->suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;
+		it->p_wrong = rc.model ? rc.model->p_wrong : -1;
+		it->line = log_line(NULL, sc->app, e->log, &rc);
+	}
+}
+
 static void scan_one(struct scan *sc, struct scan_item *it)
 {
-	const char *err = NULL, *refusal;
 	void *tmp = talloc_new(NULL);
-	struct blog *log;
-	struct report_ctx rc = { 0 };
 	struct input_request req;
+	struct input_entry *entries;
+	size_t n = 0;
 
 	it->result = -1;
 	it->p_wrong = -1;
@@ -134,19 +159,42 @@ static void scan_one(struct scan *sc, struct scan_item *it)
 	}
 	req = input_request_of(sc->app, it->path);
 	req.no_tree = true;  /* no tree in a scan (doc/json.md §8) */
-	log = input_load(tmp, &req, &err);
-	if (!log) {
-		it->line = error_line(NULL, sc->app, it->path, err);
-	} else if ((refusal = log_refusal(log))) {
-		it->line = error_line(NULL, sc->app, it->path, refusal);
-	} else {
-		report_assess(tmp, log, &rc);
-		it->result = (int)log->result.type;
-		it->suspicious = rc.assessment->verdict == ASSESS_SUSPICIOUS;
-		it->p_wrong = rc.model ? rc.model->p_wrong : -1;
-		it->line = log_line(NULL, sc->app, log, &rc);
+	entries = input_load_entries(tmp, &req, &n);
+	if (n > 1) {
+		it->more = talloc_zero_array(NULL, struct scan_item, n - 1);
+		it->n_more = n - 1;
+		it->path = talloc_strdup(it->more, entries[0].name);
+		for (size_t i = 1; i < n; i++) {
+			it->more[i - 1].path = talloc_strdup(it->more, entries[i].name);
+			scan_entry(sc, &it->more[i - 1], tmp, &entries[i]);
+		}
 	}
+	scan_entry(sc, it, tmp, &entries[0]);
 	talloc_free(tmp);
+}
+
+/* The messages of each mbox in line after it, in the walk's order. */
+static void flatten(struct scan *sc, void *ctx)
+{
+	size_t total = sc->n;
+	struct scan_item *all;
+
+	for (size_t i = 0; i < sc->n; i++)
+		total += sc->items[i].n_more;
+	if (total == sc->n)
+		return;
+	all = talloc_array(ctx, struct scan_item, total);
+	for (size_t i = 0, k = 0; i < sc->n; i++) {
+		all[k++] = sc->items[i];
+		for (size_t j = 0; j < sc->items[i].n_more; j++) {
+			all[k] = sc->items[i].more[j];
+			all[k++].more = NULL;  /* the mbox's own item frees them */
+		}
+	}
+	for (size_t k = 0; k < total; k++)
+		all[k].order = k;
+	sc->items = all;
+	sc->n = total;
 }
 
 static void *worker(void *arg)
@@ -253,6 +301,7 @@ int scan_paths(struct app *app)
 	worker(&sc);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
+	flatten(&sc, ctx);
 	if (app->sort == SORT_P_WRONG)
 		qsort(sc.items, sc.n, sizeof(*sc.items), p_wrong_cmp);
 
@@ -271,6 +320,8 @@ int scan_paths(struct app *app)
 		}
 		talloc_free(it->line);
 	}
+	for (size_t i = 0; i < sc.n; i++)
+		talloc_free(sc.items[i].more);
 	if (!app->json)
 		printf(_("%zu logs: %zu culprit (%zu suspicious), %zu inconclusive, %zu boundary, %zu error, %zu incomplete; %zu not read\n"),
 		       logs, by_result[RESULT_CULPRIT], suspicious, by_result[RESULT_INCONCLUSIVE],

@@ -145,6 +145,8 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 	fprintf(s->out, "%s %s\n", _("bisview summary of"),
 		strcmp(log->path, "-") ? clean(s, log->path) : _("(standard input)"));
+	if (log->source.subject)
+		field(s, _("Mail:"), clean(s, log->source.subject));
 	field(s, _("Format:"), fmt);
 	field(s, _("Kind:"), kind_phrase(log));
 	if (log->fragment)

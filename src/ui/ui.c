@@ -83,34 +83,22 @@ static void assess_now(struct ui *ui)
 	worker_post(ui->worker, j);
 }
 
-/* Reads the log and opens its tree. Returns 0, or -1 with *err (and
- * *file, the file the error is about). Nothing is replaced on failure. */
-static int load(struct ui *ui, const char **file, const char **err)
+/* Shows log (or refuses it with *err): the old log, its worker and its
+ * facts go. A log that is one of an mbox's messages stays theirs. */
+int ui_install_log(struct ui *ui, struct blog *log, const char **err)
 {
-	const char *path = ui->log_path;
-	/* no LOG: the bisection git is in (doc/design.md §12.1) */
-	struct input_request req = input_request_of(ui->app, ui->app->n_args ? path : NULL);
-	struct blog *log;
+	const char *refusal = log_refusal(log);
 
-	req.syzbot_url = ui->opt.syzbot_url.s;
-	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
-	log = input_load(ui, &req, err);
-	const char *refusal;
-
-	*file = strcmp(path, "-") ? path : req.arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;
-	if (!log)
-		return -1;
-	if (log->source.kind == SOURCE_BISECT_IN_PROGRESS)
-		*file = log->path;
-	refusal = log_refusal(log);
 	if (refusal) {
 		*err = refusal;
-		talloc_free(log);
+		if (!ui->messages || talloc_parent(log) != ui->messages)
+			talloc_free(log);
 		return -1;
 	}
 	worker_stop(ui->worker);
 	ui->worker = NULL;
-	talloc_free(ui->log);
+	if (!ui->messages || talloc_parent(ui->log) != ui->messages)
+		talloc_free(ui->log);
 	ui->log = log;
 	ui->rc = (struct report_ctx){ .san_flags = ui->app->san_flags };
 	talloc_free(ui->tree_note);
@@ -131,6 +119,39 @@ static int load(struct ui *ui, const char **file, const char **err)
 	assess_now(ui);
 	ui_follow_start(ui);
 	return 0;
+}
+
+struct input_request ui_input_request(const struct ui *ui)
+{
+	/* no LOG: the bisection git is in (doc/design.md §12.1) */
+	struct input_request req = input_request_of(ui->app, ui->app->n_args ? ui->log_path : NULL);
+
+	req.syzbot_url = ui->opt.syzbot_url.s;
+	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
+	return req;
+}
+
+const char *ui_input_name(const struct ui *ui, const struct input_request *req, const struct blog *log)
+{
+	if (log && log->source.kind == SOURCE_BISECT_IN_PROGRESS)
+		return log->path;
+	if (strcmp(ui->log_path, "-"))
+		return ui->log_path;
+	/* NULL: no LOG on a terminal, the caller's refusal names none */
+	return req->arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;
+}
+
+/* Reads the log and opens its tree. Returns 0, or -1 with *err (and
+ * *file, the file the error is about). Nothing is replaced on failure. */
+static int load(struct ui *ui, const char **file, const char **err)
+{
+	struct input_request req = ui_input_request(ui);
+	struct blog *log = input_load(ui, &req, err);
+
+	*file = ui_input_name(ui, &req, log);
+	if (!log)
+		return -1;
+	return ui_install_log(ui, log, err);
 }
 
 bool ui_post(struct ui *ui, struct job *j)
@@ -412,7 +433,7 @@ static bool on_candidates(struct ui *ui)
 
 /* Where to start, and why (doc/design.md §7: the culprit, else an
  * inconclusive result's candidates, else the first suspicious step). */
-static void initial_selection(struct ui *ui)
+void ui_initial_selection(struct ui *ui)
 {
 	const struct blog *log = ui->log;
 	const struct assessment *a = ui->rc.assessment;
@@ -552,15 +573,20 @@ int ui_run(struct app *app)
 	}
 	config_defaults(ui);
 	config_load_user(ui);
-	if (load(ui, &file, &err) < 0) {
+	/* an mbox of several messages opens on their list (view_messages.c) */
+	if (ui_load_messages(ui, &file, &err) < 0) {
 		/* no LOG, a terminal and no bisection here: the refusal */
 		if (err || !app_refuse_terminal_input(app, ui->log_path))
 			app_error(app, file, err);
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}
-	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
-	initial_selection(ui);
+	if (ui->messages) {
+		ui->views[0] = view_new(ui, VIEW_MESSAGES, -1);
+	} else {
+		ui->views[0] = view_new(ui, VIEW_STEPS, -1);
+		ui_initial_selection(ui);
+	}
 	if (ui->n_config_errors) {
 		const struct config_error *e = &ui->config_errors[0];
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "app.h"
+#include "input/input.h"
 #include "log/model.h"
 #include "report/report.h"
 #include "ui/canvas.h"
@@ -27,6 +28,7 @@
 struct view;
 struct worker;
 struct job;
+struct input_entry;
 struct keymap;
 
 struct ui {
@@ -85,6 +87,10 @@ struct ui {
 	struct ui_follow *follow;      /* BISECT_LOG followed (follow.c), or NULL */
 	/* Timings since the process started (script mode's :dump-timing). */
 	double t_start, t_first_screen, t_facts;
+	/* An mbox of several messages (doc/design.md §12.1): the entries
+	 * the messages view lists, each log theirs; NULL otherwise. */
+	struct input_entry *messages;
+	size_t n_messages;
 };
 
 int ui_run(struct app *app);   /* the explorer; returns the exit status */
@@ -95,6 +101,21 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split);
 struct view *ui_find(struct ui *ui, enum view_kind k);
 void ui_close(struct ui *ui);   /* view-close */
 void ui_reload(struct ui *ui);  /* R */
+/* Shows log, which it takes (refused: -1 with *err, nothing replaced). */
+int ui_install_log(struct ui *ui, struct blog *log, const char **err);
+/* The steps view's first place: the culprit, else the first suspicious step. */
+void ui_initial_selection(struct ui *ui);
+/* view_messages.c: reads the LOG argument; an mbox of several messages
+ * fills ui->messages (and shows the first that holds a log underneath
+ * the list). -1 with *file and *err when nothing can be shown. */
+int ui_load_messages(struct ui *ui, const char **file, const char **err);
+/* What the LOG argument asks of src/input/: no LOG is the bisection git
+ * is in, URLs are fetched with the config's syzbot-url, R reads the cache. */
+struct input_request ui_input_request(const struct ui *ui);
+/* The name an error about that input gives: the file, "(standard
+ * input)", BISECT_LOG's path, or NULL for no LOG on a terminal. */
+const char *ui_input_name(const struct ui *ui, const struct input_request *req,
+			  const struct blog *log);
 struct view *ui_focused(struct ui *ui);
 /* The step selected in the steps view (or -1). */
 int ui_selected_step(struct ui *ui);

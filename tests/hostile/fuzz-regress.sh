@@ -19,6 +19,8 @@ for t in syzbot gitbisect detect signals sanitize; do
 done
 "$replays/replay_config" "$top_srcdir/data/bisviewrc" "$FOUND" >"$SCRATCH/replay.out" 2>&1 ||
 	fail "replay_config: $(tail -5 "$SCRATCH/replay.out")"
+"$replays/replay_mail" "$top_srcdir/tests/fuzz/mail-seeds" "$FOUND" "$DATA" >"$SCRATCH/replay.out" 2>&1 ||
+	fail "replay_mail: $(tail -5 "$SCRATCH/replay.out")"
 
 for f in "$FOUND"/*; do
 	for mode in --summary --json --scan; do

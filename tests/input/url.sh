@@ -170,6 +170,68 @@ fi
 refused "$BASE/bug?extid=nobisect" "no bisection link" page
 no_partial_files "bug pages"
 
+# --- a mail that only links to its log (syzbot's "bisected" mail): the
+# link is followed, the log read as from the file, the mail's subject and
+# bug id kept; the final oops link is fetched beside a log without one
+mail_with_links()
+{
+	printf '%s\n' 'From: syzbot <syzbot+feed0123@syzkaller.appspotmail.com>' \
+		'To: linux-mm@kvack.org' 'Subject: Re: [syzbot] possible deadlock' \
+		'Message-ID: <0000000000001@google.com>' \
+		'Content-Type: text/plain; charset="UTF-8"' '' \
+		'syzbot has bisected this issue to:' '' \
+		"bisection log:  $1" "final oops:     $2" '' \
+		'Reported-by: syzbot+feed0123@syzkaller.appspotmail.com'
+}
+rm -rf "$CACHE"
+: >"$SCRATCH/plain.requests"
+mail_with_links "$URL" "$BASE/x/report.txt?x=rep1" >"$SCRATCH/bisected.eml"
+bv_ok --json "$SCRATCH/bisected.eml"
+jq -S 'del(.path, .source)' "$SCRATCH/out" | cmp -s - "$SCRATCH/file.json" ||
+	fail "the linked log's JSON differs from the file's"
+jq_assert "$SCRATCH/out" ".source.kind == \"mail\" and .source.url == \"$URL\"" \
+	"a followed link: kind mail, url the link"
+jq_assert "$SCRATCH/out" '.source.extid == "feed0123" and .source.subject == "Re: [syzbot] possible deadlock"' \
+	"a followed link: the mail's extid and subject"
+grep -q 'bisect.txt?x=cause1' "$SCRATCH/plain.requests" || fail "the bisection log link was not fetched"
+# the log has a crash report of its own: the final oops is not fetched
+! grep -q 'report.txt' "$SCRATCH/plain.requests" || fail "a report was fetched for a log that has one"
+bv_ok --offline --json "$SCRATCH/bisected.eml"   # from the cache now
+# a log without a crash report gets the final oops in the crash view
+mail_with_links "$BASE/x/bisect.txt?x=cause2" "$BASE/x/report.txt?x=rep1" >"$SCRATCH/bisected2.eml"
+: >"$SCRATCH/plain.requests"
+script mailcrash ':view-crash' ":dump-view $SCRATCH/mailcrash.view"
+bv_ok --no-tree --script "$SCRATCH/mailcrash.keys" "$SCRATCH/bisected2.eml"
+grep -q 'report.txt?x=rep1' "$SCRATCH/plain.requests" || fail "the final oops link was not fetched"
+grep -q "possible circular locking dependency detected" "$SCRATCH/mailcrash.view" ||
+	fail "the crash view lacks the mail's final oops: $(head -5 "$SCRATCH/mailcrash.view")"
+# --offline and a link never fetched: one line naming the link
+mail_with_links "$BASE/x/bisect.txt?x=never" "$BASE/x/report.txt?x=rep1" >"$SCRATCH/never.eml"
+bv --offline --json "$SCRATCH/never.eml"
+[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] &&
+	grep -qF "never.eml: $BASE/x/bisect.txt?x=never: not in the cache" "$SCRATCH/err" ||
+	fail "an --offline link miss: $rc $(cat "$SCRATCH/err")"
+no_partial_files "mail links"
+# an mbox of two such mails: the explorer lists them, Enter on the second
+# follows its link and shows that log
+{
+	echo 'From syzbot@syzkaller.appspotmail.com Wed Mar  1 23:10:02 2023'
+	cat "$SCRATCH/bisected.eml"
+	echo
+	echo 'From syzbot@syzkaller.appspotmail.com Thu Mar  2 23:10:02 2023'
+	cat "$SCRATCH/bisected2.eml"
+} >"$SCRATCH/two.mbox"
+rm -rf "$CACHE"
+: >"$SCRATCH/plain.requests"
+script mbox ':dump-screen' 'j' '<Enter>' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/mbox.keys" --size 100x24 "$SCRATCH/two.mbox"
+# (the first was followed to have a log under the list; the second waits)
+grep -q '^#1  *log ' "$SCRATCH/out" && grep -q '^#2  *link ' "$SCRATCH/out" ||
+	fail "the mbox's list: $(head -4 "$SCRATCH/out")"
+grep -q 'bisect.txt?x=cause2' "$SCRATCH/plain.requests" || fail "Enter did not follow the second link"
+tail -n 24 "$SCRATCH/out" | grep -q "$(jq -r .crash_title "$(json "$DATA/cause-inconclusive-skip-synthetic.log")" | cut -c1-30)" ||
+	fail "the second message's log is not shown: $(tail -n 24 "$SCRATCH/out" | head -3)"
+
 # --- hostile servers
 refused "$BASE/huge" "a 10 GiB Content-Length"
 refused "$BASE/stream" "an endless body"
