@@ -158,23 +158,33 @@ bisview_index_of_skip()
 	jq -r '[.steps[] | select(.verdict == "skip")][0].index' "$SCRATCH/out"
 }
 
+# session NAME NEW OLD START-ARGS...: a real git bisection of $R in a bare
+# clone, marking NEW on commits that contain $CULPRIT and OLD on the rest,
+# until git names the first NEW commit; its `git bisect log` in
+# $SCRATCH/NAME.log
+session()
+{
+	_n=$1 _new=$2 _old=$3
+	shift 3
+	_g=$SCRATCH/$_n.git
+	rm -rf "$_g" "$SCRATCH/$_n.out"
+	git clone -q --bare "$R" "$_g"
+	git -C "$_g" bisect start --no-checkout "$@" >/dev/null 2>&1 || fail "$_n: git bisect start failed"
+	_k=0
+	while _cur=$(git -C "$_g" rev-parse -q --verify BISECT_HEAD) &&
+		! grep -q "is the first $_new commit" "$SCRATCH/$_n.out" 2>/dev/null; do
+		_k=$((_k + 1))
+		[ "$_k" -le 40 ] || fail "the $_n bisection does not end"
+		if git -C "$_g" merge-base --is-ancestor "$CULPRIT" "$_cur"; then _v=$_new; else _v=$_old; fi
+		git -C "$_g" bisect "$_v" "$_cur" >"$SCRATCH/$_n.out" 2>&1 || true
+	done
+	git -C "$_g" bisect log >"$SCRATCH/$_n.log"
+}
+
 # custom terms: a real git session with --term-old/--term-new, replayed
 custom_terms()
 {
-	_g=$SCRATCH/terms.git
-	rm -rf "$_g"
-	git clone -q --bare "$R" "$_g"
-	git -C "$_g" bisect start --no-checkout --term-old=broken --term-new=fixed v1.3 v1.2 \
-		>/dev/null 2>&1 || fail "git bisect start with terms failed"
-	_k=0
-	while _cur=$(git -C "$_g" rev-parse -q --verify BISECT_HEAD) &&
-		! grep -q 'is the first fixed commit' "$SCRATCH/terms.out" 2>/dev/null; do
-		_k=$((_k + 1))
-		[ "$_k" -le 40 ] || fail "the terms bisection does not end"
-		if git -C "$_g" merge-base --is-ancestor "$CULPRIT" "$_cur"; then _v=fixed; else _v=broken; fi
-		git -C "$_g" bisect "$_v" "$_cur" >"$SCRATCH/terms.out" 2>&1 || true
-	done
-	git -C "$_g" bisect log >"$SCRATCH/terms.log"
+	session terms fixed broken --term-old=broken --term-new=fixed v1.3 v1.2
 	same_first_bad terms "$R" "$SCRATCH/terms.log" "$CULPRIT"
 	grep -q "^git bisect start '--term-old=broken' '--term-new=fixed' " "$SCRATCH/terms.replay" ||
 		fail "the terms are not kept: $(head -1 "$SCRATCH/terms.replay")"
@@ -187,20 +197,7 @@ pathspec()
 {
 	_p=$(git -C "$R" show --name-only --format= "$CULPRIT" | head -n 1)
 	[ -n "$_p" ] || fail "the culprit touches no file"
-	_g=$SCRATCH/paths.git
-	rm -rf "$_g"
-	git clone -q --bare "$R" "$_g"
-	git -C "$_g" bisect start --no-checkout v1.3 v1.2 -- "$_p" >/dev/null 2>&1 ||
-		fail "git bisect start with a pathspec failed"
-	_k=0
-	while _cur=$(git -C "$_g" rev-parse -q --verify BISECT_HEAD) &&
-		! grep -q 'is the first bad commit' "$SCRATCH/paths.out" 2>/dev/null; do
-		_k=$((_k + 1))
-		[ "$_k" -le 40 ] || fail "the pathspec bisection does not end"
-		if git -C "$_g" merge-base --is-ancestor "$CULPRIT" "$_cur"; then _v=bad; else _v=good; fi
-		git -C "$_g" bisect "$_v" "$_cur" >"$SCRATCH/paths.out" 2>&1 || true
-	done
-	git -C "$_g" bisect log >"$SCRATCH/paths.log"
+	session paths bad good v1.3 v1.2 -- "$_p"
 	same_first_bad paths "$R" "$SCRATCH/paths.log" "$CULPRIT"
 	grep -q "^git bisect start .* '--' '$_p'\$" "$SCRATCH/paths.replay" ||
 		fail "the pathspec is not kept: $(head -1 "$SCRATCH/paths.replay")"
