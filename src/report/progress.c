@@ -122,9 +122,7 @@ const char *report_progress_line(const void *ctx, const struct blog *log,
 	if (p && !p->testing)
 		return talloc_asprintf(ctx, _("Bisection in progress: %s"), no_test_phrase(log));
 	if (p)
-		s = talloc_asprintf(ctx, _("Bisection in progress: testing %.12s (%s)"), p->testing,
-				    sanitize_str(ctx, p->testing_subject ? p->testing_subject : "?",
-						 san_flags));
+		s = talloc_asprintf(ctx, _("Bisection in progress: testing %.12s"), p->testing);
 	else if (n && n->commit)
 		s = talloc_asprintf(ctx, _("Open: git would test %.12s next"), n->commit);
 	else
@@ -133,5 +131,10 @@ const char *report_progress_line(const void *ctx, const struct blog *log,
 		s = talloc_asprintf_append(s, _(", %d left"), p ? p->revisions_left : n->revisions_left);
 	if (p ? p->steps_left >= 0 : n->steps_left >= 0)
 		s = talloc_asprintf_append(s, _(", ~%d steps"), p ? p->steps_left : n->steps_left);
+	/* the subject last: at 80 columns it is what the edge cuts */
+	if (p)
+		s = talloc_asprintf_append(s, " - %s",
+					   sanitize_str(ctx, p->testing_subject ? p->testing_subject : "?",
+							san_flags));
 	return s;
 }

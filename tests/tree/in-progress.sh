@@ -173,7 +173,7 @@ grep -qF "Open: git would test $short next, $N left, ~$S steps" "$SCRATCH/out" |
 # the explorer on the bisection in progress: the header, and the commit
 # under test selected, the last row
 tty_ok "$C" --script "$SCRATCH/screen.keys" --size 120x30
-grep -qF "Bisection in progress: testing $short ($subject), $N left, ~$S steps" "$SCRATCH/out" ||
+grep -qF "Bisection in progress: testing $short, $N left, ~$S steps - $subject" "$SCRATCH/out" ||
 	fail "the explorer's header on the bisection in progress: $(cat "$SCRATCH/out")"
 last=$(jq_get "$W/mark3.json" '.steps | length - 1')
 grep -qF "[steps] $short - step $last of $last" "$SCRATCH/out" ||
