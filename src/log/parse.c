@@ -228,18 +228,37 @@ static void log_parse_text(struct blog *log, enum log_format format)
 	}
 }
 
+/* NUL bytes in the first block that make a file a binary whatever its
+ * text looks like (an ELF header alone has dozens). */
+#define BINARY_NULS 16
+
+static size_t nul_bytes(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '\0';
+	return k;
+}
+
 const char *log_refusal(const struct blog *log)
 {
+	/* before the format: a program holds text (bisview's own demo, a
+	 * crash report's lines) that the shapes would take for a log. A
+	 * stray NUL in a pasted log is damage the sanitiser shows; many in
+	 * its first block are a binary's headers and tables */
+	if (nul_bytes(log->text, log->text_len < 4096 ? log->text_len : 4096) >= BINARY_NULS)
+		return _("binary data, not a bisection log");
 	if (log->format != LOG_FORMAT_UNKNOWN)
 		return NULL;
+	if (memchr(log->text, '\0', log->text_len < 4096 ? log->text_len : 4096))
+		return _("binary data, not a bisection log");
 	if (log->text_len == 0)
 		return _("empty file");
 	if (log->too_many_lines)
 		return _("more than 4,194,304 lines: not a bisection log");
 	if (log->patch_test)
 		return _("a syzbot patch-testing log, not a bisection log");
-	if (memchr(log->text, '\0', log->text_len < 4096 ? log->text_len : 4096))
-		return _("binary data, not a bisection log");
 	return _("not a bisection log (no syzbot bisection lines, no git bisect commands, no crash report)");
 }
 

@@ -154,6 +154,19 @@ try 1500000 --summary /dev/zero
 [ "$rc" -eq 2 ] && grep -q '^bisview: /dev/zero: too large' "$SCRATCH/err" ||
 	fail "/dev/zero: $rc $(cat "$SCRATCH/err")"
 
+### 6b. a program: bisview itself holds the demo's crash text, which the
+# shapes would take for a crash report; a binary is refused like /bin/ls,
+# while a log with a stray NUL is still read
+for bin in "$BISVIEW" /bin/ls; do
+	try 1500000 --summary "$bin"
+	[ "$rc" -eq 2 ] && [ "$(wc -l <"$SCRATCH/err")" -eq 1 ] &&
+		grep -q "^bisview: $bin: binary data, not a bisection log$" "$SCRATCH/err" ||
+		fail "$bin: not refused as binary: $rc $(cat "$SCRATCH/err")"
+done
+{ head -n 3 "$SEED"; printf 'stray\000nul\n'; tail -n +4 "$SEED"; } >"$SCRATCH/nul.log"
+try 1500000 --json --no-tree "$SCRATCH/nul.log"
+[ "$rc" -eq 0 ] || fail "a log with one stray NUL was refused: $(cat "$SCRATCH/err")"
+
 ### 7. a 200 MB log (outside sanitizer builds: ASan makes it minutes)
 if is_sanitized; then
 	note "sanitizer build: the 200 MB log runs in the plain build"
