@@ -196,6 +196,21 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 							log->n_unknown, log->unknown[0]));
 }
 
+/* The runs column: as wide as its widest entry ("5 crash 12 ok 3
+ * boot-fail" would push the rest of its row out of line), 14 at least. */
+static int runs_width(struct sum *s, const struct blog *log)
+{
+	int w = text_width(_("runs"));
+
+	w = w > 14 ? w : 14;
+	for (size_t i = 0; i < log->n_steps; i++) {
+		int n = text_width(step_run_summary(s->tmp, log->steps[i]));
+
+		w = n > w ? n : w;
+	}
+	return w;
+}
+
 static void steps_table(struct sum *s, const struct blog *log, const struct report_ctx *rc)
 {
 	int vw = frame_verdict_width(log, _("verdict"), 7);
@@ -204,6 +219,7 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 	const char *left_head = _("left");
 	/* right-aligned in 5 columns: %*s counts bytes */
 	int left_w = 5 + (int)strlen(left_head) - text_width(left_head);
+	int runs_w = runs_width(s, log);
 
 	if (log->n_steps == 0)
 		return;
@@ -213,7 +229,7 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 	else
 		fprintf(s->out, "\n%3s  %s %s %s %s %*s  %s\n", "#", report_pad(s->tmp, _("phase"), 12),
 			report_pad(s->tmp, _("verdict"), vw), report_pad(s->tmp, _("commit"), 12),
-			report_pad(s->tmp, _("runs"), 14), left_w, left_head, _("crash title / subject"));
+			report_pad(s->tmp, _("runs"), runs_w), left_w, left_head, _("crash title / subject"));
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *st = log->steps[i];
 		const char *title = step_deciding_title(st);
@@ -241,7 +257,7 @@ static void steps_table(struct sum *s, const struct blog *log, const struct repo
 		fprintf(s->out, "%3zu  %s %s %-12s %s %5s  %s%s%s%s\n", i,
 			report_pad(s->tmp, phase_word(st->phase), 12), verdict,
 			clean(s, step_ref(s->tmp, st)),
-			report_pad(s->tmp, step_run_summary(s->tmp, st), 14), left,
+			report_pad(s->tmp, step_run_summary(s->tmp, st), runs_w), left,
 			clean(s, title),
 			title && subject ? " | " : "",
 			clean(s, subject), git_note);

@@ -147,8 +147,12 @@ void ui_draw(struct ui *ui)
 	}
 	canvas_clear(c);
 	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
-		canvas_textf(c, 0, 0, -1, AREA_ERROR, _("Terminal too small (%dx%d): %dx%d needed"),
-			     ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+		/* a line each, so that a narrow terminal still shows the need */
+		canvas_text(c, 0, 0, -1, AREA_ERROR, _("Terminal too small"));
+		if (ui->rows > 1)
+			canvas_textf(c, 1, 0, -1, AREA_ERROR, _("%dx%d here,"), ui->cols, ui->rows);
+		if (ui->rows > 2)
+			canvas_textf(c, 2, 0, -1, AREA_ERROR, _("%dx%d needed"), MIN_COLS, MIN_ROWS);
 		return;
 	}
 	if (ui->views[1]) {

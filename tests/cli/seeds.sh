@@ -172,6 +172,14 @@ $(diff "$SCRATCH/a" "$SCRATCH/b" | head -20)"
 	cmp -s "$SCRATCH/a" "$SCRATCH/b" || fail "--json < $log differs from --json $log"
 done
 
+# --summary's steps table keeps its columns when a runs text is long
+# ("19 crash 1 test-fail"): each title starts under the heading's
+bv_ok --summary --no-tree "$DATA/cause-flaky-kvm_wait-title-drift.log"
+awk '/^  #  phase/ { col = index($0, "crash title") }
+	/^  [01]  (original|release) / { if (index($0, "general protection fault") != col) bad = 1 }
+	END { exit col == 0 || bad }' "$SCRATCH/out" ||
+	fail "--summary's steps table is out of line: $(grep -A2 '^  #  phase' "$SCRATCH/out")"
+
 bv_ok --summary <"$DEADLOCK"
 cp "$SCRATCH/out" "$SCRATCH/summary-stdin"
 assert_eq "--summary line count, stdin vs file" \

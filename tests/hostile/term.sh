@@ -3,9 +3,9 @@
 #  - script mode at every size from 1x1 to 20x5, and 39x10, 40x9 (one short
 #    of the minimum each way), every view opened, moved in, searched and
 #    closed: exit 0, nothing on stderr, and every screen dump is exactly
-#    the "Terminal too small (CxR): 40x10 needed" note cut to C columns
-#    (a dump drops trailing blanks)
-#    over R rows; at 40x10 every view draws within 40x10;
+#    the note "Terminal too small", "CxR here,", "40x10 needed" a line
+#    each (as many as R allows), each cut to C columns (a dump drops
+#    trailing blanks), over R rows; at 40x10 every view draws within 40x10;
 #  - in tmux (skipped without it): TERM=dumb (it cannot move the cursor),
 #    an unknown TERM and none are refused with exit 2 and one line naming
 #    the terminal type and why, the shell's output from before still on
@@ -35,12 +35,13 @@ NDUMPS=$(grep -c '^:dump-screen' "$K")
 small()
 {
 	bv_ok --no-tree --script "$K" --size "$1x$2" "$KVM"
-	_note=$(printf 'Terminal too small (%dx%d): 40x10 needed' "$1" "$2" | cut -c "1-$1" | sed 's/ *$//')
+	printf 'Terminal too small\n%dx%d here,\n40x10 needed\n' "$1" "$2" | head -n "$2" |
+		cut -c "1-$1" | sed 's/ *$//' >"$SCRATCH/note"
 	: >"$SCRATCH/want"
 	_i=0
 	while [ "$_i" -lt "$NDUMPS" ]; do
-		printf '%s\n' "$_note" >>"$SCRATCH/want"
-		_r=1
+		cat "$SCRATCH/note" >>"$SCRATCH/want"
+		_r=$(wc -l <"$SCRATCH/note")
 		while [ "$_r" -lt "$2" ]; do echo >>"$SCRATCH/want"; _r=$((_r + 1)); done
 		_i=$((_i + 1))
 	done
