@@ -23,6 +23,8 @@
 	R(MOVE, MOVE_LAST_LINE, "move-last-line", N_("Move to the last line")) \
 	R(MOVE, SCROLL_LINE_DOWN, "scroll-line-down", N_("Scroll down one line")) \
 	R(MOVE, SCROLL_LINE_UP, "scroll-line-up", N_("Scroll up one line")) \
+	R(MOVE, SCROLL_LEFT, "scroll-left", N_("Scroll left by half the view")) \
+	R(MOVE, SCROLL_RIGHT, "scroll-right", N_("Scroll right by half the view")) \
 	R(MOVE, NEXT, "next", N_("Next step (reopens this view for it)")) \
 	R(MOVE, PREVIOUS, "previous", N_("Previous step (reopens this view for it)")) \
 	R(MOVE, NEXT_FILE, "next-file", N_("Next file of the diff")) \

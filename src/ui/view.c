@@ -152,6 +152,16 @@ bool view_move(struct view *v, enum request r)
 		if (v->selected >= v->offset + h)
 			v->selected = v->offset + h - 1;
 		break;
+	case REQ_SCROLL_LEFT:
+	case REQ_SCROLL_RIGHT: {
+		/* half the view at a time, as tig's horizontal-scroll default */
+		int step = v->screen_w > 16 ? v->screen_w / 2 : 8;
+
+		v->hscroll += r == REQ_SCROLL_RIGHT ? step : -step;
+		v->hscroll = v->hscroll < 0 ? 0 : v->hscroll > VIEW_HSCROLL_MAX ? VIEW_HSCROLL_MAX
+										: v->hscroll;
+		break;
+	}
 	default:
 		return false;
 	}
@@ -202,16 +212,54 @@ static void draw_title(struct view *v, struct canvas *c, int y, int x, int width
 	if (v->busy)
 		x = canvas_textf(c, y, x, end, a, " - %s", v->busy);
 	if (v->n_rows > 0 && end - x > 6) {
-		char *pct = talloc_asprintf(tmp, "%zu%%",
-					    (v->selected + 1) * 100 / v->n_rows);
+		/* scrolled sideways: the column shown first, as less's ">" does */
+		char *pct = v->hscroll > 0 ? talloc_asprintf(tmp, ">%d %zu%%", v->hscroll + 1,
+							     (v->selected + 1) * 100 / v->n_rows)
+					   : talloc_asprintf(tmp, "%zu%%",
+							     (v->selected + 1) * 100 / v->n_rows);
 
 		canvas_text(c, y, end - (int)strlen(pct) - 1, end, a, pct);
 	}
 	talloc_free(tmp);
 }
 
+static void draw_at(struct view *v, struct canvas *c, int y, int x, int height, int width,
+		    bool focused);
+
+/* Scrolled sideways: the view is drawn as if hscroll columns wider into
+ * a canvas of its own, and the columns from hscroll on are shown - so the
+ * views lay out their columns as ever and what they cut at the edge is
+ * what comes into sight. */
 void view_draw(struct view *v, struct canvas *c, int y, int x, int height, int width,
 	       bool focused)
+{
+	int hs = v->hscroll;
+	struct canvas *wide;
+
+	if (hs <= 0 || height <= 0 || width <= 0) {
+		draw_at(v, c, y, x, height, width, focused);
+		draw_title(v, c, y + height - 1, x, width, focused);
+		return;
+	}
+	wide = canvas_new(c, height, width + hs);
+	draw_at(v, wide, 0, 0, height, width + hs, focused);
+	for (int i = 0; i < height && y + i < c->rows; i++)
+		for (int k = 0; k < width && x + k < c->cols; k++) {
+			struct cell *to = &c->cells[(size_t)(y + i) * c->cols + x + k];
+
+			*to = wide->cells[(size_t)i * wide->cols + hs + k];
+			if (k == 0 && to->wc[0] == 0)
+				to->wc[0] = L' ';  /* never half a wide character */
+		}
+	if (wide->cursor_y >= 0)
+		c->cursor_y = y + wide->cursor_y;
+	v->width = width;
+	talloc_free(wide);
+	draw_title(v, c, y + height - 1, x, width, focused);
+}
+
+static void draw_at(struct view *v, struct canvas *c, int y, int x, int height, int width,
+		    bool focused)
 {
 	int head = v->ops->header ? v->ops->header(v, NULL, 0, width) : 0;
 
@@ -251,5 +299,4 @@ void view_draw(struct view *v, struct canvas *c, int y, int x, int height, int w
 	}
 	if (v->n_rows == 0 && v->height > 0)
 		canvas_text(c, y + head, x, x + width, AREA_DIM, v->busy ? v->busy : _("(nothing to show)"));
-	draw_title(v, c, y + height - 1, x, width, focused);
 }

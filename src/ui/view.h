@@ -46,6 +46,9 @@ struct view_ops {
 	const enum request *hints, *hints_after;
 };
 
+/* How far a view scrolls sideways (a canvas that wide is drawn). */
+#define VIEW_HSCROLL_MAX 2048
+
 struct view {
 	enum view_kind kind;
 	const struct view_ops *ops;
@@ -55,6 +58,7 @@ struct view {
 	size_t offset;         /* first row shown */
 	size_t selected;       /* the cursor row */
 	int height, width;     /* rows and columns for rows at the last layout */
+	int hscroll;           /* columns scrolled sideways (Left/Right, as tig's) */
 	int step;              /* the step this view is about; -1 for none */
 	/* A highlighted row range (the raw log's evidence lines), or none. */
 	size_t hl_first, hl_last;
