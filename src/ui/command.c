@@ -72,9 +72,20 @@ static void run_config_line(struct ui *ui, const char *word, const char *line)
 	void *tmp = talloc_new(NULL);
 	const char *err = config_line(ui, tmp, line);
 
-	(void)word;
-	if (err)
+	if (err) {
 		ui_error(ui, "%s", err);
+	} else if (!strcmp(word, "set")) {
+		/* say what it is now, as vim's :set does */
+		const char *name = line + strspn(line, " \t") + strlen("set");
+		size_t n;
+		const char *value;
+
+		name += strspn(name, " \t");
+		n = strcspn(name, " \t=");
+		value = option_get(&ui->opt, tmp, talloc_strndup(tmp, name, n));
+		if (value)
+			ui_status(ui, "%.*s = %s", (int)n, name, ui_clean(ui, tmp, value));
+	}
 	talloc_free(tmp);
 }
 

@@ -175,6 +175,24 @@ const char *option_set(struct ui_options *o, const void *ctx, const char *name,
 	return talloc_asprintf(ctx, _("unknown option '%s'"), name);
 }
 
+static const char *value_word(const void *ctx, const struct option_info *opt, int v);
+
+const char *option_get(const struct ui_options *o, const void *ctx, const char *name)
+{
+	struct ui_options copy = *o;   /* the accessors take a mutable one */
+
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		const struct option_info *opt = &options[i];
+
+		if (strcmp(name, opt->name) != 0)
+			continue;
+		if (opt->kind == OPTION_TEXT)
+			return talloc_strdup(ctx, opt->text(&copy)->s);
+		return value_word(ctx, opt, opt->get(o));
+	}
+	return NULL;
+}
+
 /* Roff text: a backslash is \e, a minus \- (as keys_doc.c writes them). */
 static void roff_put(FILE *out, const char *s, size_t len)
 {

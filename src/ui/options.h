@@ -71,6 +71,10 @@ struct ui_options options_defaults(void);
 const char *option_set(struct ui_options *o, const void *ctx, const char *name,
 		       const char *value);
 
+/* The option's value as `set` takes it ("yes", "auto", "67", a text),
+ * under ctx; NULL for an unknown name. */
+const char *option_get(const struct ui_options *o, const void *ctx, const char *name);
+
 /* --dump-keys=roff-options: the manual's list of options (.TP items with
  * each default and text). Returns 0, or -1 (and says why on stderr)
  * when `built_in`, the options after data/bisviewrc, differ from the

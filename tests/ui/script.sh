@@ -124,4 +124,12 @@ assert_eq "missing script exit" 2 "$rc"
 bv --no-tree --script "$SCRATCH/rows.keys" --size 80 "$KVM"
 assert_eq "bad size exit" 2 "$rc"
 
+# :set answers with the option's value now (issue 15), as vim's :set does
+script setting ':set split = beside' ':dump-screen' ':set hint-bar = no' ':dump-screen' \
+	':set syz-test-repo = https://example.org/linux.git' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/setting.keys" --size 80x10 "$KVM"
+for want in 'split = beside' 'hint-bar = no' 'syz-test-repo = https://example.org/linux.git'; do
+	awk 'NR % 10 == 0' "$SCRATCH/out" | grep -qx "$want" || fail ":set does not answer '$want'"
+done
+
 note "ok"
