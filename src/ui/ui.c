@@ -590,8 +590,12 @@ int ui_run(struct app *app)
 	if (ui->n_config_errors) {
 		const struct config_error *e = &ui->config_errors[0];
 
-		ui_error(ui, _("%s:%d: %s (%zu config errors)"), e->file, e->line, e->message,
-			 ui->n_config_errors);
+		/* the first one here, every one in the help view's Configuration */
+		if (ui->n_config_errors == 1)
+			ui_error(ui, "%s:%d: %s", e->file, e->line, e->message);
+		else
+			ui_error(ui, _("%s:%d: %s (1 of %zu config errors: h lists them all)"),
+				 e->file, e->line, e->message, ui->n_config_errors);
 	}
 	status = app->script_path ? script_run(ui, app->script_path) : term_run(ui);
 	/* views first: they may hold jobs; then the worker and its tree */

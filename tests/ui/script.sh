@@ -89,8 +89,14 @@ script config ':dump-screen' x ':dump-view' ':set split = below' ':bind steps y 
 bv_ok --no-tree --script "$SCRATCH/config.keys" --size 200x24 "$KVM"
 assert_eq "bound x" ">0" "$(grep '^>' "$SCRATCH/out" | cut -f1)"
 grep -q 'enter  J next' "$SCRATCH/out" && fail "hint bar shown though the config turned it off"
-grep -q "$XDG_CONFIG_HOME/bisview/config:4: unknown command 'bogus' (2 config errors)" "$SCRATCH/out" ||
-	fail "config error not reported with file and line: $(grep config: "$SCRATCH/out")"
+grep -q "$XDG_CONFIG_HOME/bisview/config:4: unknown command 'bogus' (1 of 2 config errors: h lists them all)" \
+	"$SCRATCH/out" || fail "config error not reported with file and line: $(grep config: "$SCRATCH/out")"
+# the help view lists every one, with its file and line
+script confighelp 'h' ':dump-view'
+bv_ok --no-tree --script "$SCRATCH/confighelp.keys" --size 200x24 "$KVM"
+for _line in 4 5; do
+	grep -q "config:$_line: " "$SCRATCH/out" || fail "the help view lacks config error $_line: $(grep -i error "$SCRATCH/out")"
+done
 # the program never writes the config: the file and its folder as before
 ls -la --time-style=full-iso "$XDG_CONFIG_HOME/bisview" >"$SCRATCH/config.after"
 cksum <"$XDG_CONFIG_HOME/bisview/config" >>"$SCRATCH/config.after"
