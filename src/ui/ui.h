@@ -38,6 +38,8 @@ struct ui {
 	struct report_ctx rc;          /* signals, assessment, xref (NULL until loaded) */
 	const char *log_path;          /* "-" for standard input */
 	char *tree_note;               /* why there is no tree, or NULL */
+	bool tree_note_shown;          /* it was on the status line */
+	bool tree_note_said;           /* and a key came after: said once */
 	struct worker *worker;         /* NULL without a tree */
 	bool facts_pending;            /* tree facts asked for and not yet there */
 	struct job *fix_job;           /* the fix search posted and not yet taken, or NULL */

@@ -107,8 +107,9 @@ static void draw_status(struct ui *ui, struct canvas *c, int y)
 
 		canvas_text(c, y, 0, -1, AREA_DIM, ui_fix_progress(tmp, ui));
 		talloc_free(tmp);
-	} else if (ui->tree_note) {
+	} else if (ui->tree_note && !ui->tree_note_said) {
 		canvas_text(c, y, 0, -1, AREA_DIM, ui->tree_note);
+		ui->tree_note_shown = true;
 	}
 }
 

@@ -162,7 +162,13 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
 	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
 	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
-	case REQ_ENTER: open_view(ui, VIEW_DIFF); break;
+	case REQ_ENTER:
+		/* a diff needs the tree: say so rather than open it empty */
+		if (!ui->worker || (ui->tree_note && !ui->facts_pending))
+			ui_error(ui, "%s", ui->tree_note ? ui->tree_note : _("no git tree"));
+		else
+			open_view(ui, VIEW_DIFF);
+		break;
 	case REQ_EVIDENCE: ui_show_evidence(ui, ui_selected_step(ui)); break;
 	case REQ_VIEW_NEXT:
 		if (ui->views[1])
@@ -254,6 +260,9 @@ void ui_key(struct ui *ui, int key)
 	struct view *v;
 	enum request r;
 
+	/* the word on the tree was on screen: said once, the header keeps it */
+	if (ui->tree_note_shown)
+		ui->tree_note_said = true;
 	if (ui->prompt) {
 		prompt_key(ui, key);
 		return;

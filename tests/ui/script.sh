@@ -138,4 +138,15 @@ for want in 'split = beside' 'hint-bar = no' 'syz-test-repo = https://example.or
 	awk 'NR % 10 == 0' "$SCRATCH/out" | grep -qx "$want" || fail ":set does not answer '$want'"
 done
 
+# without a tree: the status line says so once, when it is first free
+# (the header keeps "no tree"), and Enter says it again rather than open
+# an empty diff
+script notree ':dump-screen' 'j' ':dump-screen' 'k' ':dump-screen' '<Enter>' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/notree.keys" --size 80x10 "$KVM"
+awk 'NR == 10' "$SCRATCH/out" | grep -q '^On the culprit' || fail "the first screen's status: $(awk 'NR == 10' "$SCRATCH/out")"
+awk 'NR == 20' "$SCRATCH/out" | grep -q '^no git tree: ' || fail "the free status line does not say there is no tree"
+[ -z "$(awk 'NR == 30' "$SCRATCH/out")" ] || fail "the note stays after a key: $(awk 'NR == 30' "$SCRATCH/out")"
+awk 'NR == 40' "$SCRATCH/out" | grep -q '^no git tree: ' || fail "Enter without a tree says nothing"
+! grep -q '^\[diff\]' "$SCRATCH/out" || fail "Enter without a tree opened a diff view"
+
 note "ok"
