@@ -9,6 +9,7 @@
 #include "ui/command.h"
 #include "ui/keys.h"
 #include "report/replay.h"
+#include "ui/browser.h"
 #include "ui/replay_file.h"
 #include "ui/save_file.h"
 #include "ui/syztest_file.h"
@@ -162,6 +163,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
 	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
 	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
+	case REQ_OPEN_PAGE: ui_open_page(ui); break;
 	case REQ_ENTER:
 		/* a diff needs the tree: say so rather than open it empty */
 		if (!ui->worker || (ui->tree_note && !ui->facts_pending))

@@ -149,4 +149,16 @@ awk 'NR == 20' "$SCRATCH/out" | grep -q '^no git tree: ' || fail "the free statu
 awk 'NR == 40' "$SCRATCH/out" | grep -q '^no git tree: ' || fail "Enter without a tree says nothing"
 ! grep -q '^\[diff\]' "$SCRATCH/out" || fail "Enter without a tree opened a diff view"
 
+# o: the selected step's commit on lore.kernel.org through $BROWSER (its
+# first ':' entry, split on blanks, no shell; script mode runs nothing and
+# says what it would run), the URL on the status line without $BROWSER
+culprit=$(jq -r .result.commit "$SCRATCH/kvm.json")
+script page 'o' ':dump-screen'
+BROWSER='firefox --new-tab:chromium' bv_ok --no-tree --script "$SCRATCH/page.keys" --size 120x10 "$KVM"
+assert_eq "o with \$BROWSER" "would run: firefox --new-tab https://lore.kernel.org/all/?q=$culprit" \
+	"$(tail -n 1 "$SCRATCH/out" | sed 's/ *$//')"
+(unset BROWSER; bv_ok --no-tree --script "$SCRATCH/page.keys" --size 120x10 "$KVM")
+assert_eq "o without \$BROWSER" "no \$BROWSER: https://lore.kernel.org/all/?q=$culprit" \
+	"$(tail -n 1 "$SCRATCH/out" | sed 's/ *$//')"
+
 note "ok"
