@@ -16,7 +16,7 @@
  * the msgid of po/de.po. An option added or removed changes the size. */
 _Static_assert(sizeof(OPTIONS_SET_HELP) ==
 	       sizeof(N_("Set an option: hint-bar mouse split split-size line-numbers ignore-case "
-			 "syz-test-repo syzbot-url")),
+			 "osc52 syz-test-repo syzbot-url")),
 	       "OPTIONS_SET_HELP changed: change the msgid above to it (and po/de.po)");
 
 enum option_kind { OPTION_BOOL, OPTION_WORDS, OPTION_PERCENT, OPTION_TEXT };

@@ -43,6 +43,8 @@ typedef struct {
 	  N_("Line numbers in the raw log and source views.")) \
 	O("ignore-case", bool, ignore_case, true, BOOL(), \
 	  N_("Searches ignore case.")) \
+	O("osc52", bool, osc52, true, BOOL(), \
+	  N_("y copies the selected hash to the clipboard by OSC 52 (else it is only shown).")) \
 	O("syz-test-repo", option_text, syz_test_repo, \
 	  (option_text){ "git://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git" }, \
 	  TEXT(N_("syz-test-repo is one word of printable ASCII (a git URL)")), \

@@ -49,6 +49,7 @@
 	  N_("Write a replay file that stops at the selected step, its verdict inverted")) \
 	R(MISC, REPLAY_UNTIL, "replay-until", \
 	  N_("Write a replay file that stops before the selected step, to test it again")) \
+	R(MISC, COPY_HASH, "copy-hash", N_("Copy the step's commit hash (OSC 52)")) \
 	R(MISC, OPEN_PAGE, "open-page", N_("Open the step's commit on lore.kernel.org in $BROWSER")) \
 	R(MISC, SYZ_TEST, "syz-test", \
 	  N_("Write a #syz test mail that reverts the culprit on the start commit")) \

@@ -174,6 +174,15 @@ static void resume_terminal(struct ui *ui)
 	refresh();
 }
 
+/* An escape sequence of our own (OSC 52): straight to the terminal,
+ * between curses' screen updates; it draws nothing. */
+static void send_to_terminal(struct ui *ui, const char *bytes)
+{
+	(void)ui;
+	fputs(bytes, stdout);
+	fflush(stdout);
+}
+
 static void loop(struct ui *ui, struct term_state *t)
 {
 	while (!ui->quit) {
@@ -284,8 +293,10 @@ int term_run(struct ui *ui)
 	t->ctrl_down = extended_key("kDN5");
 	ui->suspend_terminal = suspend_terminal;
 	ui->resume_terminal = resume_terminal;
+	ui->send_to_terminal = send_to_terminal;
 	loop(ui, t);
 	ui->suspend_terminal = ui->resume_terminal = NULL;
+	ui->send_to_terminal = NULL;
 	endwin();
 	delscreen(t->screen);
 	if (t->own_in)

@@ -86,6 +86,8 @@ struct ui {
 	 * (the editor): set by term.c, NULL in script mode. */
 	void (*suspend_terminal)(struct ui *ui);
 	void (*resume_terminal)(struct ui *ui);
+	/* Bytes for the terminal itself (OSC 52), NULL in script mode. */
+	void (*send_to_terminal)(struct ui *ui, const char *bytes);
 	struct ui_follow *follow;      /* BISECT_LOG followed (follow.c), or NULL */
 	/* Timings since the process started (script mode's :dump-timing). */
 	double t_start, t_first_screen, t_facts;

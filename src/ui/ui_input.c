@@ -10,6 +10,7 @@
 #include "ui/keys.h"
 #include "report/replay.h"
 #include "ui/browser.h"
+#include "ui/clipboard.h"
 #include "ui/replay_file.h"
 #include "ui/save_file.h"
 #include "ui/syztest_file.h"
@@ -164,6 +165,7 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
 	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
 	case REQ_OPEN_PAGE: ui_open_page(ui); break;
+	case REQ_COPY_HASH: ui_copy_hash(ui); break;
 	case REQ_ENTER:
 		/* a diff needs the tree: say so rather than open it empty */
 		if (!ui->worker || (ui->tree_note && !ui->facts_pending))

@@ -1,0 +1,66 @@
+/* The selected step's hash to the clipboard (clipboard.h). */
+#include "config.h"
+
+#include <string.h>
+#include <talloc.h>
+
+#include "i18n.h"
+#include "ui/clipboard.h"
+#include "ui/ui.h"
+
+char *clipboard_osc52(const void *ctx, const char *text)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t n = strlen(text);
+	char *out = talloc_size(ctx, 4 * ((n + 2) / 3) + 16);
+	char *p = out;
+	const unsigned char *s = (const unsigned char *)text;
+
+	if (!out)
+		return NULL;
+	p += sprintf(p, "\033]52;c;");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)s[i] << 16 | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0) |
+			     (i + 2 < n ? s[i + 2] : 0);
+
+		*p++ = b64[v >> 18 & 63];
+		*p++ = b64[v >> 12 & 63];
+		*p++ = i + 1 < n ? b64[v >> 6 & 63] : '=';
+		*p++ = i + 2 < n ? b64[v & 63] : '=';
+	}
+	strcpy(p, "\a");
+	return out;
+}
+
+/* The selected step's full hash: the tree's, else the log's when it is
+ * hex (a release tag has none without a tree). */
+static const char *selected_hash(struct ui *ui)
+{
+	int i = ui_selected_step(ui);
+	const char *c = NULL;
+
+	if (i < 0 || (size_t)i >= ui->log->n_steps)
+		return NULL;
+	if (ui->rc.xref && (size_t)i < ui->rc.xref->n_steps && ui->rc.xref->steps[i].facts.found)
+		c = ui->rc.xref->steps[i].facts.commit;
+	if (!c)
+		c = ui->log->steps[i]->commit;
+	return c && *c && strspn(c, "0123456789abcdef") == strlen(c) ? c : NULL;
+}
+
+void ui_copy_hash(struct ui *ui)
+{
+	void *tmp = talloc_new(NULL);
+	const char *hash = selected_hash(ui);
+
+	if (!hash) {
+		ui_error(ui, "%s", _("the selected step names no commit hash"));
+	} else if (ui->opt.osc52 && ui->send_to_terminal) {
+		ui->send_to_terminal(ui, clipboard_osc52(tmp, hash));
+		ui_status(ui, _("Copied %s (OSC 52)"), hash);
+	} else {
+		/* script mode, or osc52 off: the hash to copy by hand */
+		ui_status(ui, "%s", hash);
+	}
+	talloc_free(tmp);
+}
