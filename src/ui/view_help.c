@@ -129,6 +129,15 @@ static void help_load(struct view *v)
 		 _("It stands out at half the largest or more, if the largest is 0.10+."));
 	add_text(hv, HELP_TEXT, NULL,
 		 _("The first such step is the blamed one: ! jumps there, i says why."));
+	add_row(hv, HELP_BLANK);
+	add_text(hv, HELP_HEADING, NULL, _("The steps list"));
+	add_text(hv, HELP_TEXT, NULL, _("A * after a step's number: the culprit (c jumps there)."));
+	add_text(hv, HELP_TEXT, NULL, _("verd: the verdict; runs: how the step's test runs ended;"));
+	add_text(hv, HELP_TEXT, NULL, _("left: revisions left after it, as the log printed;"));
+	add_text(hv, HELP_TEXT, NULL, _("cand: the candidates left, counted in the tree;"));
+	add_text(hv, HELP_TEXT, NULL, _("signals: the step's signal badges (S lists them, with why)."));
+	add_text(hv, HELP_TEXT, NULL, _("A crash title shows only where it differs from the original."));
+	add_text(hv, HELP_TEXT, NULL, _("A column cut short ends in ~; Left and Right scroll sideways."));
 	add_config(ui, hv);
 	v->n_rows = hv->n;
 }

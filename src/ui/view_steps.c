@@ -27,6 +27,8 @@ struct step_row {
 	long left, candidates;  /* -1: not known */
 	bool tag;
 	bool stands_out;        /* the model's doubt: marked "!" (model_step_stands_out) */
+	bool culprit;           /* the result's step: marked "*" */
+	bool title_is_news;     /* its crash title differs from the original's */
 };
 
 struct steps_view {
@@ -52,6 +54,8 @@ static void steps_load(struct view *v)
 	/* a git bisect log records marks, not runs: no column for them */
 	if (!frame_has_runs(log))
 		sv->w_runs = -1;
+	int culprit = ui_culprit_step(log);
+
 	for (size_t i = 0; i < log->n_steps; i++) {
 		const struct step *s = log->steps[i];
 		struct step_row *r = &sv->rows[i];
@@ -73,6 +77,11 @@ static void steps_load(struct view *v)
 		r->verdict = ui_clean(ui, sv, frame_verdict_word(log, s->verdict));
 		r->badges = step_badges(sv, ui->rc.signals, (int)i, &r->badge_area);
 		r->stands_out = model_step_stands_out(ui->rc.model, i);
+		r->culprit = (int)i == culprit;
+		/* the original title on every bad row says nothing: only
+		 * another crash is news, and the subject gets the room */
+		r->title_is_news = r->title && (!log->crash_title ||
+						strcmp(step_deciding_title(s), log->crash_title) != 0);
 	}
 }
 
@@ -160,7 +169,7 @@ static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int widt
 	int end = x0 + width, x = x0;
 
 	x = canvas_textf(c, y, x, end, AREA_LINENO, "%*zu", W_STEP, row);
-	x = canvas_text(c, y, x, end, AREA_SUSPICIOUS, r->stands_out ? "!" : " ");
+	x = canvas_text(c, y, x, end, AREA_SUSPICIOUS, r->stands_out ? "!" : r->culprit ? "*" : " ");
 	x = column(c, y, x, sv->w_verdict, end, r->verdict_area, r->verdict);
 	x = column(c, y, x, W_REF, end, r->tag ? AREA_TAG : AREA_HASH, r->ref);
 	if (sv->w_runs >= 0)
@@ -176,8 +185,8 @@ static void steps_draw(struct view *v, struct canvas *c, int y, int x0, int widt
 		x += W_CAND + 1;
 	}
 	x = column(c, y, x, W_BADGES, end, r->badge_area, r->badges);
-	if (r->title) {
-		x = canvas_text(c, y, x, end, AREA_DEFAULT, r->title);
+	if (r->title && r->title_is_news) {
+		x = canvas_text(c, y, x, end, AREA_BAD, r->title);
 		if (r->subject)
 			x = canvas_text(c, y, x, end, AREA_DIM, " - ");
 	}

@@ -161,4 +161,14 @@ assert_eq "o with \$BROWSER" "would run: firefox --new-tab https://lore.kernel.o
 assert_eq "o without \$BROWSER" "no \$BROWSER: https://lore.kernel.org/all/?q=$culprit" \
 	"$(tail -n 1 "$SCRATCH/out" | sed 's/ *$//')"
 
+# the steps list: a crash title only where it differs from the original's
+# (the news), the subject gets the rest; the culprit's row marked "*"
+script rowsview ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/rowsview.keys" --size 120x24 "$KVM"
+grep '^  1 bad  v5.13 ' "$SCRATCH/out" | grep -q 'general protection fault' &&
+	fail "a row repeats the original crash title"
+grep '^  4.bad  d99676af540c ' "$SCRATCH/out" | grep -q 'WARNING in kvm_wait - Merge tag' ||
+	fail "a row with another crash does not show it: $(grep '^  4' "$SCRATCH/out")"
+grep -q '^ 14\*bad  997acaf6b4b5 ' "$SCRATCH/out" || fail "the culprit's row is not marked: $(grep '^ 14' "$SCRATCH/out")"
+
 note "ok"
