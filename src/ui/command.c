@@ -40,18 +40,22 @@ struct command {
 	const char *help;           /* N_(); NULL: not in the help */
 };
 
-/* :N goes to line N of the view (1-based, as in less and vim) */
+/* :N goes to the number the view shows: step N in the steps list (the
+ * number --summary, --json's index and --flip N use), else line N
+ * (1-based, as in less and vim, and as the log and source views number
+ * their lines) */
 static void go_to_line(struct ui *ui, const char *word, const char *arg)
 {
 	char *end;
 	long n = strtol(word, &end, 10);
 	struct view *v = ui_focused(ui);
+	long first = v->kind == VIEW_STEPS ? 0 : 1;
 
 	(void)arg;
-	if (*end || n < 1 || !v->n_rows)
-		ui_error(ui, _("no line %s"), word);
+	if (*end || n < first || !v->n_rows)
+		ui_error(ui, v->kind == VIEW_STEPS ? _("no step %s") : _("no line %s"), word);
 	else
-		view_select(v, (size_t)n - 1 < v->n_rows ? (size_t)n - 1 : v->n_rows - 1);
+		view_select(v, (size_t)(n - first) < v->n_rows ? (size_t)(n - first) : v->n_rows - 1);
 }
 
 static void run_action(struct ui *ui, const char *word, const char *arg)

@@ -226,7 +226,8 @@ static const char *steps_title(struct view *v, const void *ctx)
 	if (!v->n_rows)
 		return NULL;
 	s = log->steps[v->selected];
-	t = talloc_asprintf(ctx, _("%s - step %zu of %zu"), sv->rows[v->selected].ref,
+	/* steps count from 0, as everywhere: "of 0-16" says there are 17 */
+	t = talloc_asprintf(ctx, _("%s - step %zu of 0-%zu"), sv->rows[v->selected].ref,
 			    v->selected, v->n_rows - 1);
 	if (s->revisions_left >= 0)
 		t = talloc_asprintf_append(t, _(", %d left"), s->revisions_left);

@@ -176,7 +176,7 @@ tty_ok "$C" --script "$SCRATCH/screen.keys" --size 120x30
 grep -qF "Bisection in progress: testing $short, $N left, ~$S steps - $subject" "$SCRATCH/out" ||
 	fail "the explorer's header on the bisection in progress: $(cat "$SCRATCH/out")"
 last=$(jq_get "$W/mark3.json" '.steps | length - 1')
-grep -qF "[steps] $short - step $last of $last" "$SCRATCH/out" ||
+grep -qF "[steps] $short - step $last of 0-$last" "$SCRATCH/out" ||
 	fail "the explorer must open on the commit under test (step $last): $(cat "$SCRATCH/out")"
 # terms are untrusted words: never raw on the terminal
 printf "git bisect start '--term-old=\033[2Jold' '--term-new=\033]0;x\007new' v1.3 v1.2\n" >"$W/hostile.log"

@@ -101,7 +101,7 @@ done <<EOF
 $(sed '1d; s/^[ >]//' "$SCRATCH/steps.view")
 EOF
 [ -n "$merge_step" ] || fail "the demo has no merge step with two files and three hunks"
-line=$((merge_step + 1))
+line=$merge_step   # :N selects step N in the steps list
 script merge ":$line" ':view-diff' ":dump-view $SCRATCH/m0.view" \
 	'}' ":dump-view $SCRATCH/m1.view" '}' ":dump-view $SCRATCH/m2.view" \
 	'{' ":dump-view $SCRATCH/m3.view" 'g' ']' ":dump-view $SCRATCH/m4.view" \

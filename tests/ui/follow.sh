@@ -49,25 +49,25 @@ EOF
 tm new-session -d -s t -x 130 -y 30 "sh $SCRATCH/run.sh"
 wait_for "Bisection in progress: testing $(short)"
 # step 0 the bad end, 1 the good one, 2 the commit under test
-wait_for "step 2 of 2"
+wait_for "step 2 of 0-2"
 wait_for "following the bisection"
 
 # on another step: a mark keeps it selected
 tm send-keys -t t Up
-wait_for "step 1 of 2"
+wait_for "step 1 of 0-2"
 mark
 t0=$(date +%s)
 wait_for "Bisection in progress: testing $(short)"
 t1=$(date +%s)
 [ $((t1 - t0)) -le 4 ] || fail "the new step took $((t1 - t0)) s to show (about 1 s expected)"
-wait_for "step 1 of 3"
+wait_for "step 1 of 0-3"
 
 # on the commit under test: a mark moves to the new one
 tm send-keys -t t End
-wait_for "step 3 of 3"
+wait_for "step 3 of 0-3"
 mark
 wait_for "Bisection in progress: testing $(short)"
-wait_for "step 4 of 4"
+wait_for "step 4 of 0-4"
 
 # to the end: the result
 k=0

@@ -100,8 +100,8 @@ steps=$(jq -r '.steps[] | select(.phase == "bisect") | .index' "$SCRATCH/log.jso
 [ -n "$steps" ] || fail "the log has no bisect steps"
 : >"$SCRATCH/detail.keys"
 for i in $steps; do
-	# :N is line N of the steps list; Tab goes back to it from the detail
-	printf ':%d\ni\n:dump-view %s\n<Tab>\n' $((i + 1)) "$SCRATCH/detail.$i" \
+	# :N is step N in the steps list; Tab goes back to it from the detail
+	printf ':%d\ni\n:dump-view %s\n<Tab>\n' "$i" "$SCRATCH/detail.$i" \
 		>>"$SCRATCH/detail.keys"
 done
 bv_ok --script "$SCRATCH/detail.keys" --size 100x30 --no-tree "$LOG"
@@ -132,7 +132,7 @@ for i in $steps; do
 	[ -z "$row" ] || break
 done
 [ -n "$row" ] || fail "no bisect step has a signal: the log was meant to have some"
-script enter ":$((i + 1))" i ":$((row + 1))" '<Enter>' ":dump-view $SCRATCH/enter.view"
+script enter ":$i" i ":$((row + 1))" '<Enter>' ":dump-view $SCRATCH/enter.view"
 bv_ok --script "$SCRATCH/enter.keys" --no-tree "$LOG"
 head -n 1 "$SCRATCH/enter.view" | grep -q '^view	log	' ||
 	fail "Enter on a signal row did not open the log: $(head -n 1 "$SCRATCH/enter.view")"

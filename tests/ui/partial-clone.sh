@@ -90,7 +90,7 @@ diff_of()
 }
 
 # step 7 in the blobless clone: its blobs are missing
-diff_of "$BL" bl7 ':8'
+diff_of "$BL" bl7 ':7'
 assert_eq "bl7: the stat row" " mm/a.c | not fetched" "$(rows "$SCRATCH/bl7.view" stat 6)"
 assert_eq "bl7: the summary" " 1 file changed; line counts not known: contents not fetched" \
 	"$(rows "$SCRATCH/bl7.view" summary 6)"
@@ -126,7 +126,7 @@ for c in bl tl; do
 	no_zero_counts "$SCRATCH/${c}c.view" "$SCRATCH/${c}c.screen"
 done
 # the treeless clone has no tree to diff step 7 with either
-diff_of "$TL" tl7 ':8'
+diff_of "$TL" tl7 ':7'
 assert_eq "tl7: the note" "$DIFF_NOTE" "$(rows "$SCRATCH/tl7.view" partial 6 | sed -n 1p)"
 grep -q '^Partial clone (filter tree:0): ' "$SCRATCH/tl7.screen" ||
 	fail "the header does not name the treeless clone"
@@ -157,7 +157,7 @@ assert_eq "detail: the command" "git -C $BL/ show --stat $SHORT >/dev/null" \
 	"$(command_of "$SCRATCH/detail.view" 4)"
 
 # --- the full clone's views, for after the fetch
-diff_of "$FULL" full7 ':8'
+diff_of "$FULL" full7 ':7'
 diff_of "$FULL" fullc
 script fullsrc C '<Enter>' ":dump-view $SCRATCH/fullsrc.view"
 bv_ok -C "$FULL" --script "$SCRATCH/fullsrc.keys" --size 80x24 "$LOG"
@@ -232,7 +232,7 @@ rows "$VIEW" partial 3 | grep -q 'not in this partial clone' || fail "no note: $
 fetch 3
 keys R
 same "blobless: mm/a.c" "$SCRATCH/fullsrc.view"
-keys q q ':8' ':view-diff'
+keys q q ':7' ':view-diff'
 assert_eq "before the fetch" " mm/a.c | not fetched" "$(rows "$VIEW" stat 6)"
 fetch 6
 keys R

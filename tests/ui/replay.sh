@@ -23,7 +23,7 @@ status()
 }
 
 # the prompt with its default path, then Enter: the file is --flip 5's
-script flip ':6' 'f' ':dump-screen' '<Enter>' ':dump-screen'
+script flip ':5' 'f' ':dump-screen' '<Enter>' ':dump-screen'
 bv_ok --no-tree --script "$SCRATCH/flip.keys" --size 120x24 "$LOG"
 sed -n 24p "$SCRATCH/out" | grep -q '^Write the replay file: \./bisview-replay-flip-5\.txt *$' ||
 	fail "no prompt with the default path: $(sed -n 24p "$SCRATCH/out")"
@@ -37,7 +37,7 @@ cmp -s "$SCRATCH/out" "$SCRATCH/bisview-replay-flip-5.txt" ||
 ! ls "$SCRATCH"/.bisview-replay-* >/dev/null 2>&1 || fail "a temporary file was left behind"
 
 # u and w: --until 5's and the whole replay
-script until ':6' 'u<Enter>' 'w<Enter>'
+script until ':5' 'u<Enter>' 'w<Enter>'
 bv_ok --no-tree --script "$SCRATCH/until.keys" "$LOG"
 bv_ok --replay --until 5 "$LOG"
 cmp -s "$SCRATCH/out" "$SCRATCH/bisview-replay-until-5.txt" || fail "the until file is not --until 5's"
@@ -46,16 +46,16 @@ cmp -s "$SCRATCH/out" "$SCRATCH/bisview-replay.txt" || fail "the replay file is 
 
 # an existing file is replaced whole; Esc writes nothing
 echo old >"$SCRATCH/keep.txt"
-script esc ':6' 'f<C-u>keep.txt<Esc>' ':dump-screen'
+script esc ':5' 'f<C-u>keep.txt<Esc>' ':dump-screen'
 bv_ok --no-tree --script "$SCRATCH/esc.keys" "$LOG"
 assert_eq "Esc keeps the file" old "$(cat "$SCRATCH/keep.txt")"
-script replace ':6' 'f<C-u>keep.txt<Enter>'
+script replace ':5' 'f<C-u>keep.txt<Enter>'
 bv_ok --no-tree --script "$SCRATCH/replace.keys" "$LOG"
 bv_ok --replay --flip 5 "$LOG"
 cmp -s "$SCRATCH/out" "$SCRATCH/keep.txt" || fail "keep.txt was not replaced by the flip file"
 
 # step 1 (the release v6.2) got no git bisect verdict: no prompt
-script release ':2' 'f' ':dump-screen'
+script release ':1' 'f' ':dump-screen'
 bv_ok --no-tree --script "$SCRATCH/release.keys" --size 120x24 "$LOG"
 assert_eq "f on a release step" "step 1 is not one that git bisect was given a verdict on" "$(status)"
 
@@ -66,7 +66,7 @@ ln -s tree/.git "$SCRATCH/gitlink"
 mkdir "$SCRATCH/tree/.git/sub"
 for p in tree/.git/replay.txt gitlink/replay.txt tree/.git/sub/../replay.txt bare.git/replay.txt \
 	tree/.git/sub/replay.txt; do
-	script refuse ':6' "f<C-u>$p<Enter>" ':dump-screen'
+	script refuse ':5' "f<C-u>$p<Enter>" ':dump-screen'
 	bv_ok --no-tree --script "$SCRATCH/refuse.keys" --size 160x24 "$LOG"
 	status | grep -q "^not written: $p is inside the git directory $SCRATCH/.*\.git" ||
 		fail "$p: not refused: $(status)"
@@ -74,10 +74,10 @@ done
 [ -z "$(find "$SCRATCH/tree/.git" "$SCRATCH/bare.git" -name 'replay.txt' -o -name '.bisview-replay-*')" ] ||
 	fail "something was written into a git directory"
 # the work tree itself is fine
-script worktree ':6' 'f<C-u>tree/replay.txt<Enter>'
+script worktree ':5' 'f<C-u>tree/replay.txt<Enter>'
 bv_ok --no-tree --script "$SCRATCH/worktree.keys" "$LOG"
 [ -s "$SCRATCH/tree/replay.txt" ] || fail "no file in the work tree"
 # a directory that does not exist: one line, nothing written
-script nodir ':6' 'f<C-u>nodir/x.txt<Enter>' ':dump-screen'
+script nodir ':5' 'f<C-u>nodir/x.txt<Enter>' ':dump-screen'
 bv_ok --no-tree --script "$SCRATCH/nodir.keys" --size 120x24 "$LOG"
 status | grep -q '^not written: nodir/x.txt: ' || fail "no error for a missing directory: $(status)"

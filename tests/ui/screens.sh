@@ -95,9 +95,9 @@ SIZES="80x24 40x10"
 ### the demo: built once into $XDG_CACHE_HOME, its repository and its log
 screens demo-steps --demo
 # a step with the log's count and the tree's side by side, and its commit
-screens demo-detail --demo ':14' i '/From<Space>the<Space>tree<Enter>'
+screens demo-detail --demo ':13' i '/From<Space>the<Space>tree<Enter>'
 # a skipped step: its build error
-screens demo-detail-skip --demo ':8' i '/implicit<Enter>'
+screens demo-detail-skip --demo ':7' i '/implicit<Enter>'
 # the culprit's diff, on its hunk in mm/khugepaged.c
 screens demo-diff --demo d ']' ']'
 screens demo-crash --demo C

@@ -64,9 +64,9 @@ grep '^>' "$SCRATCH/out" | sed -n 3p | grep -q "affs" || fail "?affs did not fin
 
 # :N goes to line N; c to the culprit; ! to the first suspicious step
 fss=$(jq -r '.assessment.first_suspicious_step' "$SCRATCH/kvm.json")
-script jumps ':3' ':dump-view' '!' ':dump-view' c ':dump-view'
+script jumps ':2' ':dump-view' '!' ':dump-view' c ':dump-view'
 bv_ok --no-tree --script "$SCRATCH/jumps.keys" "$KVM"
-assert_eq ":3" ">2" "$(grep '^>' "$SCRATCH/out" | sed -n 1p | cut -f1)"
+assert_eq ":2" ">2" "$(grep '^>' "$SCRATCH/out" | sed -n 1p | cut -f1)"
 assert_eq "!" ">$fss" "$(grep '^>' "$SCRATCH/out" | sed -n 2p | cut -f1)"
 assert_eq "c" ">$cstep" "$(grep '^>' "$SCRATCH/out" | sed -n 3p | cut -f1)"
 

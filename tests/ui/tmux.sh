@@ -34,11 +34,11 @@ EOF
 start "$KVM"
 wait_for "On the culprit (step 14)"
 tm send-keys -t t Down Down
-wait_for "step 16 of 17"
+wait_for "step 16 of 0-17"
 tm send-keys -t t Home
-wait_for "step 0 of 17"
+wait_for "step 0 of 0-17"
 tm send-keys -t t NPage
-wait_for "step 17 of 17"
+wait_for "step 17 of 0-17"
 tm send-keys -t t / k v m _ w a i t Enter
 wait_for "kvm_wait"
 

@@ -34,7 +34,7 @@ check_log_step()
 	_args=$1 _n=$2 _json=$3
 	_want=$(jq -r ".steps[$_n].lines | \"\\(.[0]) \\(.[1])\"" "$_json")
 	_next=$(jq -r "if .steps[$_n + 1] then .steps[$_n + 1].lines | \"\\(.[0]) \\(.[1])\" else \"\" end" "$_json")
-	script log ":$((_n + 1))" "l" ":dump-view $SCRATCH/log.view" ":dump-screen $SCRATCH/log.screen" \
+	script log ":$_n" "l" ":dump-view $SCRATCH/log.view" ":dump-screen $SCRATCH/log.screen" \
 		"J" ":dump-view $SCRATCH/log2.view"
 	# shellcheck disable=SC2086 # $_args is a list of options
 	bv_ok $_args --script "$SCRATCH/log.keys" --size 80x24
@@ -136,7 +136,7 @@ assert_eq "demo: the map's start" "$(jq '.tree.range.size' "$SCRATCH/demo.json")
 step=$(jq '[.signals[] | select(.step >= 0 and .lines[0] > 0)][0].step' "$SCRATCH/demo.json")
 want=$(jq -r "[.signals[] | select(.step == $step and .lines[0] > 0)][0].lines | \"\\(.[0]) \\(.[1])\"" \
 	"$SCRATCH/demo.json")
-script evidence ":$((step + 1))" "E" ":dump-view $SCRATCH/evidence.view"
+script evidence ":$step" "E" ":dump-view $SCRATCH/evidence.view"
 bv_ok --demo --script "$SCRATCH/evidence.keys"
 assert_eq "demo: evidence of step $step" "$want" "$(hl_range "$SCRATCH/evidence.view")"
 unset XDG_CACHE_HOME
@@ -161,7 +161,7 @@ bv_ok --no-tree --json "$SCRATCH/hostile.log"
 cp "$SCRATCH/out" "$SCRATCH/hostile.json"
 jq_assert "$SCRATCH/hostile.json" '.steps[3].lines[0] <= 39 and .steps[3].lines[1] >= 39' \
 	"line 39 of the hostile log is not in step 3"
-script hostile ":4" "l" ":dump-screen $SCRATCH/h1.screen" ":168" ":dump-screen $SCRATCH/h2.screen" \
+script hostile ":3" "l" ":dump-screen $SCRATCH/h1.screen" ":168" ":dump-screen $SCRATCH/h2.screen" \
 	"<Tab>" "C" ":dump-screen $SCRATCH/h3.screen" ":dump-view $SCRATCH/h3.view"
 bv_ok --no-tree --script "$SCRATCH/hostile.keys" --size 120x40 "$SCRATCH/hostile.log"
 grep -q "red" "$SCRATCH/h1.screen" || fail "the log view does not show line 39"
