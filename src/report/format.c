@@ -81,6 +81,13 @@ const char *step_ref(const void *ctx, const struct step *s)
 	return "-";
 }
 
+bool report_wrong_tree(const struct log_xref *x)
+{
+	size_t total = x ? x->found + x->missing : 0;
+
+	return x && !x->shallow && total >= 3 && x->found * 10 <= total;
+}
+
 const char *report_verdict(const struct report_ctx *rc)
 {
 	return rc && rc->assessment ? assessment_verdict_name(rc->assessment->verdict) : "unknown";

@@ -40,6 +40,13 @@ int step_run_summary_width(void);
 /* The abbreviated hash (12 hex, the kernel's habit) or the tag. */
 const char *step_ref(const void *ctx, const struct step *s);
 
+/* Almost none of the log's commits are in the tree (at most one in ten
+ * of three or more), and it is no shallow clone: most likely bisview
+ * took an unrelated repository (the current directory's). The facts it
+ * lacks change no probability; the reports say which tree to name. */
+struct log_xref;
+bool report_wrong_tree(const struct log_xref *x);
+
 /* The assessment's verdict word ("unknown" without one): the English
  * key of the JSON contract and of --scan's fields. */
 const char *report_verdict(const struct report_ctx *rc);

@@ -178,6 +178,9 @@ static void header(struct sum *s, const struct blog *log, const struct report_ct
 
 		field(s, _("Tree:"), talloc_asprintf(s->tmp, _("%s (%zu of %zu commits found)"),
 						     clean(s, x->path), x->found, x->found + x->missing));
+		if (report_wrong_tree(x))
+			field(s, _("Wrong tree?"), _("almost none of the log's commits are in it: name the "
+						     "kernel tree with -C DIR or $BISVIEW_TREE"));
 		if (x->partial)
 			partial_field(s, x);
 		if (x->range_built && x->mismatches == 0)

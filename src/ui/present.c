@@ -126,7 +126,9 @@ const char *header_trust_line(const void *ctx, struct ui *ui)
 		out = talloc_asprintf(ctx, _(" - %zu signals (%zu strong)"), l ? l->n : 0, strong);
 	if (a && a->first_suspicious_step >= 0)
 		out = talloc_asprintf_append(out, _(", blamed step %d"), a->first_suspicious_step);
-	if (x)
+	if (report_wrong_tree(x))  /* short: it must fit 80 columns (--summary says more) */
+		out = talloc_asprintf_append(out, "%s", _("; wrong tree? -C DIR"));
+	else if (x)
 		out = talloc_asprintf_append(out, _("; tree: %zu found, %zu missing"), x->found,
 					     x->missing);
 	else if (ui->facts_pending)
