@@ -18,7 +18,8 @@ char *clipboard_osc52(const void *ctx, const char *text)
 
 	if (!out)
 		return NULL;
-	p += sprintf(p, "\033]52;c;");
+	memcpy(p, "\033]52;c;", 7);
+	p += 7;
 	for (size_t i = 0; i < n; i += 3) {
 		unsigned v = (unsigned)s[i] << 16 | (i + 1 < n ? (unsigned)s[i + 1] << 8 : 0) |
 			     (i + 2 < n ? s[i + 2] : 0);
@@ -28,7 +29,8 @@ char *clipboard_osc52(const void *ctx, const char *text)
 		*p++ = i + 1 < n ? b64[v >> 6 & 63] : '=';
 		*p++ = i + 2 < n ? b64[v & 63] : '=';
 	}
-	strcpy(p, "\a");
+	*p++ = '\a';
+	*p = '\0';
 	return out;
 }
 

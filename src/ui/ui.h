@@ -81,6 +81,7 @@ struct ui {
 	struct {
 		const char *commit, *path;
 		int line;
+		bool edit;             /* hand the file to the editor once loaded (e) */
 	} source_request;
 	/* Leaving and taking back the terminal around an external program
 	 * (the editor): set by term.c, NULL in script mode. */

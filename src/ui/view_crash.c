@@ -242,7 +242,9 @@ static const char *frame_commit(struct view *v)
 	return log->start_commit;
 }
 
-static void open_frame(struct view *v)
+/* Enter: the frame's source line in the source view; e: the same, then
+ * handed to the editor once the file is there. */
+static void open_frame(struct view *v, bool edit)
 {
 	struct ui *ui = v->ui;
 	struct crash_view *cv = v->priv;
@@ -273,6 +275,7 @@ static void open_frame(struct view *v)
 	ui->source_request.commit = commit;
 	ui->source_request.path = talloc_strdup(ui->log, r->path);
 	ui->source_request.line = r->line;
+	ui->source_request.edit = edit;
 	src = ui_open(ui, VIEW_SOURCE, v->step, true);
 	if (src && src == old) {
 		/* ui_open reloads a view only for a new step: a new frame too */
@@ -283,9 +286,9 @@ static void open_frame(struct view *v)
 
 static bool crash_request(struct view *v, enum request r)
 {
-	if (r != REQ_ENTER)
+	if (r != REQ_ENTER && r != REQ_EDIT)
 		return false;
-	open_frame(v);
+	open_frame(v, r == REQ_EDIT);
 	return true;
 }
 

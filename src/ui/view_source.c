@@ -20,6 +20,7 @@
 struct source_target {
 	const char *commit, *path;
 	int line;
+	bool edit;                     /* to the editor once loaded (e in the crash view) */
 };
 
 struct source_view {
@@ -64,6 +65,7 @@ static struct source_target *take_target(struct view *v, struct source_view *old
 	t->commit = talloc_strdup(t, ui->source_request.commit);
 	t->path = talloc_strdup(t, ui->source_request.path);
 	t->line = ui->source_request.line;
+	t->edit = ui->source_request.edit;
 	memset(&ui->source_request, 0, sizeof(ui->source_request));
 	return t;
 }
@@ -184,6 +186,10 @@ static bool source_deliver(struct view *v, struct job *j)
 	}
 	sv->job = talloc_steal(sv, j);
 	show_file(v, sv, j);
+	if (sv->target->edit) {
+		sv->target->edit = false;
+		editor_open_text(v->ui, sv->target->path, j->text, j->len, sv->target->line);
+	}
 	return true;
 }
 

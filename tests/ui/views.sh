@@ -124,6 +124,14 @@ grep -q '	frame	[^	]*	[0-9]*	touched	' "$SCRATCH/dcrash.view" ||
 	fail "demo: no frame in a file the culprit touches"
 head -n 1 "$SCRATCH/dsource.view" | grep -q "^view	source	" ||
 	fail "demo: Enter on a frame did not open the source view: $(head -n 1 "$SCRATCH/dsource.view")"
+# e on the frame: the same file, handed to the editor once it is loaded
+# (script mode says what it would run: the editor at the frame's line)
+script dedit "C" "e" ":dump-screen $SCRATCH/dedit.screen" ":dump-view $SCRATCH/dedit.view"
+frame=$(awk -F '\t' '$2 == "frame" && $5 == "touched" { print $3 "\t" $4; exit }' "$SCRATCH/dcrash.view")
+EDITOR=myeditor bv_ok --demo --script "$SCRATCH/dedit.keys" --size 200x24
+head -n 1 "$SCRATCH/dedit.view" | grep -q "^view	source	" || fail "demo: e on a frame opened no source view"
+tail -n 1 "$SCRATCH/dedit.screen" | grep -q "^would run: myeditor +${frame#*	} .*-$(basename "${frame%%	*}")" ||
+	fail "demo: e on the frame ${frame%%	*}:${frame#*	} did not hand it to the editor: $(tail -n 1 "$SCRATCH/dedit.screen")"
 for n in 5 11; do
 	check_log_step "--demo" "$n" "$SCRATCH/demo.json"
 done
