@@ -10,29 +10,13 @@
 #include "ui/editor.h"
 #include "ui/ui.h"
 
-/* A commit the URL may carry: hex only, so nothing from a log reaches the
- * browser's command line but a hash. */
-static bool is_hex(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-
-	return n >= 7 && n <= 64 && strspn(s, "0123456789abcdef") == n;
-}
-
 char *browser_step_url(const void *ctx, struct ui *ui)
 {
-	int i = ui_selected_step(ui);
-	const char *commit = NULL;
+	/* hex only: nothing from a log reaches the browser's command line
+	 * but a hash */
+	const char *commit = ui_selected_commit(ui);
 
-	if (i < 0 || (size_t)i >= ui->log->n_steps)
-		return NULL;
-	if (ui->rc.xref && (size_t)i < ui->rc.xref->n_steps && ui->rc.xref->steps[i].facts.found)
-		commit = ui->rc.xref->steps[i].facts.commit;
-	if (!is_hex(commit))
-		commit = ui->log->steps[i]->commit;
-	if (!is_hex(commit))
-		return NULL;
-	return talloc_asprintf(ctx, "https://lore.kernel.org/all/?q=%s", commit);
+	return commit ? talloc_asprintf(ctx, "https://lore.kernel.org/all/?q=%s", commit) : NULL;
 }
 
 void ui_open_page(struct ui *ui)

@@ -34,26 +34,10 @@ char *clipboard_osc52(const void *ctx, const char *text)
 	return out;
 }
 
-/* The selected step's full hash: the tree's, else the log's when it is
- * hex (a release tag has none without a tree). */
-static const char *selected_hash(struct ui *ui)
-{
-	int i = ui_selected_step(ui);
-	const char *c = NULL;
-
-	if (i < 0 || (size_t)i >= ui->log->n_steps)
-		return NULL;
-	if (ui->rc.xref && (size_t)i < ui->rc.xref->n_steps && ui->rc.xref->steps[i].facts.found)
-		c = ui->rc.xref->steps[i].facts.commit;
-	if (!c)
-		c = ui->log->steps[i]->commit;
-	return c && *c && strspn(c, "0123456789abcdef") == strlen(c) ? c : NULL;
-}
-
 void ui_copy_hash(struct ui *ui)
 {
 	void *tmp = talloc_new(NULL);
-	const char *hash = selected_hash(ui);
+	const char *hash = ui_selected_commit(ui);
 
 	if (!hash) {
 		ui_error(ui, "%s", _("the selected step names no commit hash"));

@@ -124,6 +124,10 @@ const char *ui_input_name(const struct ui *ui, const struct input_request *req,
 struct view *ui_focused(struct ui *ui);
 /* The step selected in the steps view (or -1). */
 int ui_selected_step(struct ui *ui);
+/* The selected step's commit as hex: the tree's full hash, else the
+ * log's when it is hex (7 to 64 digits); NULL for a release tag without
+ * a tree, or no step. */
+const char *ui_selected_commit(struct ui *ui);
 /* The step that tested the result's commit, or -1. */
 int ui_culprit_step(const struct blog *log);
 /* The first step that tested commit (a full hash), or -1. */

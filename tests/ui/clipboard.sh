@@ -35,6 +35,9 @@ while [ "$(tm show-buffer 2>/dev/null || true)" != "$CULPRIT" ]; do
 	sleep 0.1
 done
 tm kill-server
+# a server of its own for the second run: a new session on the socket of
+# one being killed can meet it dying ("server exited unexpectedly")
+SOCK=bisview-clip2-$$
 
 mkdir -p "$XDG_CONFIG_HOME/bisview"
 echo 'set osc52 = no' >"$XDG_CONFIG_HOME/bisview/config"
