@@ -127,28 +127,56 @@ static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s
 				    s->revisions_left));
 }
 
+/* Runs k.. that read the same (outcome, title or error, no detail lines
+ * of their own, consecutive numbers): one row for them all, since twenty
+ * rows of "crashed: the same title" hide what differs. Returns the last. */
+static size_t same_runs(const struct step *s, size_t k)
+{
+	const struct run *a = &s->runs[k];
+	size_t j = k;
+
+	if (a->detail)
+		return k;
+	while (j + 1 < s->n_runs) {
+		const struct run *b = &s->runs[j + 1];
+
+		if (b->outcome != a->outcome || b->detail || (!a->text) != (!b->text) ||
+		    (a->text && strcmp(a->text, b->text) != 0) ||
+		    (b->number >= 0 && b->number != s->runs[j].number + 1))
+			break;
+		j++;
+	}
+	return j;
+}
+
 static void add_runs(struct ui *ui, struct detail_view *dv, const struct step *s)
 {
 	/* a git bisect log records marks, not runs: no "0 runs" heading */
 	if (!frame_has_runs(ui->log) && s->n_runs == 0)
 		return;
 	heading(dv, talloc_asprintf(dv, ngettext("%zu run", "%zu runs", s->n_runs), s->n_runs));
-	if (s->all_runs)
-		add(dv, "all-runs", NULL, AREA_DIM, _("one \"all runs\" line of the log gave them all"));
 	for (size_t k = 0; k < s->n_runs; k++) {
 		const struct run *run = &s->runs[k];
-		/* the copies of an "all runs:" line have no number of their own */
-		const char *label = talloc_asprintf(dv, _("run %d"),
-						    run->number >= 0 ? run->number : (int)k);
+		size_t last = same_runs(s, k);
+		int first_no = run->number >= 0 ? run->number : (int)k;
+		int last_no = s->runs[last].number >= 0 ? s->runs[last].number : (int)last;
+		/* one "all runs:" line of the log: said as one, not as the
+		 * rows of runs the log never printed */
+		const char *label = s->all_runs && k == 0 && last + 1 == s->n_runs ? _("all runs")
+				    : last > k ? talloc_asprintf(dv, _("runs %d-%d"), first_no, last_no)
+					       : talloc_asprintf(dv, _("run %d"), first_no);
 		struct detail_row *r = add(dv, "run", label, outcome_area(run->outcome),
 					   outcome_word(run->outcome));
 
 		r->text_cols = text_width(r->text) > W_OUTCOME ? text_width(r->text) : W_OUTCOME;
 		if (run->text)
 			r->note = ui_clean(ui, dv, run->text);
-		r->lines = (struct line_span){ run->line, run->line };
+		r->lines = (struct line_span){ run->line, s->runs[last].line };
 		add_lines(ui, dv, "run-detail", NULL, AREA_DIM, run->detail);
+		k = last;
 	}
+	if (s->all_runs)
+		add(dv, "all-runs", NULL, AREA_DIM, _("(the log printed one \"all runs\" line)"));
 	if (s->representative_title)
 		add(dv, "title", _("decided by"), AREA_DEFAULT,
 		    ui_clean(ui, dv, s->representative_title));
