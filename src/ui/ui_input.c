@@ -38,15 +38,18 @@ static void close_prompt(struct ui *ui)
 static void search(struct ui *ui, bool backward, bool again)
 {
 	struct view *v = ui_focused(ui);
+	bool wrapped = false;
 
-	if (!ui->search || !*ui->search) {
+	if (!ui->search || !*ui->search)
 		ui_error(ui, "%s", _("no previous search"));
-		return;
-	}
-	if (view_search(v, ui->search, backward, true))
-		ui_status(ui, again ? _("%s%s (again)") : "%s%s", backward ? "?" : "/", ui->search);
-	else
+	else if (!view_search(v, ui->search, backward, true, &wrapped))
 		ui_error(ui, _("Pattern not found: %s"), ui->search);
+	else if (wrapped)
+		ui_status(ui, backward ? _("%s%s (search wrapped to the bottom)")
+				       : _("%s%s (search wrapped to the top)"),
+			  backward ? "?" : "/", ui->search);
+	else
+		ui_status(ui, again ? _("%s%s (again)") : "%s%s", backward ? "?" : "/", ui->search);
 }
 
 /* Jump to a step the steps view knows (the culprit). */

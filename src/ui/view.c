@@ -178,16 +178,21 @@ static bool row_matches(struct view *v, const void *ctx, size_t row, const char 
 	return v->ui->opt.ignore_case ? strcasestr(t, needle) != NULL : strstr(t, needle) != NULL;
 }
 
-bool view_search(struct view *v, const char *needle, bool backward, bool skip_current)
+bool view_search(struct view *v, const char *needle, bool backward, bool skip_current,
+		 bool *wrapped)
 {
 	void *tmp = talloc_new(NULL);
-	size_t n = v->n_rows;
+	size_t n = v->n_rows, from = v->selected;
 	bool found = false;
 
 	for (size_t k = skip_current ? 1 : 0; k < n + (skip_current ? 1 : 0) && n; k++) {
 		size_t row = backward ? (v->selected + n - k % n) % n : (v->selected + k) % n;
 
 		if (row_matches(v, tmp, row, needle)) {
+			/* past the last row to the first (or back past the first):
+			 * less and vim say so */
+			*wrapped = backward ? row > from || (skip_current && row == from)
+					    : row < from || (skip_current && row == from);
 			view_select(v, row);
 			found = true;
 			break;

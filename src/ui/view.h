@@ -86,7 +86,8 @@ void view_draw(struct view *v, struct canvas *c, int y, int x, int height, int w
 	       bool focused);
 bool view_move(struct view *v, enum request r);
 void view_select(struct view *v, size_t row);
-bool view_search(struct view *v, const char *needle, bool backward, bool skip_current);
+bool view_search(struct view *v, const char *needle, bool backward, bool skip_current,
+		 bool *wrapped);
 const char *view_name(const struct view *v);
 
 #endif

@@ -171,4 +171,10 @@ grep '^  4.bad  d99676af540c ' "$SCRATCH/out" | grep -q 'WARNING in kvm_wait - M
 	fail "a row with another crash does not show it: $(grep '^  4' "$SCRATCH/out")"
 grep -q '^ 14\*bad  997acaf6b4b5 ' "$SCRATCH/out" || fail "the culprit's row is not marked: $(grep '^ 14' "$SCRATCH/out")"
 
+# a search that goes past the end says it wrapped, as less and vim do
+script wrap '/v5.1<Enter>' ':dump-screen' 'n' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/wrap.keys" --size 80x10 "$KVM"
+assert_eq "a wrapped search" "/v5.1 (search wrapped to the top)" "$(awk 'NR == 10' "$SCRATCH/out" | sed 's/ *$//')"
+assert_eq "the next hit, not wrapped" "/v5.1 (again)" "$(awk 'NR == 20' "$SCRATCH/out" | sed 's/ *$//')"
+
 note "ok"
