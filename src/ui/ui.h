@@ -64,6 +64,12 @@ struct ui {
 	char *prompt;                  /* the prompt being typed ("/", ":"), or NULL */
 	char *input;                   /* what has been typed at the prompt */
 	char *search;                  /* the last search */
+	/* The prompt's history (history.c): [0] ':' commands, [1] searches;
+	 * pos: how far back Up went (0: the line being typed). */
+	struct prompt_history {
+		char **lines;
+		size_t n, pos;
+	} history[2];
 	int save_kind;                 /* the prompt asks where a file goes (ui/save_file.h) */
 	char *save_text;               /* what it writes there */
 	bool search_back;

@@ -11,6 +11,7 @@
 #include "report/replay.h"
 #include "ui/browser.h"
 #include "ui/clipboard.h"
+#include "ui/history.h"
 #include "ui/replay_file.h"
 #include "ui/save_file.h"
 #include "ui/syztest_file.h"
@@ -26,6 +27,7 @@ static void open_prompt(struct ui *ui, const char *prompt)
 	talloc_free(ui->input);
 	ui->prompt = talloc_strdup(ui, prompt);
 	ui->input = talloc_strdup(ui, "");
+	ui->history[0].pos = ui->history[1].pos = 0;
 }
 
 static void close_prompt(struct ui *ui)
@@ -220,6 +222,8 @@ static void prompt_key(struct ui *ui, int key)
 		char *prompt = talloc_steal(ui, ui->prompt), *input = talloc_steal(ui, ui->input);
 
 		ui->prompt = ui->input = NULL;
+		if (ui->save_kind == SAVE_NONE)
+			history_add(ui, prompt, input);
 		if (ui->save_kind != SAVE_NONE) {
 			ui_save_write(ui, input);
 		} else if (!strcmp(prompt, ":")) {
@@ -237,6 +241,8 @@ static void prompt_key(struct ui *ui, int key)
 		talloc_free(input);
 	} else if (key == KEY_CTRL('u')) {
 		ui->input[0] = '\0';  /* the whole line, as in a shell */
+	} else if ((key == (KEY_FN | KEY_UP) || key == (KEY_FN | KEY_DOWN)) && ui->save_kind == SAVE_NONE) {
+		history_move(ui, key == (KEY_FN | KEY_UP) ? -1 : 1);
 	} else if (key == 0x7f || key == 8 || key == (KEY_FN | KEY_BACKSPACE)) {
 		size_t n = strlen(ui->input);
 

@@ -177,4 +177,16 @@ bv_ok --no-tree --script "$SCRATCH/wrap.keys" --size 80x10 "$KVM"
 assert_eq "a wrapped search" "/v5.1 (search wrapped to the top)" "$(awk 'NR == 10' "$SCRATCH/out" | sed 's/ *$//')"
 assert_eq "the next hit, not wrapped" "/v5.1 (again)" "$(awk 'NR == 20' "$SCRATCH/out" | sed 's/ *$//')"
 
+# the prompt's history: Up goes back through earlier searches (Down
+# forward), a list of its own for : commands
+script hist '/v5.12<Enter>' '/v5.11<Enter>' '/<Up><Up><Enter>' ':dump-screen' \
+	':set split = beside' ':<Up><Down><Up><Enter>' '/<Up><Enter>' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/hist.keys" --size 80x10 "$KVM"
+# (v5.12 is in step 2's ref and step 6's subject, media/v5.12-1)
+assert_eq "Up Up: the search before the last" "/v5.12" "$(awk 'NR == 10' "$SCRATCH/out" | sed 's/ *$//')"
+awk 'NR == 8' "$SCRATCH/out" | grep -q ' - step 6 of ' || fail "Up Up did not search v5.12 again"
+assert_eq "Up on / after a : command: the last search" "/v5.12 (search wrapped to the top)" \
+	"$(awk 'NR == 20' "$SCRATCH/out" | sed 's/ *$//')"
+awk 'NR == 18' "$SCRATCH/out" | grep -q '^\[steps\] v5.12 - step 2 of ' || fail "Up on / did not search v5.12"
+
 note "ok"
