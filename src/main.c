@@ -135,6 +135,8 @@ static int replay_option(struct app *app, enum replay_stop how, const char *arg)
 	return 0;
 }
 
+static int settle_options(struct app *app, int argc, char **argv);
+
 static int parse_options(struct app *app, int argc, char **argv)
 {
 	int c;
@@ -203,6 +205,13 @@ static int parse_options(struct app *app, int argc, char **argv)
 			return -1;
 		}
 	}
+	return settle_options(app, argc, argv);
+}
+
+/* After the options are read: the mode they make together, the LOG
+ * arguments, and the combinations that make no sense. */
+static int settle_options(struct app *app, int argc, char **argv)
+{
 	if (app->syz_test && (app->mode != MODE_DEFAULT || app->json || app->script_path ||
 			      app->no_tree)) {
 		app_error(app, NULL, _("--syz-test goes with no other mode and needs a tree"));

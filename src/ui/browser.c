@@ -10,6 +10,28 @@
 #include "ui/editor.h"
 #include "ui/ui.h"
 
+/* (ui.h: the clipboard's y takes the same commit) */
+static bool is_hex(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return n >= 7 && n <= 64 && strspn(s, "0123456789abcdef") == n;
+}
+
+const char *ui_selected_commit(struct ui *ui)
+{
+	int i = ui_selected_step(ui);
+	const char *c = NULL;
+
+	if (i < 0 || (size_t)i >= ui->log->n_steps)
+		return NULL;
+	if (ui->rc.xref && (size_t)i < ui->rc.xref->n_steps && ui->rc.xref->steps[i].facts.found)
+		c = ui->rc.xref->steps[i].facts.commit;
+	if (!is_hex(c))
+		c = ui->log->steps[i]->commit;
+	return is_hex(c) ? c : NULL;
+}
+
 char *browser_step_url(const void *ctx, struct ui *ui)
 {
 	/* hex only: nothing from a log reaches the browser's command line

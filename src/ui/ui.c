@@ -121,26 +121,6 @@ int ui_install_log(struct ui *ui, struct blog *log, const char **err)
 	return 0;
 }
 
-struct input_request ui_input_request(const struct ui *ui)
-{
-	/* no LOG: the bisection git is in (doc/design.md §12.1) */
-	struct input_request req = input_request_of(ui->app, ui->app->n_args ? ui->log_path : NULL);
-
-	req.syzbot_url = ui->opt.syzbot_url.s;
-	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
-	return req;
-}
-
-const char *ui_input_name(const struct ui *ui, const struct input_request *req, const struct blog *log)
-{
-	if (log && log->source.kind == SOURCE_BISECT_IN_PROGRESS)
-		return log->path;
-	if (strcmp(ui->log_path, "-"))
-		return ui->log_path;
-	/* NULL: no LOG on a terminal, the caller's refusal names none */
-	return req->arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;
-}
-
 /* Reads the log and opens its tree. Returns 0, or -1 with *err (and
  * *file, the file the error is about). Nothing is replaced on failure. */
 static int load(struct ui *ui, const char **file, const char **err)
@@ -362,26 +342,6 @@ int ui_selected_step(struct ui *ui)
 	return v && v->n_rows ? (int)v->selected : -1;
 }
 
-static bool is_hex(const char *s)
-{
-	size_t n = s ? strlen(s) : 0;
-
-	return n >= 7 && n <= 64 && strspn(s, "0123456789abcdef") == n;
-}
-
-const char *ui_selected_commit(struct ui *ui)
-{
-	int i = ui_selected_step(ui);
-	const char *c = NULL;
-
-	if (i < 0 || (size_t)i >= ui->log->n_steps)
-		return NULL;
-	if (ui->rc.xref && (size_t)i < ui->rc.xref->n_steps && ui->rc.xref->steps[i].facts.found)
-		c = ui->rc.xref->steps[i].facts.commit;
-	if (!is_hex(c))
-		c = ui->log->steps[i]->commit;
-	return is_hex(c) ? c : NULL;
-}
 
 static void follow_step(struct view *v, void *arg)
 {

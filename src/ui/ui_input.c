@@ -121,6 +121,22 @@ static void open_view(struct ui *ui, enum view_kind k)
 	ui_open(ui, k, split ? step : -1, split);
 }
 
+/* What hands the selected step on: files to write, the clipboard, the
+ * browser. False for any other request. */
+static bool hand_on(struct ui *ui, enum request r)
+{
+	switch (r) {
+	case REQ_REPLAY: ui_replay_ask(ui, REPLAY_ALL); break;
+	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
+	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
+	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
+	case REQ_OPEN_PAGE: ui_open_page(ui); break;
+	case REQ_COPY_HASH: ui_copy_hash(ui); break;
+	default: return false;
+	}
+	return true;
+}
+
 void ui_request(struct ui *ui, enum request r)
 {
 	struct view *v = ui_focused(ui);
@@ -128,7 +144,7 @@ void ui_request(struct ui *ui, enum request r)
 
 	if (v && v->ops->request && v->ops->request(v, r))
 		return;
-	if (v && view_move(v, r))
+	if ((v && view_move(v, r)) || hand_on(ui, r))
 		return;
 	if (shown != VIEW_GENERIC) {
 		/* view-steps, view-diff, ...: the view table's requests */
@@ -165,12 +181,6 @@ void ui_request(struct ui *ui, enum request r)
 	case REQ_PROMPT:
 		open_prompt(ui, ":");
 		break;
-	case REQ_REPLAY: ui_replay_ask(ui, REPLAY_ALL); break;
-	case REQ_REPLAY_FLIP: ui_replay_ask(ui, REPLAY_FLIP); break;
-	case REQ_REPLAY_UNTIL: ui_replay_ask(ui, REPLAY_UNTIL); break;
-	case REQ_SYZ_TEST: ui_syz_test_ask(ui); break;
-	case REQ_OPEN_PAGE: ui_open_page(ui); break;
-	case REQ_COPY_HASH: ui_copy_hash(ui); break;
 	case REQ_ENTER:
 		/* a diff needs the tree: say so rather than open it empty */
 		if (!ui->worker || (ui->tree_note && !ui->facts_pending))

@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <talloc.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "input/input.h"
@@ -129,6 +130,26 @@ static int first_log(struct ui *ui, const char **err)
 	*err = talloc_asprintf(ui, _("none of the %zu messages holds a bisection log or a link to one"),
 			       ui->n_messages);
 	return -1;
+}
+
+struct input_request ui_input_request(const struct ui *ui)
+{
+	/* no LOG: the bisection git is in (doc/design.md §12.1) */
+	struct input_request req = input_request_of(ui->app, ui->app->n_args ? ui->log_path : NULL);
+
+	req.syzbot_url = ui->opt.syzbot_url.s;
+	req.reload = ui->log != NULL;   /* R re-reads a URL from the cache */
+	return req;
+}
+
+const char *ui_input_name(const struct ui *ui, const struct input_request *req, const struct blog *log)
+{
+	if (log && log->source.kind == SOURCE_BISECT_IN_PROGRESS)
+		return log->path;
+	if (strcmp(ui->log_path, "-"))
+		return ui->log_path;
+	/* NULL: no LOG on a terminal, the caller's refusal names none */
+	return req->arg || !isatty(STDIN_FILENO) ? _("(standard input)") : NULL;
 }
 
 int ui_load_messages(struct ui *ui, const char **file, const char **err)
