@@ -23,35 +23,7 @@
  * its verdict word_b), the culprit H_CUL (runs_cul); every crash step
  * but H_A's and H_B's with runs_orig */
 #define LOG(runs_orig, runs_a, runs_b, word_b, runs_cul) \
-	SYZ_HEADER \
-	TESTING_WITH(H_ORIG, GCC_10, SIG_1) \
-	runs_orig \
-	"testing release v6.2\n" \
-	TESTING_WITH(H_V62, GCC_10, SIG_2) \
-	CLEAN10 \
-	"# git bisect start " H_ORIG " " H_V62 "\n" \
-	"Bisecting: 7 revisions left to test after this (roughly 3 steps)\n" \
-	"[" H_A "] " S_A "\n" \
-	TESTING_WITH(H_A, GCC_10, SIG_3) \
-	runs_a \
-	"# git bisect bad " H_A "\n" \
-	"Bisecting: 3 revisions left to test after this (roughly 2 steps)\n" \
-	"[" H_B "] " S_B "\n" \
-	TESTING_WITH(H_B, GCC_10, SIG_4) \
-	runs_b \
-	"# git bisect " word_b " " H_B "\n" \
-	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
-	"[" H_CUL "] " T_CUL "\n" \
-	TESTING_WITH(H_CUL, GCC_10, SIG_CUL) \
-	runs_cul \
-	"# git bisect bad " H_CUL "\n" \
-	SHOW_CUL \
-	"\n" \
-	STAT_36("mm/khugepaged.c") \
-	"revisions tested: 5, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
-	"first bad commit: " H_CUL " " T_CUL "\n" \
-	"crash: " TITLE "\n" \
-	" collapse_file+0x197e/0x3bd0 mm/khugepaged.c:2204\n"
+	SYZ_STEPS(runs_orig, runs_a, runs_b, word_b) SYZ_CULPRIT(runs_cul)
 
 /* Parameters that isolate the runs' arithmetic: no blind reproducer, no
  * title variants, even priors, no calibration. */

@@ -13,41 +13,10 @@
 
 #include "syz_runs.h"
 
-/* original, a good release, two git bisect steps (H_A bad, H_B good) */
-#define HEAD_STEPS \
-	SYZ_HEADER \
-	TESTING_WITH(H_ORIG, GCC_10, SIG_1) \
-	R3 \
-	"testing release v6.2\n" \
-	TESTING_WITH(H_V62, GCC_10, SIG_2) \
-	CLEAN10 \
-	"# git bisect start " H_ORIG " " H_V62 "\n" \
-	"Bisecting: 7 revisions left to test after this (roughly 3 steps)\n" \
-	"[" H_A "] " S_A "\n" \
-	TESTING_WITH(H_A, GCC_10, SIG_3) \
-	R3 \
-	"# git bisect bad " H_A "\n" \
-	"Bisecting: 3 revisions left to test after this (roughly 2 steps)\n" \
-	"[" H_B "] " S_B "\n" \
-	TESTING_WITH(H_B, GCC_10, SIG_4) \
-	CLEAN10 \
-	"# git bisect good " H_B "\n"
-
-/* ... then the culprit H_CUL, bad */
-#define CULPRIT_LOG \
-	HEAD_STEPS \
-	"Bisecting: 0 revisions left to test after this (roughly 0 steps)\n" \
-	"[" H_CUL "] " T_CUL "\n" \
-	TESTING_WITH(H_CUL, GCC_10, SIG_CUL) \
-	R3 \
-	"# git bisect bad " H_CUL "\n" \
-	SHOW_CUL \
-	"\n" \
-	STAT_36("mm/khugepaged.c") \
-	"revisions tested: 5, total time: 1h0m0s (build: 30m0s, test: 30m0s)\n" \
-	"first bad commit: " H_CUL " " T_CUL "\n" \
-	"crash: " TITLE "\n" \
-	" collapse_file+0x197e/0x3bd0 mm/khugepaged.c:2204\n"
+/* original, a good release, two git bisect steps (H_A bad, H_B good),
+ * then the culprit H_CUL, bad */
+#define HEAD_STEPS SYZ_STEPS(R3, R3, CLEAN10, "good")
+#define CULPRIT_LOG HEAD_STEPS SYZ_CULPRIT(R3)
 
 /* ... or no culprit: two candidates */
 #define INCONCLUSIVE_LOG \
