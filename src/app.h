@@ -48,6 +48,7 @@ struct app {
 	double t_start;       /* when the process started (monotonic seconds) */
 	int replay_stop;      /* --flip/--until: enum replay_stop (report/replay.h) */
 	int replay_step;      /* their step N */
+	const char *list_path; /* --list FILE: paths and URLs, one a line */
 };
 
 /* app.c: "bisview: FILE: reason" on standard error (file may be NULL). */

@@ -18,6 +18,7 @@
 #include "log/parse.h"
 #include "report/replay.h"
 #include "report/report.h"
+#include "report/batch.h"
 #include "report/scan.h"
 #include "syztest_cli.h"
 #include "text/sanitize.h"
@@ -35,6 +36,7 @@ enum {
 	OPT_SYZ_TEST,
 	OPT_EXTID, OPT_BRANCH,
 	OPT_OFFLINE, OPT_REFRESH, OPT_FIX,
+	OPT_LIST,
 };
 
 static const struct option long_options[] = {
@@ -60,6 +62,7 @@ static const struct option long_options[] = {
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
 	{ "refresh", no_argument, NULL, OPT_REFRESH },
 	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "list", required_argument, NULL, OPT_LIST },
 	/* hidden: the man page's key table (keys_doc.h) */
 	{ "dump-keys", required_argument, NULL, OPT_DUMP_KEYS },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -80,6 +83,7 @@ static void usage(FILE *out)
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
 		"                   (with --json: one JSON object per line)\n"
+		"  --list FILE      with --scan: the paths and URLs in FILE too, one a line\n"
 		"  --sort p         with --scan: the likeliest wrong culprits first\n"
 		"                   (p_wrong; --sort path: the paths' order, the default)\n"
 		"  --check          exit 1 when the bisection looks suspicious\n"
@@ -146,6 +150,7 @@ static int parse_options(struct app *app, int argc, char **argv)
 		case OPT_SUMMARY: app->mode = MODE_SUMMARY; break;
 		case OPT_JSON: app->json = true; break;
 		case OPT_SCAN: app->mode = MODE_SCAN; break;
+		case OPT_LIST: app->list_path = optarg; break;
 		case OPT_CHECK: app->check = true; break;
 		case OPT_NO_COLOR: app->no_color = true; break;
 		case OPT_TRUST_REPO: app->trust_repo = true; break;
@@ -244,7 +249,11 @@ static int settle_options(struct app *app, int argc, char **argv)
 		app_error(app, NULL, _("--offline and --refresh cannot be combined"));
 		return -1;
 	}
-	if (app->mode == MODE_SCAN && app->n_args == 0) {
+	if (app->list_path && app->mode != MODE_SCAN) {
+		app_error(app, NULL, _("--list needs --scan"));
+		return -1;
+	}
+	if (app->mode == MODE_SCAN && app->n_args == 0 && !app->list_path) {
 		app_error(app, NULL, _("--scan needs at least one PATH"));
 		return -1;
 	}
@@ -291,8 +300,8 @@ static void prepare_url(struct app *app)
 		return;
 	}
 	/* (the explorer reads the config file itself, and says its errors) */
-	for (size_t i = 0; i < app->n_args && app->mode != MODE_UI; i++) {
-		if (fetch_is_url(app->args[i])) {
+	for (size_t i = 0; i < app->n_args + (app->list_path != NULL) && app->mode != MODE_UI; i++) {
+		if (i == app->n_args || fetch_is_url(app->args[i])) {  /* a --list may hold URLs */
 			opt = config_options();
 			app->syzbot_url = talloc_strdup(app, opt.syzbot_url.s);
 			return;
@@ -316,18 +325,6 @@ static int print_replay(struct app *app, const char *path, const struct blog *lo
 	}
 	talloc_free(text);
 	return 0;
-}
-
-/* The tree facts and the fix's own verdict (tree/fix.h). */
-static struct log_xref *xref_with_fix(struct tree *t, const void *ctx, const struct blog *log,
-				      const struct app *app)
-{
-	struct log_xref *x = xref_log(t, ctx, log);
-	struct fix_query q = { .extid = app->extid, .branches = app->branches,
-			       .n_branches = app->n_branches };
-
-	x->fix = tree_find_fix(t, x, log, x, &q, &x->fix_search);
-	return x;
 }
 
 static int run_one(struct app *app)
@@ -379,7 +376,7 @@ static int run_one(struct app *app)
 			return status;
 		}
 		if (t)
-			rc.xref = xref_with_fix(t, log, log, app);
+			rc.xref = batch_tree_facts(t, log, log, app);
 		input_in_progress_update(log, rc.xref);
 	}
 	if (app->syz_test) {

@@ -1,0 +1,78 @@
+/* The engine of --scan and the triage view (doc/design.md §13): the
+ * bisections many PATHs name, each read, put against one shared tree and
+ * assessed, on every core, so the table and the list never disagree. */
+#ifndef BISVIEW_REPORT_BATCH_H
+#define BISVIEW_REPORT_BATCH_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+#include "log/model.h"
+#include "report/report.h"
+
+struct tree;
+struct batch_item;
+
+/* Called on a worker thread once an entry is read and assessed (log and
+ * rc NULL when it was refused: it->error says why). What it keeps goes on
+ * it->line or it->user, allocated NULL-parented; the engine frees
+ * neither. */
+typedef void batch_fill_fn(void *arg, struct batch_item *it, const struct blog *log,
+			   const struct report_ctx *rc);
+
+struct batch_item {
+	const char *name;          /* the path, URL, or MBOX#N, as given */
+	const char *walk_error;    /* set during the walk (e.g. nesting) */
+	const char *error;         /* why it was not read, or NULL */
+	int result;                /* enum result_type, or -1 when refused */
+	bool suspicious;
+	double p_wrong;            /* the model's, < 0 without a culprit */
+	size_t order;              /* its place in the walk: ties keep it */
+	char *line;                /* the consumer's (see batch_fill_fn) */
+	void *user;
+	atomic_bool done;          /* set (release) once filled */
+	/* an mbox of several messages: the first fills this item (its name
+	 * then "MBOX#1"), the rest are here until batch_flatten() */
+	struct batch_item *more;
+	size_t n_more;
+};
+
+struct batch {
+	struct app *app;
+	struct batch_item *items;
+	size_t n;
+	atomic_size_t next;        /* the next item a worker takes */
+	atomic_size_t n_done;
+	atomic_bool cancel;        /* set by another thread: workers stop */
+	struct tree *tree;         /* shared, NULL: none */
+	void *tree_lock;           /* pthread_mutex_t: the workers take turns */
+	batch_fill_fn *fill;
+	void *fill_arg;
+};
+
+/* Collects what app's PATHs name (directories recursively in sorted
+ * order, files, URLs; --list FILE's lines first) and opens the tree the
+ * way one log does (-C DIR, $BISVIEW_TREE, the current directory's; none
+ * with --no-tree). NULL with *err (one line) and *err_about (the list or
+ * the tree it is about) when the list or a named tree cannot be read.
+ * Under ctx. */
+struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, void *fill_arg,
+			const char **err, const char **err_about);
+
+/* Reads every item on every core (blocking; call from a thread of its own
+ * for a list usable meanwhile), then puts the messages of each mbox after
+ * it. Stops early when b->cancel is set. */
+void batch_run(struct batch *b);
+
+/* The tree facts and the fix's own verdict of one log (tree/fix.h), as
+ * the single-log commands give them. */
+struct log_xref *batch_tree_facts(struct tree *t, const void *ctx, const struct blog *log,
+				  const struct app *app);
+
+/* --sort p's order: the likeliest wrong culprits first, then the logs
+ * without a culprit, then what could not be read; ties in walk order. */
+int batch_p_wrong_cmp(const void *a, const void *b);
+
+#endif
