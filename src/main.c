@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <talloc.h>
 #include <unistd.h>
 
@@ -213,6 +214,14 @@ static int parse_options(struct app *app, int argc, char **argv)
 	return settle_options(app, argc, argv);
 }
 
+/* The one LOG argument is a directory (the triage list, or --scan's). */
+static bool is_directory(const struct app *app)
+{
+	struct stat st;
+
+	return app->n_args == 1 && stat(app->args[0], &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* After the options are read: the mode they make together, the LOG
  * arguments, and the combinations that make no sense. */
 static int settle_options(struct app *app, int argc, char **argv)
@@ -224,6 +233,13 @@ static int settle_options(struct app *app, int argc, char **argv)
 	}
 	if (app->syz_test)
 		app->mode = MODE_SUMMARY;
+	app->args = argv + optind;
+	app->n_args = (size_t)(argc - optind);
+	/* many bisections: the triage list on a terminal, else --scan's
+	 * table (doc/design.md §13) */
+	if (app->mode == MODE_DEFAULT && !app->json && !app->script_path &&
+	    !isatty(STDOUT_FILENO) && (app->n_args > 1 || app->list_path || is_directory(app)))
+		app->mode = MODE_SCAN;
 	if (app->mode == MODE_DEFAULT &&
 	    (app->script_path || (!app->json && isatty(STDOUT_FILENO))))
 		app->mode = MODE_UI;
@@ -231,9 +247,7 @@ static int settle_options(struct app *app, int argc, char **argv)
 		app->mode = app->json ? MODE_JSON : MODE_SUMMARY;
 	else if (app->mode == MODE_SUMMARY && app->json)
 		app->mode = MODE_JSON;
-	app->args = argv + optind;
-	app->n_args = (size_t)(argc - optind);
-	if (app->mode != MODE_SCAN && app->n_args > 1) {
+	if (app->mode != MODE_SCAN && app->mode != MODE_UI && app->n_args > 1) {
 		app_error(app, NULL, _("only one LOG may be given (use --scan for many)"));
 		return -1;
 	}
@@ -249,8 +263,8 @@ static int settle_options(struct app *app, int argc, char **argv)
 		app_error(app, NULL, _("--offline and --refresh cannot be combined"));
 		return -1;
 	}
-	if (app->list_path && app->mode != MODE_SCAN) {
-		app_error(app, NULL, _("--list needs --scan"));
+	if (app->list_path && app->mode != MODE_SCAN && app->mode != MODE_UI) {
+		app_error(app, NULL, _("--list goes with --scan or the explorer"));
 		return -1;
 	}
 	if (app->mode == MODE_SCAN && app->n_args == 0 && !app->list_path) {

@@ -112,8 +112,7 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* The messages of each mbox in line after it, in the walk's order. */
-static void flatten(struct batch *b)
+void batch_flatten(struct batch *b)
 {
 	size_t total = b->n;
 	struct batch_item *all;
@@ -137,7 +136,7 @@ static void flatten(struct batch *b)
 	b->n = total;
 }
 
-void batch_run(struct batch *b)
+void batch_read(struct batch *b)
 {
 	pthread_t threads[BATCH_MAX_THREADS];
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -153,8 +152,13 @@ void batch_run(struct batch *b)
 	worker(b);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
-	if (!atomic_load(&b->cancel))
-		flatten(b);
+	atomic_store(&b->read_all, true);
+}
+
+void batch_run(struct batch *b)
+{
+	batch_read(b);
+	batch_flatten(b);
 }
 
 int batch_p_wrong_cmp(const void *a, const void *b)
@@ -289,6 +293,7 @@ struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, v
 	atomic_init(&b->next, 0);
 	atomic_init(&b->n_done, 0);
 	atomic_init(&b->cancel, false);
+	atomic_init(&b->read_all, false);
 	if (app->list_path && walk_list(b, app->list_path, err) < 0) {
 		*err = talloc_strdup(ctx, *err);  /* b's own goes now */
 		talloc_free(b);

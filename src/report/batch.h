@@ -46,6 +46,7 @@ struct batch {
 	atomic_size_t next;        /* the next item a worker takes */
 	atomic_size_t n_done;
 	atomic_bool cancel;        /* set by another thread: workers stop */
+	atomic_bool read_all;      /* batch_read() returned */
 	struct tree *tree;         /* shared, NULL: none */
 	void *tree_lock;           /* pthread_mutex_t: the workers take turns */
 	batch_fill_fn *fill;
@@ -62,8 +63,13 @@ struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, v
 			const char **err, const char **err_about);
 
 /* Reads every item on every core (blocking; call from a thread of its own
- * for a list usable meanwhile), then puts the messages of each mbox after
- * it. Stops early when b->cancel is set. */
+ * for a list usable meanwhile; b->read_all is set at the end). Stops
+ * early when b->cancel is set. */
+void batch_read(struct batch *b);
+/* Then, on the thread that reads b->items: the messages of each mbox in
+ * line after it (their `order` renumbered). */
+void batch_flatten(struct batch *b);
+/* Both, for a caller that only waits. */
 void batch_run(struct batch *b);
 
 /* The tree facts and the fix's own verdict of one log (tree/fix.h), as

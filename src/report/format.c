@@ -93,6 +93,24 @@ const char *report_verdict(const struct report_ctx *rc)
 	return rc && rc->assessment ? assessment_verdict_name(rc->assessment->verdict) : "unknown";
 }
 
+const char *report_top_signals(const void *ctx, const struct signal_list *signals, size_t max)
+{
+	char *codes = talloc_strdup(ctx, "");
+
+	for (size_t i = 0, shown = 0; signals && i < signals->n && shown < max; i++) {
+		bool seen = false;
+
+		if (signals->v[i].strength == STRENGTH_INFO)
+			break;
+		for (size_t k = 0; k < i; k++)
+			seen = seen || !strcmp(signals->v[k].code, signals->v[i].code);
+		if (!seen)
+			codes = talloc_asprintf_append_buffer(codes, "%s%s", shown++ ? "," : "",
+							      signals->v[i].code);
+	}
+	return codes;
+}
+
 /* The words of the enums' lists (log/model.h, signals.h), translated;
  * "?" for a value outside its list. */
 static const char *word(const char *msgid)

@@ -51,6 +51,10 @@ bool report_wrong_tree(const struct log_xref *x);
  * key of the JSON contract and of --scan's fields. */
 const char *report_verdict(const struct report_ctx *rc);
 
+/* The codes of the strongest signals, each once, at most max, joined by
+ * ',' ("" for none): what --scan and the triage list show. Under ctx. */
+const char *report_top_signals(const void *ctx, const struct signal_list *signals, size_t max);
+
 /* The words people read for the model's enums, translated: the explorer
  * and --summary show these, while --json, --scan's tab-separated fields
  * and :dump-view keys keep the English *_name() spellings. In the C

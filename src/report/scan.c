@@ -77,17 +77,11 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 	else
 		line = talloc_asprintf_append_buffer(line, " -");
 	/* the strongest signals, each code once: enough to sort a triage list */
-	for (size_t i = 0, shown = 0; rc->signals && i < rc->signals->n && shown < 3; i++) {
-		bool seen = false;
+	{
+		const char *codes = report_top_signals(ctx, rc->signals, 3);
 
-		if (rc->signals->v[i].strength == STRENGTH_INFO)
-			break;
-		for (size_t k = 0; k < i; k++)
-			seen = seen || !strcmp(rc->signals->v[k].code, rc->signals->v[i].code);
-		if (seen)
-			continue;
-		line = talloc_asprintf_append_buffer(line, "%s%s", shown++ ? "," : "\t",
-						     rc->signals->v[i].code);
+		if (*codes)
+			line = talloc_asprintf_append_buffer(line, "\t%s", codes);
 	}
 	return line;
 }

@@ -43,6 +43,8 @@
 	R(VIEW, VIEW_NEXT, "view-next", N_("Switch to the other pane")) \
 	R(VIEW, VIEW_CLOSE, "view-close", N_("Close the current view")) \
 	R(VIEW, EDIT, "edit", N_("Open the source line in $VISUAL or $EDITOR")) \
+	R(VIEW, SORT_ORDER, "sort-order", N_("Triage list: sort by p_wrong, date or name, in turn")) \
+	R(VIEW, FILTER, "filter", N_("Triage list: show only the rows that have these words")) \
 	R(MISC, PROMPT, "prompt", N_("Enter a command")) \
 	R(MISC, REPLAY, "replay", N_("Write the bisection as a file for git bisect replay")) \
 	R(MISC, REPLAY_FLIP, "replay-flip", \

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "ui/driver.h"
 #include "ui/keys.h"
+#include "ui/triage.h"
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/ui_input.h"
@@ -183,6 +184,15 @@ static void send_to_terminal(struct ui *ui, const char *bytes)
 	fflush(stdout);
 }
 
+/* How long to wait for a key: a job's or a followed file's pace, and the
+ * triage list's while its rows load. */
+static int wait_ms(const struct ui *ui)
+{
+	int ms = ui->facts_pending ? 200 : ui_follow_timeout(ui), rows = ui_triage_timeout(ui);
+
+	return rows >= 0 && (ms < 0 || rows < ms) ? rows : ms;
+}
+
 static void loop(struct ui *ui, struct term_state *t)
 {
 	while (!ui->quit) {
@@ -200,7 +210,7 @@ static void loop(struct ui *ui, struct term_state *t)
 		/* keys, or a finished job; SIGWINCH interrupts poll (EINTR)
 		 * and get_wch then returns KEY_RESIZE */
 		errno = 0;
-		n = poll(fds, 2, ui->facts_pending ? 200 : ui_follow_timeout(ui));
+		n = poll(fds, 2, wait_ms(ui));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))

@@ -17,6 +17,7 @@
 #include "text/sanitize.h"
 #include "ui/driver.h"
 #include "ui/syztest_file.h"
+#include "ui/triage.h"
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/view.h"
@@ -173,7 +174,7 @@ static void deliver_job(struct view *v, void *arg)
 bool ui_poll_jobs(struct ui *ui)
 {
 	struct job *j;
-	bool any = false;
+	bool any = ui_triage_poll(ui);
 
 	while (ui->worker && (j = worker_take(ui->worker))) {
 		any = true;
@@ -554,15 +555,22 @@ int ui_run(struct app *app)
 	}
 	config_defaults(ui);
 	config_load_user(ui);
-	/* an mbox of several messages opens on their list (view_messages.c) */
-	if (ui_load_messages(ui, &file, &err) < 0) {
+	/* many bisections open on the triage list (triage.h); an mbox of
+	 * several messages on their list (view_messages.c) */
+	if (ui_triage_wanted(app) ? ui_triage_start(ui, &file, &err) < 0 :
+	    ui_load_messages(ui, &file, &err) < 0) {
 		/* no LOG, a terminal and no bisection here: the refusal */
 		if (err || !app_refuse_terminal_input(app, ui->log_path))
 			app_error(app, file, err);
 		talloc_free(ui);
 		return EXIT_INPUT;
 	}
-	if (ui->messages) {
+	if (ui->triage) {
+		/* a script's screens must not depend on how fast rows load */
+		if (app->script_path)
+			ui_triage_wait(ui);
+		ui->views[0] = view_new(ui, VIEW_TRIAGE, -1);
+	} else if (ui->messages) {
 		ui->views[0] = view_new(ui, VIEW_MESSAGES, -1);
 	} else {
 		ui->views[0] = view_new(ui, VIEW_STEPS, -1);
@@ -585,6 +593,7 @@ int ui_run(struct app *app)
 	for (size_t i = 0; i < ui->n_stack; i++)
 		talloc_free(ui->stack[i]);
 	worker_stop(ui->worker);
+	ui_triage_end(ui);
 	talloc_free(ui);
 	return status;
 }

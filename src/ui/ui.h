@@ -102,6 +102,9 @@ struct ui {
 	 * the messages view lists, each log theirs; NULL otherwise. */
 	struct input_entry *messages;
 	size_t n_messages;
+	/* Many bisections (a directory, several LOGs, --list): the triage
+	 * list's state (triage.h), NULL otherwise. */
+	struct ui_triage *triage;
 };
 
 int ui_run(struct app *app);   /* the explorer; returns the exit status */
@@ -128,6 +131,8 @@ struct input_request ui_input_request(const struct ui *ui);
 const char *ui_input_name(const struct ui *ui, const struct input_request *req,
 			  const struct blog *log);
 struct view *ui_focused(struct ui *ui);
+/* Opens the prompt ("/", "?", ":", the triage list's "&"). */
+void ui_open_prompt(struct ui *ui, const char *prompt);
 /* The step selected in the steps view (or -1). */
 int ui_selected_step(struct ui *ui);
 /* The selected step's commit as hex: the tree's full hash, else the

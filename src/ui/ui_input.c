@@ -17,6 +17,7 @@
 #include "ui/syztest_file.h"
 #include "ui/ui.h"
 #include "ui/ui_input.h"
+#include "ui/triage.h"
 #include "ui/view.h"
 #include "ui/views.h"
 #include "ui/worker.h"
@@ -28,6 +29,11 @@ static void open_prompt(struct ui *ui, const char *prompt)
 	ui->prompt = talloc_strdup(ui, prompt);
 	ui->input = talloc_strdup(ui, "");
 	ui->history[0].pos = ui->history[1].pos = 0;
+}
+
+void ui_open_prompt(struct ui *ui, const char *prompt)
+{
+	open_prompt(ui, prompt);
 }
 
 static void close_prompt(struct ui *ui)
@@ -239,6 +245,8 @@ static void prompt_key(struct ui *ui, int key)
 		} else if (!strcmp(prompt, ":")) {
 			if (*input)
 				ui_command(ui, input);
+		} else if (!strcmp(prompt, "&")) {
+			ui_triage_filter(ui, input);
 		} else if (*input) {
 			talloc_free(ui->search);
 			ui->search = talloc_strdup(ui, input);

@@ -31,7 +31,8 @@
 	V(X, SIGNALS, "signals", signals_view_ops, SCREEN, "view-signals", \
 	  N_("Show the trust signals")) \
 	V(X, HELP, "help", help_view_ops, SCREEN, "view-help", N_("Show this help")) \
-	V(X, MESSAGES, "messages", messages_view_ops, BY_VIEW, NULL, NULL)
+	V(X, MESSAGES, "messages", messages_view_ops, BY_VIEW, NULL, NULL) \
+	V(X, TRIAGE, "triage", triage_view_ops, BY_VIEW, NULL, NULL)
 
 /* The views and, first, "generic": the bindings of every view. The
  * keymap and `bind` know these; only the views have ops. */
