@@ -30,7 +30,7 @@ struct option_info {
 	const char *name;
 	enum option_kind kind;
 	const char *invalid;                /* WORDS, PERCENT: the error for a bad value */
-	const struct option_word *words;    /* WORDS: ends at a NULL word */
+	const struct option_word *words;    /* WORDS, PERCENT: ends at a NULL word */
 	int min, max;                       /* PERCENT */
 	const char *help;                   /* the manual's text */
 	/* The field, as an int (a bool is 0 or 1, WORDS a word's value). */
@@ -44,8 +44,9 @@ struct option_info {
 #define OPTION_VALUE_WORDS(error, ...) \
 	.kind = OPTION_WORDS, .invalid = (error), \
 	.words = (const struct option_word[]){ __VA_ARGS__, { NULL, 0 } }
-#define OPTION_VALUE_PERCENT(lo, hi, error) \
-	.kind = OPTION_PERCENT, .min = (lo), .max = (hi), .invalid = (error)
+#define OPTION_VALUE_PERCENT(lo, hi, error, ...) \
+	.kind = OPTION_PERCENT, .min = (lo), .max = (hi), .invalid = (error), \
+	.words = (const struct option_word[]){ __VA_ARGS__, { NULL, 0 } }
 #define OPTION_VALUE_TEXT(error) .kind = OPTION_TEXT, .invalid = (error)
 
 /* The accessors by the value's kind: OPTION_ACCESS_BOOL() expands to
@@ -164,7 +165,10 @@ const char *option_set(struct ui_options *o, const void *ctx, const char *name,
 			v = parse_word(opt->words, value);
 			break;
 		default:
-			v = parse_percent(value, opt->min, opt->max);
+			/* a word ("auto") or a number */
+			v = parse_word(opt->words, value);
+			if (v < 0)
+				v = parse_percent(value, opt->min, opt->max);
 			break;
 		}
 		if (v < 0)
@@ -218,7 +222,7 @@ static void roff_line(FILE *out, const char *s, size_t len)
 
 static bool is_word_of(const struct option_info *opt, const char *s, size_t len)
 {
-	for (size_t i = 0; opt->kind == OPTION_WORDS && opt->words[i].word; i++)
+	for (size_t i = 0; opt->words && opt->words[i].word; i++)
 		if (strlen(opt->words[i].word) == len && !strncmp(s, opt->words[i].word, len))
 			return true;
 	return false;
@@ -249,7 +253,7 @@ static void roff_help(FILE *out, const struct option_info *opt)
 /* The value as `set` takes it: "yes", "auto", "67". */
 static const char *value_word(const void *ctx, const struct option_info *opt, int v)
 {
-	for (size_t i = 0; opt->kind == OPTION_WORDS && opt->words[i].word; i++)
+	for (size_t i = 0; opt->words && opt->words[i].word; i++)
 		if (opt->words[i].value == v)
 			return opt->words[i].word;
 	if (opt->kind == OPTION_BOOL)

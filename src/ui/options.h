@@ -10,6 +10,8 @@
 #include <stdio.h>
 
 enum split_mode { SPLIT_AUTO, SPLIT_BELOW, SPLIT_BESIDE };
+/* split-size = auto: each side by what it needs (ui_draw.c). */
+#define SPLIT_SIZE_AUTO 0
 
 /* A TEXT option's value (a git URL fits). */
 typedef struct {
@@ -20,7 +22,8 @@ typedef struct {
  * view and the manual list them. value says how `set` reads one:
  *   BOOL()                  yes/no (true/false, on/off, 1/0);
  *   WORDS(error, {word, value}...)  one of the words;
- *   PERCENT(min, max, error)        a whole number, "%" after it allowed;
+ *   PERCENT(min, max, error, {word, value}...)  a whole number, "%" after
+ *                           it allowed, or one of the words;
  *   TEXT(error)             one word of printable ASCII (a URL), kept in
  *                           an option_text (a value: struct ui_options
  *                           stays a plain copyable value);
@@ -36,9 +39,13 @@ typedef struct {
 		{ "auto", SPLIT_AUTO }, { "below", SPLIT_BELOW }, { "beside", SPLIT_BESIDE }), \
 	  N_("Where a second view opens: below the first, beside it, or auto " \
 	     "(beside from 160 columns on).")) \
-	O("split-size", int, split_percent, 67, \
-	  PERCENT(20, 80, N_("split-size is a percentage from 20 to 80")), \
-	  N_("The second pane's share of the screen, in percent from 20 to 80.")) \
+	O("split-size", int, split_percent, SPLIT_SIZE_AUTO, \
+	  PERCENT(20, 80, N_("split-size is auto or a percentage from 20 to 80"), \
+		  { "auto", SPLIT_SIZE_AUTO }), \
+	  N_("The second pane's share of the screen, in percent from 20 to 80, or auto: " \
+	     "beside, the list gets the width its columns and a commit subject need " \
+	     "and the second pane the rest (at least 72 columns); below, the second " \
+	     "pane gets two thirds. A percentage given wins over auto.")) \
 	O("line-numbers", bool, line_numbers, true, BOOL(), \
 	  N_("Line numbers in the raw log and source views.")) \
 	O("ignore-case", bool, ignore_case, true, BOOL(), \

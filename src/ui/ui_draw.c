@@ -1,5 +1,11 @@
 /* The screen's layout: one or two panes (the second below, or beside
- * when the terminal is wide), the hint bar and the status line. */
+ * when the terminal is wide), the hint bar and the status line.
+ *
+ * Beside, with split-size auto, each side gets what it needs: the list
+ * its columns and room for a commit subject, the second pane the rest,
+ * never less than SPLIT_MIN_COLS; a percentage the user sets wins. The
+ * list's header lines about the whole log (result, trust, tree) span the
+ * screen above both panes. */
 #include "config.h"
 
 #include <string.h>
@@ -10,6 +16,7 @@
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/view.h"
+#include "ui/views.h"
 #include "ui/worker.h"
 
 /* Smaller than this, the screen says so instead of drawing views. */
@@ -17,11 +24,51 @@
 #define MIN_ROWS 10
 /* From this width a split goes beside the list (auto). */
 #define BESIDE_FROM_COLS 160
+/* split-size auto: below, the second pane's share; beside, its share
+ * when the first view is not the list (nothing says what it needs). */
+#define AUTO_SPLIT_PERCENT 67
+/* Beside, the second pane's least width by need: a mail's or a patch's
+ * text line (72) fits. */
+#define SPLIT_MIN_COLS 72
 
 static bool split_beside(const struct ui *ui)
 {
 	return ui->opt.split == SPLIT_BESIDE ||
 	       (ui->opt.split == SPLIT_AUTO && ui->cols >= BESIDE_FROM_COLS);
+}
+
+static int split_percent(const struct ui *ui)
+{
+	return ui->opt.split_percent == SPLIT_SIZE_AUTO ? AUTO_SPLIT_PERCENT :
+	       ui->opt.split_percent;
+}
+
+static bool first_is_list(const struct ui *ui)
+{
+	return ui->views[0] && ui->views[0]->kind == VIEW_STEPS;
+}
+
+/* Beside: the first pane's width (the second has the rest less the
+ * separator). */
+static int beside_first_width(const struct ui *ui)
+{
+	int share = ui->cols - 1 - ui->cols * split_percent(ui) / 100, want, w;
+
+	if (ui->opt.split_percent != SPLIT_SIZE_AUTO || !first_is_list(ui))
+		return share;
+	want = steps_view_wanted_width(ui->views[0]);
+	w = ui->cols - 1 - SPLIT_MIN_COLS;
+	if (want > 0 && want < w)
+		w = want;
+	/* a narrow screen forced beside: the share of old, a third */
+	return w < share ? share : w;
+}
+
+/* Beside: the rows above both panes, the list's header lines about the
+ * whole log (0 when the first view is not the list). */
+static int beside_top(const struct ui *ui)
+{
+	return first_is_list(ui) ? steps_header_global_lines(ui->views[0]) : 0;
 }
 
 /* The hint bar's word for a request: in English the action's name (the
@@ -118,8 +165,8 @@ int ui_pane_height(const struct ui *ui, bool second)
 	int bottom = ui->rows - 1 - (ui->opt.hint_bar ? 1 : 0), h1, h2;
 
 	if (split_beside(ui))
-		return bottom;
-	h2 = bottom * ui->opt.split_percent / 100;
+		return second ? bottom - beside_top(ui) : bottom;
+	h2 = bottom * split_percent(ui) / 100;
 	h1 = bottom - h2;
 	if (h1 < 3) {
 		h1 = 3;
@@ -135,6 +182,33 @@ static void place(struct view *v, struct canvas *c, int y, int x, int h, int w, 
 	v->screen_h = h;
 	v->screen_w = w;
 	view_draw(v, c, y, x, h, w, focused);
+}
+
+/* The first view's header lines about the log, across the whole screen
+ * (over what the first pane drew of them in its own width). */
+static void draw_top(struct ui *ui, struct canvas *c, int top)
+{
+	struct view *v = ui->views[0];
+	int head = v->ops->header(v, NULL, 0, ui->cols);
+	struct canvas *hc = canvas_new(c, head, ui->cols);
+
+	v->ops->header(v, hc, 0, ui->cols);
+	for (int i = 0; i < top && i < head; i++)
+		memcpy(&c->cells[(size_t)i * c->cols], &hc->cells[(size_t)i * hc->cols],
+		       (size_t)c->cols * sizeof(c->cells[0]));
+	talloc_free(hc);
+}
+
+static void draw_beside(struct ui *ui, struct canvas *c, int bottom)
+{
+	int w1 = beside_first_width(ui), w2 = ui->cols - w1 - 1, top = beside_top(ui);
+
+	place(ui->views[0], c, 0, 0, bottom, w1, ui->focus == 0);
+	if (top > 0)
+		draw_top(ui, c, top);
+	for (int y = top; y < bottom; y++)
+		canvas_text(c, y, w1, w1 + 1, AREA_TITLE_BLUR, "|");
+	place(ui->views[1], c, top, w1 + 1, bottom - top, w2, ui->focus == 1);
 }
 
 void ui_draw(struct ui *ui)
@@ -158,12 +232,7 @@ void ui_draw(struct ui *ui)
 	}
 	if (ui->views[1]) {
 		if (split_beside(ui)) {
-			int w2 = ui->cols * ui->opt.split_percent / 100, w1 = ui->cols - w2 - 1;
-
-			place(ui->views[0], c, 0, 0, bottom, w1, ui->focus == 0);
-			for (int y = 0; y < bottom; y++)
-				canvas_text(c, y, w1, w1 + 1, AREA_TITLE_BLUR, "|");
-			place(ui->views[1], c, 0, w1 + 1, bottom, w2, ui->focus == 1);
+			draw_beside(ui, c, bottom);
 		} else {
 			int h1 = ui_pane_height(ui, false), h2 = ui_pane_height(ui, true);
 

@@ -19,8 +19,6 @@
 #include "ui/view.h"
 #include "ui/views.h"
 
-/* From ui_draw.c's layout: a split goes beside the list from this width. */
-
 struct log_view {
 	char **clean;          /* per line, sanitised on first use (NULL: not yet) */
 	int lineno_width;      /* digits of the last line number */

@@ -10,6 +10,7 @@
 #include "ui/present.h"
 #include "ui/ui.h"
 #include "ui/view.h"
+#include "ui/views.h"
 
 /* Column widths; the title and subject share what is left. */
 #define W_STEP 3
@@ -144,6 +145,46 @@ static int steps_header(struct view *v, struct canvas *c, int y, int width)
 	}
 	talloc_free(tmp);
 	return lines;
+}
+
+int steps_header_global_lines(struct view *v)
+{
+	int lines = steps_header(v, NULL, 0, 0);
+
+	/* a header of more than two lines ends in the column heading */
+	return lines > 2 ? lines - 1 : lines;
+}
+
+/* The columns before the last (crash - subject), as steps_draw lays
+ * them out: each is its width and a blank. */
+static int fixed_columns(const struct view *v, const struct steps_view *sv)
+{
+	int w = W_STEP + 1 + sv->w_verdict + 1 + W_REF + 1 + W_LEFT + 1 + W_BADGES + 1;
+
+	if (sv->w_runs >= 0)
+		w += sv->w_runs + 1;
+	if (v->ui->rc.xref)
+		w += W_CAND + 1;
+	return w;
+}
+
+int steps_view_wanted_width(struct view *v)
+{
+	const struct steps_view *sv = v->priv;
+	int last = 0;
+
+	if (!sv)
+		return 0;
+	for (size_t i = 0; i < v->n_rows; i++) {
+		const struct step_row *r = &sv->rows[i];
+		int w = r->subject ? text_width(r->subject) : 0;
+
+		if (r->title && r->title_is_news)
+			w += text_width(r->title) + 3;  /* " - " */
+		if (w > last)
+			last = w;
+	}
+	return fixed_columns(v, sv) + (last < STEPS_SUBJECT_WANT ? last : STEPS_SUBJECT_WANT);
 }
 
 /* One fixed-width column, clipped, then a blank. */

@@ -31,4 +31,15 @@ bool source_view_target(struct view *v, const void *ctx, const char **commit,
  * (the row that heads them); false when the view lists none. */
 bool signals_view_show_candidates(struct view *v);
 
+/* view_steps.c: of the steps view's header, the lines about the whole
+ * log (title, result, trust), not its column heading: beside a split
+ * they span the screen (ui_draw.c). */
+int steps_header_global_lines(struct view *v);
+
+/* view_steps.c: the columns the list wants beside a split: its fixed
+ * columns and its last one (crash - subject) up to STEPS_SUBJECT_WANT,
+ * a commit subject's usual length. 0 before the view is loaded. */
+#define STEPS_SUBJECT_WANT 64
+int steps_view_wanted_width(struct view *v);
+
 #endif

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Expected screens for every view of the explorer, in script mode (no
-# terminal), at 80x24 and at 40x10 (tests/ui/screens/*.screen):
+# terminal), at 80x24 and at 40x10 (tests/ui/screens/*.screen), a split
+# beside the list at 200x50:
 #   - on the seeds with no tree: steps, detail, crash, raw log, map,
 #     signals (with what to run next) and help, and the note the diff and
 #     source views show without a tree; an inconclusive log's opening on
@@ -116,6 +117,14 @@ awk '/^# git bisect (good|bad|skip) / && ++n == 3 { print; exit } { print }' \
 	"$DEMO/bisect.log" >"$SCRATCH/demo-cut.log"
 screens demo-map-wide "-C $DEMO/linux $SCRATCH/demo-cut.log" m '/likely<Enter>'
 screens demo-signals --demo S
+# wide, the split beside the list (tests/ui/split.sh checks its figures):
+# the header across the screen, the list as wide as its columns and a
+# subject need, the diff and the raw log (its lines a third of the way
+# down its own pane) the rest
+SIZES=200x50
+screens demo-split-diff --demo ':13' '<Enter>'
+screens demo-split-log --demo ':13' l
+SIZES="80x24 40x10"
 
 # the demo was built here, and its commits are the generator's: the
 # hashes on the screens are not this machine's
