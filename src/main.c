@@ -80,11 +80,14 @@ static void usage(FILE *out)
 		"printed.\n\n"), out);
 	fputs(_("With no LOG and a terminal as standard input, bisview reads the bisection\n"
 		"in progress in the tree (git's BISECT_LOG); the explorer follows it.\n\n"), out);
+	fputs(_("Several LOGs, a directory or --list FILE open the triage list: one row per\n"
+		"bisection, the likeliest wrong first; Enter explores one, q comes back.\n"
+		"Without a terminal they print the --scan table.\n\n"), out);
 	fputs(_("  --summary        print a plain-text report (result, steps, signals)\n"
 		"  --json           print the whole model as JSON\n"
 		"  --scan PATH...   one line per log for many files and directories\n"
 		"                   (with --json: one JSON object per line)\n"
-		"  --list FILE      with --scan: the paths and URLs in FILE too, one a line\n"
+		"  --list FILE      the paths and URLs in FILE too, one a line (--scan, the list)\n"
 		"  --sort p         with --scan: the likeliest wrong culprits first\n"
 		"                   (p_wrong; --sort path: the paths' order, the default)\n"
 		"  --check          exit 1 when the bisection looks suspicious\n"

@@ -224,6 +224,7 @@ int fetch_http(const void *ctx, const struct input_request *req, const char *url
 	struct transfer t = { .ctx = ctx, .req = req, .url = url, .expect = expect };
 	CURLcode rc;
 
+	input_pacer_wait(req->pacer);
 	t.max = (size_t)env_limit("BISVIEW_FETCH_MAX_BYTES", (long)FETCH_MAX_BYTES);
 	pthread_once(&curl_once, curl_init_once);
 	t.curl = curl_easy_init();

@@ -16,6 +16,19 @@
  * it; with none, a line on standard error when that is a terminal. */
 typedef void input_progress_fn(void *arg, const char *url, size_t bytes, size_t total);
 
+/* Many fetches at once (the batch of --scan and the triage list,
+ * doc/design.md §12.2): one request at a time, starting at least
+ * interval seconds apart, whatever the host - syzbot's dashboard asks
+ * one a second of clients without a key. Cache hits do not count. */
+struct input_pacer {
+	void *lock;               /* pthread_mutex_t */
+	double last;              /* when the last request started (monotonic s), 0: none */
+	double interval;
+};
+/* pacer.c: a pacer under ctx; waiting its turn (NULL: no pacing). */
+struct input_pacer *input_pacer_new(const void *ctx, double interval);
+void input_pacer_wait(struct input_pacer *p);
+
 struct input_request {
 	const char *arg;          /* the LOG argument; NULL when none was given */
 	const char *tree_path;    /* -C DIR, else NULL ($BISVIEW_TREE, the cwd) */
@@ -30,6 +43,7 @@ struct input_request {
 				   * network only on a miss), no --refresh again */
 	input_progress_fn *progress; /* NULL: stderr's line (see above) */
 	void *progress_arg;
+	struct input_pacer *pacer; /* NULL: one fetch at a time anyway */
 };
 
 /* The request the command line makes for arg (app.h's options). */

@@ -18,6 +18,7 @@
 #include <talloc.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "input/fetch.h"
 #include "input/input.h"
@@ -27,6 +28,8 @@
 #include "tree/tree.h"
 
 #define BATCH_MAX_THREADS 8
+/* Fetches of a batch start this far apart (doc/design.md §12.2). */
+#define BATCH_FETCH_INTERVAL_S 1.0
 /* A --list file is a list of names, not a log: a larger one is a mistake. */
 #define LIST_MAX_BYTES (16 << 20)
 
@@ -39,6 +42,11 @@ struct log_xref *batch_tree_facts(struct tree *t, const void *ctx, const struct 
 
 	x->fix = tree_find_fix(t, x, log, x, &q, &x->fix_search);
 	return x;
+}
+
+static void quiet(void *arg, const char *url, size_t bytes, size_t total)
+{
+	(void)arg, (void)url, (void)bytes, (void)total;
 }
 
 /* One entry of what an item names, read and assessed. */
@@ -77,6 +85,7 @@ static void read_item(struct batch *b, struct batch_item *it)
 	struct input_entry *entries;
 	struct input_entry walk_entry = { 0 };
 	size_t n = 1;
+	double zero = 0;
 
 	if (it->walk_error) {
 		walk_entry.err = it->walk_error;
@@ -84,6 +93,8 @@ static void read_item(struct batch *b, struct batch_item *it)
 	} else {
 		req = input_request_of(b->app, it->name);
 		req.no_tree = true;  /* the batch's own tree, opened once */
+		req.pacer = b->pacer;
+		req.progress = quiet;  /* many at once: the list or the table says */
 		entries = input_load_entries(tmp, &req, &n);
 	}
 	if (n > 1) {
@@ -98,8 +109,12 @@ static void read_item(struct batch *b, struct batch_item *it)
 	}
 	read_entry(b, it, tmp, &entries[0]);
 	talloc_free(tmp);
-	atomic_fetch_add(&b->n_done, 1);
 	atomic_store(&it->done, true);
+	atomic_fetch_add(&b->n_done, 1);
+	atomic_compare_exchange_strong(&b->t_first_done, &zero, monotonic_seconds());
+	/* a reader waiting in poll() wakes up (a full pipe has woken it already) */
+	if (b->notify_fd >= 0 && write(b->notify_fd, "", 1) < 0)
+		return;
 }
 
 static void *worker(void *arg)
@@ -152,7 +167,10 @@ void batch_read(struct batch *b)
 	worker(b);
 	for (size_t t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
+	atomic_store(&b->t_all_done, monotonic_seconds());
 	atomic_store(&b->read_all, true);
+	if (b->notify_fd >= 0 && write(b->notify_fd, "", 1) < 0)
+		return;
 }
 
 void batch_run(struct batch *b)
@@ -287,6 +305,7 @@ struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, v
 	b->fill = fill;
 	b->fill_arg = fill_arg;
 	b->items = talloc_array(b, struct batch_item, 0);
+	b->pacer = input_pacer_new(b, BATCH_FETCH_INTERVAL_S);
 	b->tree_lock = talloc(b, pthread_mutex_t);
 	pthread_mutex_init(b->tree_lock, NULL);
 	talloc_set_destructor(b, batch_destroy);
@@ -294,6 +313,9 @@ struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, v
 	atomic_init(&b->n_done, 0);
 	atomic_init(&b->cancel, false);
 	atomic_init(&b->read_all, false);
+	atomic_init(&b->t_first_done, 0);
+	atomic_init(&b->t_all_done, 0);
+	b->notify_fd = -1;
 	if (app->list_path && walk_list(b, app->list_path, err) < 0) {
 		*err = talloc_strdup(ctx, *err);  /* b's own goes now */
 		talloc_free(b);
@@ -301,6 +323,13 @@ struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, v
 	}
 	for (size_t i = 0; i < app->n_args; i++)
 		walk(b, app->args[i], 0, false);
+	if (b->n == 0) {
+		/* empty directories (or list): nothing to read is a mistake */
+		*err = _("no files in it");
+		*err_about = app->n_args ? app->args[0] : app->list_path;
+		talloc_free(b);
+		return NULL;
+	}
 	if (!app->no_tree) {
 		*err_about = app->tree_path ? app->tree_path : getenv("BISVIEW_TREE");
 		b->tree = tree_open(b, app->tree_path, app->trust_repo, err);

@@ -47,8 +47,13 @@ struct batch {
 	atomic_size_t n_done;
 	atomic_bool cancel;        /* set by another thread: workers stop */
 	atomic_bool read_all;      /* batch_read() returned */
+	int notify_fd;             /* a byte written after each item, or -1 */
+	/* when the first item was done and when all were (monotonic seconds,
+	 * 0 until then): the triage list's timings */
+	_Atomic double t_first_done, t_all_done;
 	struct tree *tree;         /* shared, NULL: none */
 	void *tree_lock;           /* pthread_mutex_t: the workers take turns */
+	struct input_pacer *pacer; /* the URLs' fetches, one a second */
 	batch_fill_fn *fill;
 	void *fill_arg;
 };
@@ -56,8 +61,9 @@ struct batch {
 /* Collects what app's PATHs name (directories recursively in sorted
  * order, files, URLs; --list FILE's lines first) and opens the tree the
  * way one log does (-C DIR, $BISVIEW_TREE, the current directory's; none
- * with --no-tree). NULL with *err (one line) and *err_about (the list or
- * the tree it is about) when the list or a named tree cannot be read.
+ * with --no-tree). NULL with *err (one line) and *err_about (the list,
+ * the directory or the tree it is about) when the list or a named tree
+ * cannot be read, or there is no file at all.
  * Under ctx. */
 struct batch *batch_new(const void *ctx, struct app *app, batch_fill_fn *fill, void *fill_arg,
 			const char **err, const char **err_about);

@@ -15,6 +15,7 @@
 #include "ui/config_file.h"
 #include "ui/options.h"
 #include "ui/request.h"
+#include "ui/triage.h"
 #include "ui/ui.h"
 #include "ui/ui_draw.h"
 #include "ui/ui_input.h"
@@ -160,6 +161,8 @@ static void dump_timing(struct ui *ui, const char *word, const char *arg)
 	fprintf(out, "first-screen\t%.6f\nfacts-loaded\t%.6f\n",
 		ui->t_first_screen > 0 ? ui->t_first_screen - ui->t_start : -1.0,
 		ui->t_facts > 0 ? ui->t_facts - ui->t_start : -1.0);
+	if (ui->triage)
+		ui_triage_dump_timing(ui, out);
 	fflush(out);
 }
 

@@ -196,7 +196,8 @@ static int wait_ms(const struct ui *ui)
 static void loop(struct ui *ui, struct term_state *t)
 {
 	while (!ui->quit) {
-		struct pollfd fds[2] = { { fileno(t->in), POLLIN, 0 }, { -1, POLLIN, 0 } };
+		struct pollfd fds[3] = { { fileno(t->in), POLLIN, 0 }, { -1, POLLIN, 0 },
+					 { ui_triage_fd(ui), POLLIN, 0 } };
 		wint_t wc;
 		int rc, key, n;
 
@@ -210,7 +211,7 @@ static void loop(struct ui *ui, struct term_state *t)
 		/* keys, or a finished job; SIGWINCH interrupts poll (EINTR)
 		 * and get_wch then returns KEY_RESIZE */
 		errno = 0;
-		n = poll(fds, 2, wait_ms(ui));
+		n = poll(fds, 3, wait_ms(ui));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))

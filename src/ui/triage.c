@@ -9,8 +9,13 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <talloc.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "clock.h"
 
 #include "i18n.h"
+#include "input/fetch.h"
 #include "report/batch.h"
 #include "report/report.h"
 #include "text/sanitize.h"
@@ -19,8 +24,10 @@
 #include "ui/triage.h"
 #include "ui/ui.h"
 
-/* While rows load, the screen is redrawn this often (ms). */
-#define TRIAGE_REFRESH_MS 100
+/* While rows load, the order is rebuilt (and the screen redrawn) at most
+ * this often: sorting a thousand rows for each row read would cost more
+ * than the reading (ms). The first rows and the last come at once. */
+#define TRIAGE_REFRESH_MS 50
 
 bool ui_triage_wanted(const struct app *app)
 {
@@ -105,37 +112,91 @@ static void fill_row(void *arg, struct batch_item *it, const struct blog *log,
 	it->user = r;
 }
 
+static int close_wake(struct ui_triage *t)
+{
+	for (int i = 0; i < 2; i++)
+		if (t->wake[i] >= 0)
+			close(t->wake[i]);
+	return 0;
+}
+
 static void *read_batch(void *arg)
 {
 	batch_read(arg);
 	return NULL;
 }
 
-/* The directory part names drop: the one directory given. */
-static void set_prefix(struct ui_triage *t, const struct app *app)
+/* The directory part the names drop: the longest one every file's path
+ * starts with (URLs aside), so that the names' news shows first. */
+static void set_prefix(struct ui_triage *t)
 {
-	size_t n;
+	const struct batch *b = t->batch;
+	const char *first = NULL;
+	size_t n = 0;
 
-	if (app->n_args != 1 || app->list_path || !ui_triage_wanted(app))
-		return;
-	n = strlen(app->args[0]);
-	while (n > 1 && app->args[0][n - 1] == '/')
+	for (size_t i = 0; i < b->n; i++) {
+		const char *name = b->items[i].name;
+		size_t k = 0;
+
+		if (fetch_is_url(name))
+			continue;
+		if (!first) {
+			first = name;
+			n = strlen(name);
+			continue;
+		}
+		while (k < n && name[k] == first[k])
+			k++;
+		n = k;
+	}
+	while (n > 0 && first[n - 1] != '/')
 		n--;
-	t->prefix = talloc_asprintf(t, "%.*s/", (int)n, app->args[0]);
-	t->n_prefix = strlen(t->prefix);
+	if (n > 0) {
+		t->prefix = talloc_strndup(t, first, n);
+		t->n_prefix = n;
+	}
+}
+
+/* The reading thread is done: join it, lay an mbox's messages out. */
+static void finish(struct ui *ui)
+{
+	struct ui_triage *t = ui->triage;
+
+	pthread_join(t->thread, NULL);
+	t->thread_running = false;
+	batch_flatten(t->batch);
+	t->finished = true;
+}
+
+static void rebuild_now(struct ui *ui, size_t done)
+{
+	struct ui_triage *t = ui->triage;
+
+	t->n_shown_done = done;
+	ui_triage_rebuild(ui);
+	ui_triage_refresh_view(ui);
+	t->t_rebuilt = monotonic_seconds();
+	if (!t->t_first_rows && t->n_order > 0)
+		t->t_first_rows = t->t_rebuilt;
+	if (t->finished)
+		t->t_sorted = t->t_rebuilt;
 }
 
 int ui_triage_start(struct ui *ui, const char **file, const char **err)
 {
 	struct ui_triage *t = talloc_zero(ui, struct ui_triage);
 
-	set_prefix(t, ui->app);
 	t->batch = batch_new(t, ui->app, fill_row, t, err, file);
 	if (!t->batch) {
 		talloc_free(t);
 		return -1;
 	}
+	set_prefix(t);
 	ui->triage = t;
+	t->wake[0] = t->wake[1] = -1;
+	if (pipe2(t->wake, O_NONBLOCK | O_CLOEXEC) == 0)
+		t->batch->notify_fd = t->wake[1];
+	talloc_set_destructor(t, close_wake);
 	if (t->batch->tree)
 		t->tree_path = tree_path(t->batch->tree);
 	if (pthread_create(&t->thread, NULL, read_batch, t->batch) == 0) {
@@ -145,7 +206,7 @@ int ui_triage_start(struct ui *ui, const char **file, const char **err)
 		batch_flatten(t->batch);
 		t->finished = true;
 	}
-	ui_triage_rebuild(ui);
+	rebuild_now(ui, 0);
 	return 0;
 }
 
@@ -159,22 +220,20 @@ const struct triage_row *ui_triage_row(const struct ui *ui, size_t i)
 bool ui_triage_poll(struct ui *ui)
 {
 	struct ui_triage *t = ui->triage;
+	char drain[256];
 	size_t done;
 
 	if (!t || t->finished)
 		return false;
+	while (t->wake[0] >= 0 && read(t->wake[0], drain, sizeof(drain)) > 0)
+		;
 	done = atomic_load(&t->batch->n_done);
-	if (atomic_load(&t->batch->read_all) && t->thread_running) {
-		pthread_join(t->thread, NULL);
-		t->thread_running = false;
-		batch_flatten(t->batch);
-		t->finished = true;
-	} else if (done == t->n_shown_done) {
+	if (atomic_load(&t->batch->read_all) && t->thread_running)
+		finish(ui);
+	else if (done == t->n_shown_done ||
+		 (t->n_shown_done > 0 && monotonic_seconds() - t->t_rebuilt < TRIAGE_REFRESH_MS / 1e3))
 		return false;
-	}
-	t->n_shown_done = done;
-	ui_triage_rebuild(ui);
-	ui_triage_refresh_view(ui);
+	rebuild_now(ui, done);
 	return true;
 }
 
@@ -183,18 +242,19 @@ int ui_triage_timeout(const struct ui *ui)
 	return ui->triage && !ui->triage->finished ? TRIAGE_REFRESH_MS : -1;
 }
 
+int ui_triage_fd(const struct ui *ui)
+{
+	return ui->triage && !ui->triage->finished ? ui->triage->wake[0] : -1;
+}
+
 void ui_triage_wait(struct ui *ui)
 {
 	struct ui_triage *t = ui->triage;
 
 	if (!t || t->finished)
 		return;
-	pthread_join(t->thread, NULL);
-	t->thread_running = false;
-	batch_flatten(t->batch);
-	t->finished = true;
-	ui_triage_rebuild(ui);
-	ui_triage_refresh_view(ui);
+	finish(ui);
+	rebuild_now(ui, atomic_load(&t->batch->n_done));
 }
 
 void ui_triage_cancel(struct ui *ui)
@@ -328,4 +388,14 @@ void ui_triage_rebuild(struct ui *ui)
 		t->order[i] = e[i].item;
 	t->n_order = n;
 	talloc_free(e);
+}
+
+void ui_triage_dump_timing(const struct ui *ui, FILE *out)
+{
+	const struct ui_triage *t = ui->triage;
+	double first = atomic_load(&t->batch->t_first_done), all = atomic_load(&t->batch->t_all_done);
+
+	fprintf(out, "list-first-row\t%.6f\nlist-all-read\t%.6f\nlist-sorted\t%.6f\n",
+		first > 0 ? first - ui->t_start : -1.0, all > 0 ? all - ui->t_start : -1.0,
+		t->t_sorted > 0 ? t->t_sorted - ui->t_start : -1.0);
 }

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "app.h"
 
@@ -47,6 +48,11 @@ struct ui_triage {
 	size_t n_prefix;           /* the directory part names drop */
 	const char *prefix;
 	const char *tree_path;     /* the batch's tree as shown, or NULL */
+	int wake[2];               /* the batch writes a byte per item to [1] */
+	double t_rebuilt;          /* when the order was last rebuilt */
+	/* monotonic seconds: the first rows were there to draw, and the
+	 * whole list sorted (script mode's :dump-timing); 0 until then */
+	double t_first_rows, t_sorted;
 };
 
 /* The command line asks for the list: several LOGs, a directory, or
@@ -58,8 +64,15 @@ bool ui_triage_wanted(const struct app *app);
 int ui_triage_start(struct ui *ui, const char **file, const char **err);
 /* From the main loop: takes rows read since; true when the list changed. */
 bool ui_triage_poll(struct ui *ui);
-/* How long the terminal may wait for a key while rows load (ms), else -1. */
+/* How long the terminal may wait for a key while rows load (ms), else
+ * -1; and the descriptor that wakes it when rows arrive (-1: none). */
 int ui_triage_timeout(const struct ui *ui);
+int ui_triage_fd(const struct ui *ui);
+/* :dump-timing's lines for the list, in seconds since the process
+ * started: list-first-row (the first row read, on the batch's worker),
+ * list-all-read, list-sorted (the whole list in its order, on the ui
+ * thread). */
+void ui_triage_dump_timing(const struct ui *ui, FILE *out);
 /* Waits for every row (script mode: screens do not depend on timing). */
 void ui_triage_wait(struct ui *ui);
 /* Stops the reading (Esc); ui_triage_end() also joins and frees. */

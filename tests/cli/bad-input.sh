@@ -148,7 +148,8 @@ usage_error()
 }
 usage_error --no-such-option "$LOG"
 usage_error -Z "$LOG"
-usage_error "$LOG" "$LOG"
+# (two LOGs with no other mode: the triage list, or --scan's table
+# without a terminal - tests/ui/triage.sh)
 usage_error --json "$LOG" "$LOG"
 usage_error --summary "$LOG" "$LOG"
 usage_error --scan

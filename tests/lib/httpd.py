@@ -23,6 +23,8 @@ Paths:
   /html                      text/html where a text link is expected
   /cut                       Content-Length 100000, 1000 bytes, then closes
   /status/NNN                that HTTP status
+  /late/S/NAME               the --cause-log file after S seconds
+  /paced/NAME                the --cause-log file, logged with the time
 """
 import argparse
 import http.server
@@ -101,9 +103,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         opts = self.server.opts
         with open(opts.log, 'a') as f:
-            f.write(self.path + '\n')
+            # /paced/ requests say when they came (the batch's pacing)
+            when = f'{time.time():.3f} ' if self.path.startswith('/paced/') else ''
+            f.write(when + self.path + '\n')
         p = self.path
-        if p == '/x/bisect.txt?x=cause1':
+        if p.startswith('/late/'):
+            time.sleep(float(p.split('/')[2]))
+            self.send_body(open(opts.cause_log, 'rb').read())
+        elif p.startswith('/paced/'):
+            self.send_body(open(opts.cause_log, 'rb').read())
+        elif p == '/x/bisect.txt?x=cause1':
             self.send_body(open(opts.cause_log, 'rb').read())
         elif p == '/x/bisect.txt?x=cause2':
             self.send_body(open(opts.cause_log2, 'rb').read())

@@ -87,6 +87,11 @@ bv --scan --list "$W/binary-list"
 assert_eq "--list binary: exit status" 2 "$rc"
 grep -q "binary-list: " "$SCRATCH/err" || fail "--list binary: $(cat "$SCRATCH/err")"
 bv --list "$W/list"
-assert_eq "--list without --scan: exit status" 2 "$rc"
+assert_eq "--list without --scan, no terminal: the table" 0 "$rc"
+# nothing at all to read: one line naming the directory
+mkdir "$W/empty"
+bv --scan "$W/empty"
+assert_eq "--scan of an empty directory: exit status" 2 "$rc"
+grep -q "empty: no files in it" "$SCRATCH/err" || fail "--scan of an empty directory: $(cat "$SCRATCH/err")"
 
 tl_finish
