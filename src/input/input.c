@@ -109,7 +109,7 @@ struct input_entry *input_load_entries(const void *ctx, const struct input_reque
 	 * messages becomes one entry each, anything else stays one */
 	raw = log_load(e, arg, &e->err);
 	if (raw && mail_looks_like(raw->text, raw->text_len)) {
-		struct input_entry *all = input_mail_entries(ctx, arg, raw, n);
+		struct input_entry *all = input_mail_entries(ctx, arg, raw, req, n);
 
 		if (all) {
 			talloc_free(e);

@@ -44,6 +44,8 @@ struct input_request {
 	input_progress_fn *progress; /* NULL: stderr's line (see above) */
 	void *progress_arg;
 	struct input_pacer *pacer; /* NULL: one fetch at a time anyway */
+	bool follow_links;        /* an mbox's entries: a mail that only links
+				   * to its log is followed (else named) */
 };
 
 /* The request the command line makes for arg (app.h's options). */

@@ -215,7 +215,7 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 }
 
 struct input_entry *input_mail_entries(const void *ctx, const char *path, const struct blog *raw,
-				       size_t *n)
+				       const struct input_request *req, size_t *n)
 {
 	void *tmp = talloc_new(NULL);
 	/* too many parts: input_mail_load() says so, as one entry */
@@ -234,9 +234,14 @@ struct input_entry *input_mail_entries(const void *ctx, const char *path, const 
 			e[i].subject = m->subject ? talloc_strdup(e, m->subject) : NULL;
 			e[i].date = m->date ? talloc_strdup(e, m->date) : NULL;
 			e[i].log = mail_message_log(e, e[i].name, m, &holds, &e[i].err);
+			/* a batch reads every log there is: behind the link too */
+			if (holds == MAIL_HOLDS_LINKS && req && req->follow_links) {
+				e[i].err = NULL;
+				e[i].log = follow_links(e, e[i].name, m, req, &e[i].err);
+			}
 			if (e[i].err)
 				e[i].err = talloc_strdup(e, e[i].err);
-			e[i].links_only = holds == MAIL_HOLDS_LINKS;
+			e[i].links_only = holds == MAIL_HOLDS_LINKS && !e[i].log;
 		}
 		*n = box->n;
 	}

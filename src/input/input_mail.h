@@ -29,8 +29,10 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 			     const struct input_request *req, const char **err);
 
 /* The messages of the mbox raw->text as entries named "PATH#N"; NULL
- * (raw untouched) when it holds fewer than two messages. */
+ * (raw untouched) when it holds fewer than two messages. A message that
+ * only links to its log is followed when req->follow_links (req may be
+ * NULL: not followed). */
 struct input_entry *input_mail_entries(const void *ctx, const char *path, const struct blog *raw,
-				       size_t *n);
+				       const struct input_request *req, size_t *n);
 
 #endif

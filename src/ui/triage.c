@@ -66,14 +66,21 @@ static const char *kind_text(const struct blog *log)
 	return log->kind == KIND_FIX ? _("fix") : _("cause");
 }
 
-/* The name a row goes by: a mail's or a URL's bug title, else the path
- * without the directory the user named. */
+/* The name a row goes by: a mail's or a URL's bug title (an mbox
+ * message's number first: a thread's messages share the title), else the
+ * path without the directory all the paths share. */
 static const char *row_name(const void *ctx, const struct ui_triage *t, const char *name,
 			    const struct blog *log, unsigned san)
 {
+	const char *hash = strrchr(name, '#');
+
 	if (log && (log->source.kind == SOURCE_URL || log->source.kind == SOURCE_MAIL) &&
-	    log->crash_title)
-		return sanitize_str(ctx, log->crash_title, san);
+	    log->crash_title) {
+		bool numbered = hash && hash[1] && strspn(hash + 1, "0123456789") == strlen(hash + 1);
+
+		return talloc_asprintf(ctx, "%s%s%s", numbered ? hash : "", numbered ? " " : "",
+				       sanitize_str(ctx, log->crash_title, san));
+	}
 	if (t->prefix && !strncmp(name, t->prefix, t->n_prefix) && name[t->n_prefix])
 		name += t->n_prefix;
 	return sanitize_str(ctx, name, san);

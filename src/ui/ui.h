@@ -119,9 +119,10 @@ void ui_reload(struct ui *ui);  /* R */
 int ui_install_log(struct ui *ui, struct blog *log, const char **err);
 /* The steps view's first place: the culprit, else the first suspicious step. */
 void ui_initial_selection(struct ui *ui);
-/* view_messages.c: reads the LOG argument; an mbox of several messages
- * fills ui->messages (and shows the first that holds a log underneath
- * the list). -1 with *file and *err when nothing can be shown. */
+/* view_messages.c: reads the LOG argument; an mbox file of several
+ * messages opens the triage list (triage.h), one on standard input fills
+ * ui->messages (and shows the first that holds a log underneath the
+ * list). -1 with *file and *err when nothing can be shown. */
 int ui_load_messages(struct ui *ui, const char **file, const char **err);
 /* What the LOG argument asks of src/input/: no LOG is the bisection git
  * is in, URLs are fetched with the config's syzbot-url, R reads the cache. */

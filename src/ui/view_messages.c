@@ -1,5 +1,6 @@
-/* The messages view: an mbox of several messages (doc/design.md §12.1)
- * as a list to choose from - the number (MBOX#N opens it from the
+/* The messages view: an mbox of several messages on standard input
+ * (doc/design.md §12.1; a file's open on the triage list, which reads
+ * them again by name) as a list to choose from - the number (MBOX#N opens it from the
  * command line), whether it holds a log or only a link, the date, the
  * subject. Enter opens a message's log on the steps view; q there comes
  * back here (the list is the view underneath). */
@@ -12,6 +13,7 @@
 #include "i18n.h"
 #include "input/input.h"
 #include "log/parse.h"
+#include "ui/triage.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 
@@ -159,7 +161,14 @@ int ui_load_messages(struct ui *ui, const char **file, const char **err)
 	struct input_entry *e = input_load_entries(ui, &req, &n);
 
 	*file = ui_input_name(ui, &req, e->log);
+	if (n > 1 && strcmp(ui->log_path, "-") != 0) {
+		/* a file can be read again message by message (MBOX#N): the
+		 * triage list, like a directory's (doc/design.md §13.1) */
+		talloc_free(e);
+		return ui_triage_start(ui, file, err);
+	}
 	if (n > 1) {
+		/* standard input cannot: the messages as read, in their list */
 		ui->messages = e;
 		ui->n_messages = n;
 		if (first_log(ui, err) < 0)

@@ -225,10 +225,8 @@ static bool open_row(struct view *v)
 		talloc_free(tmp);
 		return true;
 	}
-	if (r->error) {
-		ui_error(ui, "%s: %s", r->name, r->error);
-		return true;
-	}
+	/* an error row is read again: a mail that only links to its log
+	 * follows the link now (doc/design.md §12.3), else the same reason */
 	req.arg = it->name;
 	req.reload = true;   /* a URL from the cache the list filled */
 	log = input_load(ui, &req, &err);
