@@ -93,6 +93,17 @@ const char *report_verdict(const struct report_ctx *rc)
 	return rc && rc->assessment ? assessment_verdict_name(rc->assessment->verdict) : "unknown";
 }
 
+int report_blamed_step(const struct blog *log, const struct report_ctx *rc)
+{
+	const struct assessment *a = rc ? rc->assessment : NULL;
+	const struct model_result *m = rc ? rc->model : NULL;
+
+	if (a && a->fix_overrides)  /* the fix's word (doc/json.md §6) */
+		return a->first_suspicious_step >= 0 && (size_t)a->first_suspicious_step < log->n_steps ?
+		       a->first_suspicious_step : -1;
+	return m && m->blamed_step >= 0 ? m->blamed_step : -1;
+}
+
 const char *report_top_signals(const void *ctx, const struct signal_list *signals, size_t max)
 {
 	char *codes = talloc_strdup(ctx, "");

@@ -319,11 +319,8 @@ static json_object *assessment_json(const struct blog *log, const struct report_
 	json_object_object_add(o, "p_wrong", m ? jprob(m->p_wrong) : NULL);
 	json_object_object_add(o, "why", a && a->fix_overrides ? jstr(a->fix_why)
 				     : m && m->p_wrong >= 0 ? jstr(m->why) : NULL);
-	if (a && a->fix_overrides)  /* the fix's word (doc/json.md §6) */
-		json_object_object_add(o, "blamed_step", fs ? json_object_new_int(first) : NULL);
-	else
-		json_object_object_add(o, "blamed_step", m && m->blamed_step >= 0
-					       ? json_object_new_int(m->blamed_step) : NULL);
+	json_object_object_add(o, "blamed_step", report_blamed_step(log, rc) >= 0 ?
+				       json_object_new_int(report_blamed_step(log, rc)) : NULL);
 	json_object_object_add(o, "p_older", m && m->p_wrong >= 0 ? jprob(m->p_older) : NULL);
 	/* the mean of the rate's Beta posterior, which sizes next[]'s runs (doc/model.md §11) */
 	json_object_object_add(o, "repro_rate", m ? jprob(m->rate_a / (m->rate_a + m->rate_b)) : NULL);

@@ -51,6 +51,11 @@ bool report_wrong_tree(const struct log_xref *x);
  * key of the JSON contract and of --scan's fields. */
 const char *report_verdict(const struct report_ctx *rc);
 
+/* The blamed step as --json's assessment.blamed_step says it: the step
+ * the fix in the tree contradicts when it overrides the model, else the
+ * model's; -1 for none. */
+int report_blamed_step(const struct blog *log, const struct report_ctx *rc);
+
 /* The codes of the strongest signals, each once, at most max, joined by
  * ',' ("" for none): what --scan and the triage list show. Under ctx. */
 const char *report_top_signals(const void *ctx, const struct signal_list *signals, size_t max);

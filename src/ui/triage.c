@@ -109,10 +109,9 @@ static void fill_row(void *arg, struct batch_item *it, const struct blog *log,
 	r->signals = report_top_signals(r, rc->signals, 3);
 	r->title = log->crash_title ? sanitize_str(r, log->crash_title, san) : NULL;
 	r->date = log->started_at ? sanitize_str(r, log->started_at, san) : NULL;
-	if (rc->model) {
+	if (rc->model)
 		r->p_wrong = rc->model->p_wrong;
-		r->blamed_step = rc->model->blamed_step;
-	}
+	r->blamed_step = report_blamed_step(log, rc);
 	r->suspicious = it->suspicious;
 	r->fix_disagrees = rc->xref && rc->xref->fix && rc->xref->fix->n_fixes > 0 &&
 			   !rc->xref->fix->agrees;

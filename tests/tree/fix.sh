@@ -156,6 +156,22 @@ disagrees()
 		"$SCRATCH/out" || fail "wrong: the explorer's header: $(grep '^Trust:' "$SCRATCH/out")"
 	tail -n 1 "$SCRATCH/out" | grep -q "^the fix $(printf %.12s "$DISAGREE") (net: fix special_fn again) names .* not the culprit; step $want " ||
 		fail "wrong: '!' must say the fix's words: $(tail -n 1 "$SCRATCH/out")"
+	# --scan and the triage list (one tree for all, doc/design.md §13):
+	# the same fix read, the list's row marked "!" and its verdict the
+	# single log's
+	rm -rf "$SCRATCH/folder"
+	mkdir "$SCRATCH/folder"
+	cp "$LOG" "$LOGS/gitbisect.log" "$SCRATCH/folder/"
+	bv_ok --scan -C "$F" --extid wrong1 --branch stable "$SCRATCH/folder"
+	grep -q "^$SCRATCH/folder/syzbot.log	.*	suspicious [0-9.]*	.*fix-disagrees" "$SCRATCH/out" ||
+		fail "wrong: --scan does not read the fix: $(cat "$SCRATCH/out")"
+	script tri ":dump-view" ":dump-screen"
+	bv_ok --script "$SCRATCH/tri.keys" --size 100x24 -C "$F" --extid wrong1 --branch stable "$SCRATCH/folder"
+	grep -q "^>0	$SCRATCH/folder/syzbot.log	cause	.*	suspicious	.*fix-disagrees	fix-disagrees$" \
+		"$SCRATCH/out" || fail "wrong: the triage row: $(grep syzbot.log "$SCRATCH/out")"
+	grep -q "^[0-9.]* .* syzbot.log  *s$want  *! mm: special rename" "$SCRATCH/out" ||
+		fail "wrong: the list does not mark the fix: $(grep 'syzbot.log' "$SCRATCH/out" | tail -n 1)"
+	grep -q "tree: $F" "$SCRATCH/out" || fail "wrong: the list does not name its tree"
 }
 
 by_title()
