@@ -201,7 +201,9 @@ static void add_item(struct batch *b, const char *name, const char *walk_error)
 		b->items = talloc_realloc(b, b->items, struct batch_item, cap ? cap * 2 : 256);
 		memset(&b->items[cap], 0, (talloc_array_length(b->items) - cap) * sizeof(b->items[0]));
 	}
-	b->items[b->n].name = talloc_strdup(b->items, name);
+	/* under b, not the array: batch_flatten() replaces the array and a
+	 * reader may hold the name (the list's cursor, the explorer's path) */
+	b->items[b->n].name = talloc_strdup(b, name);
 	b->items[b->n].walk_error = walk_error;
 	b->items[b->n].order = b->n;
 	b->n++;

@@ -115,6 +115,9 @@ struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split);
 struct view *ui_find(struct ui *ui, enum view_kind k);
 void ui_close(struct ui *ui);   /* view-close */
 void ui_reload(struct ui *ui);  /* R */
+/* Reads the LOG argument (ui->log_path) and installs it: 0, or -1 with
+ * *err (and *file, what the error is about); nothing replaced on failure. */
+int ui_load(struct ui *ui, const char **file, const char **err);
 /* Shows log, which it takes (refused: -1 with *err, nothing replaced). */
 int ui_install_log(struct ui *ui, struct blog *log, const char **err);
 /* The steps view's first place: the culprit, else the first suspicious step. */

@@ -3,8 +3,8 @@
 # §13.1): a --list of local logs and two URLs a loopback server answers
 # slowly opens at once on the rows read so far, the title counting them
 # ("N of 5 bisections read"); the list is usable meanwhile (keys move the
-# cursor, the help opens and closes); once all are read, the title says
-# so; Enter opens the selected bisection in the explorer and q comes back
+# cursor, the help opens and closes, a bisection opens, R reloads it after
+# the reading ended); once all are read, the title says so; Enter opens the selected bisection in the explorer and q comes back
 # to the list on the same row. Then the pacing: --scan of a --list of
 # three URLs fetches them at least a second apart (the server logs when
 # each came). Skipped without tmux or python3.
@@ -55,6 +55,15 @@ tm send-keys -t t q
 wait_for "[triage]"
 grep -q "bisections read (Esc stops)" "$SCRATCH/pane" ||
 	note "the URLs were read before the help closed: the loading case was not seen twice"
+# a bisection opened while the rest load; the list is laid out anew when
+# the reading ends (an mbox's messages would move): R still reads the
+# bisection by its name, q comes back to a whole list
+tm send-keys -t t g Enter
+wait_for "[steps]"
+sleep 5
+tm send-keys -t t R
+wait_for "Reloaded"
+tm send-keys -t t q
 wait_for "5 bisections, worst first"
 grep -q "possible deadlock in coll" "$SCRATCH/pane" ||
 	fail "the fetched bisections have no row named by their bug title: $(cat "$SCRATCH/pane")"
