@@ -58,6 +58,9 @@ layering_rules() {
 	rule '!src/input/' \
 		'#include[[:space:]]*<gmime/' \
 		'GMime only under src/input/ (mail.c; doc/design.md §12.1)'
+	rule '!src/input/dynlib.' \
+		'(^|[^a-z_])dl(open|sym)[[:space:]]*\(' \
+		'libraries loaded at run time only through src/input/dynlib.c (doc/design.md §12.4)'
 	rule 'src/bisect/' \
 		'#include[[:space:]]*"(tree|ui|report|demo)/' \
 		'bisect/ includes nothing from tree/, ui/, report/, demo/'

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "input/dynlib.h"
 #include "input/cache.h"
 #include "input/fetch.h"
 #include "input/syzbot_url.h"
@@ -25,17 +26,54 @@ bool fetch_is_url(const char *s)
 	return s && (strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0);
 }
 
-/* curl_global_init() must run once per process before the first handle
- * and, in libcurl 7.88, is not safe to race (the explorer's reload and a
- * later worker may both fetch). pthread_once is the standard's guard for
- * exactly that; the once-flag holds no state of bisview's, so it is not
- * one of the globals doc/design.md rules out. Nothing calls
- * curl_global_cleanup(): a fetch may come at any time until exit, and
- * the process's exit releases what libcurl's TLS library holds. */
+/* libcurl's functions that fetch.c calls: looked up the first time a URL
+ * is fetched, not linked (doc/design.md §12.4), so that a plain log does
+ * not load libcurl and its TLS, LDAP, Kerberos and SSH libraries. */
+#define CURL_FUNCTIONS(F)                                                   \
+	F(curl_, global_init) F(curl_, easy_init) F(curl_, easy_setopt)     \
+	F(curl_, easy_perform) F(curl_, easy_getinfo) F(curl_, easy_cleanup) \
+	F(curl_, easy_strerror)
+
+struct curl_api {
+	CURL_FUNCTIONS(DYNLIB_MEMBER)
+};
+
+/* Loading libcurl and curl_global_init() must happen once per process
+ * before the first handle and, in libcurl 7.88, are not safe to race
+ * (the explorer's reload and a later worker may both fetch). pthread_once
+ * is the standard's guard for exactly that; the once-flag and the table
+ * hold libcurl's functions, no state of bisview's, so they are not the
+ * globals doc/design.md rules out. Nothing calls curl_global_cleanup():
+ * a fetch may come at any time until exit, and the process's exit
+ * releases what libcurl's TLS library holds. */
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static void curl_init_once(void)
+static const char *const curl_names[] = { CURL_FUNCTIONS(DYNLIB_NAME) };
+static void *curl_addresses[sizeof(curl_names) / sizeof(curl_names[0])];
+static struct dynlib curl_lib = { LIBCURL_SONAME, curl_names, curl_addresses,
+				  sizeof(curl_names) / sizeof(curl_names[0]), "" };
+static struct curl_api curl_api;
+static bool curl_loaded;
+
+static void curl_load_once(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (!dynlib_load(&curl_lib))
+		return;
+	DYNLIB_FILL(&curl_api, curl_addresses, CURL_FUNCTIONS);
+	curl_api.global_init(CURL_GLOBAL_DEFAULT);
+	curl_loaded = true;
+}
+
+/* libcurl's functions, loaded on the first call; NULL with *err when
+ * libcurl cannot be loaded (not installed, or not the one configure
+ * found), the loader's reason in the line. */
+static const struct curl_api *curl_functions(const void *ctx, const char **err)
+{
+	pthread_once(&curl_once, curl_load_once);
+	if (curl_loaded)
+		return &curl_api;
+	*err = talloc_asprintf(ctx, _("libcurl could not be loaded: %s"),
+			       sanitize_str(ctx, curl_lib.why, SAN_ASCII));
+	return NULL;
 }
 
 /* A limit from the environment: a positive whole number no larger than
@@ -56,6 +94,7 @@ struct transfer {
 	const void *ctx;
 	const struct input_request *req;
 	const char *url;
+	const struct curl_api *api;
 	CURL *curl;
 	enum fetch_expect expect;
 	char *body;
@@ -84,7 +123,7 @@ static bool content_type_ok(struct transfer *t)
 	const char *ct = NULL;
 
 	t->checked = true;
-	if (curl_easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+	if (t->api->easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	if (t->expect == FETCH_HTML ? ct && media_type_is(ct, "text/html")
 				    : !ct || media_type_is(ct, "text/plain"))
@@ -163,29 +202,30 @@ static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off
 static void set_options(struct transfer *t)
 {
 	CURL *c = t->curl;
+	const struct curl_api *api = t->api;
 
-	curl_easy_setopt(c, CURLOPT_URL, t->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(c, CURLOPT_FAILONERROR, 1L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, env_limit("BISVIEW_FETCH_TIMEOUT", FETCH_TIMEOUT_S));
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, FETCH_LOW_SPEED_BYTES);
-	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
+	api->easy_setopt(c, CURLOPT_URL, t->url);
+	api->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	api->easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	api->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+	api->easy_setopt(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRS);
+	api->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	api->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	api->easy_setopt(c, CURLOPT_FAILONERROR, 1L);
+	api->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	api->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	api->easy_setopt(c, CURLOPT_USERAGENT, PACKAGE "/" VERSION);
+	api->easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->max);
+	api->easy_setopt(c, CURLOPT_TIMEOUT, env_limit("BISVIEW_FETCH_TIMEOUT", FETCH_TIMEOUT_S));
+	api->easy_setopt(c, CURLOPT_CONNECTTIMEOUT, FETCH_CONNECT_TIMEOUT_S);
+	api->easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, FETCH_LOW_SPEED_BYTES);
+	api->easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
 			 env_limit("BISVIEW_FETCH_LOW_SPEED_TIME", FETCH_LOW_SPEED_S));
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
-	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-	curl_easy_setopt(c, CURLOPT_XFERINFODATA, t);
-	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	api->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	api->easy_setopt(c, CURLOPT_WRITEDATA, t);
+	api->easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	api->easy_setopt(c, CURLOPT_XFERINFODATA, t);
+	api->easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 }
 
 /* The one line for a failed transfer: the write callback's own reason,
@@ -196,7 +236,7 @@ static const char *failure(struct transfer *t, CURLcode rc)
 
 	if (t->refusal)
 		return t->refusal;
-	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
+	t->api->easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &status);
 	if (rc == CURLE_HTTP_RETURNED_ERROR && status >= 400)
 		return talloc_asprintf(t->ctx, _("the server answered HTTP status %ld"), status);
 	if (rc == CURLE_FILESIZE_EXCEEDED)
@@ -204,18 +244,18 @@ static const char *failure(struct transfer *t, CURLcode rc)
 				       t->max >> 20 ? t->max >> 20 : 1);
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return talloc_asprintf(t->ctx, _("too slow or too long, given up (%s)"),
-				       curl_easy_strerror(rc));
+				       t->api->easy_strerror(rc));
 	if (rc == CURLE_TOO_MANY_REDIRECTS)
 		return talloc_asprintf(t->ctx, _("more than %ld redirects"), FETCH_MAX_REDIRS);
 	if (rc == CURLE_PARTIAL_FILE || rc == CURLE_RECV_ERROR)
 		return talloc_asprintf(t->ctx, _("the connection ended before the whole answer (%s)"),
-				       curl_easy_strerror(rc));
+				       t->api->easy_strerror(rc));
 	if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
 		return talloc_asprintf(t->ctx, _("the server's certificate did not verify (%s)"),
-				       curl_easy_strerror(rc));
+				       t->api->easy_strerror(rc));
 	if (rc == CURLE_UNSUPPORTED_PROTOCOL)
 		return _("a redirect to something other than http or https, refused");
-	return talloc_asprintf(t->ctx, _("fetch failed: %s"), curl_easy_strerror(rc));
+	return talloc_asprintf(t->ctx, _("fetch failed: %s"), t->api->easy_strerror(rc));
 }
 
 int fetch_http(const void *ctx, const struct input_request *req, const char *url,
@@ -226,25 +266,27 @@ int fetch_http(const void *ctx, const struct input_request *req, const char *url
 
 	input_pacer_wait(req->pacer);
 	t.max = (size_t)env_limit("BISVIEW_FETCH_MAX_BYTES", (long)FETCH_MAX_BYTES);
-	pthread_once(&curl_once, curl_init_once);
-	t.curl = curl_easy_init();
+	t.api = curl_functions(ctx, err);
+	if (!t.api)
+		return -1;
+	t.curl = t.api->easy_init();
 	if (!t.curl) {
 		*err = _("fetch failed: libcurl could not start");
 		return -1;
 	}
 	set_options(&t);
-	rc = curl_easy_perform(t.curl);
+	rc = t.api->easy_perform(t.curl);
 	if (t.progress_shown)
 		fputs("\r\033[K", stderr);
 	if (rc == CURLE_OK && !t.checked && !content_type_ok(&t))
 		rc = CURLE_WRITE_ERROR;   /* an empty body: its type still counts */
 	if (rc != CURLE_OK) {
 		*err = failure(&t, rc);
-		curl_easy_cleanup(t.curl);
+		t.api->easy_cleanup(t.curl);
 		talloc_free(t.body);
 		return -1;
 	}
-	curl_easy_cleanup(t.curl);
+	t.api->easy_cleanup(t.curl);
 	if (!t.body)
 		t.body = talloc_size(ctx, 1);
 	t.body[t.len] = '\0';

@@ -182,7 +182,8 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 {
 	void *tmp = talloc_new(NULL);
 	bool too_many = mail_too_many_parts(raw->text, raw->text_len);
-	struct mail_box *box = too_many ? NULL : mail_read(tmp, raw->text, raw->text_len);
+	const char *unread = NULL;
+	struct mail_box *box = too_many ? NULL : mail_read(tmp, raw->text, raw->text_len, &unread);
 	const struct mail_message *m = NULL;
 	struct blog *log = NULL;
 	enum mail_holds holds;
@@ -194,7 +195,7 @@ struct blog *input_mail_load(const void *ctx, const char *path, struct blog *raw
 	if (too_many)
 		*err = _("more than 20,000 MIME boundary lines: not read as a mail");
 	else if (!box)
-		*err = _("a mail with no message in it");
+		*err = unread ? talloc_strdup(ctx, unread) : _("a mail with no message in it");
 	else if (index > 0 && (size_t)index > box->n)
 		*err = talloc_asprintf(ctx, _("no message %ld: the mbox holds %zu"), index, box->n);
 	else if (index > 0)
@@ -218,9 +219,10 @@ struct input_entry *input_mail_entries(const void *ctx, const char *path, const 
 				       const struct input_request *req, size_t *n)
 {
 	void *tmp = talloc_new(NULL);
-	/* too many parts: input_mail_load() says so, as one entry */
+	const char *unread;
+	/* too many parts, or no GMime: input_mail_load() says so, as one entry */
 	struct mail_box *box = mail_too_many_parts(raw->text, raw->text_len) ? NULL :
-		mail_read(tmp, raw->text, raw->text_len);
+		mail_read(tmp, raw->text, raw->text_len, &unread);
 	struct input_entry *e = NULL;
 
 	*n = 0;

@@ -14,7 +14,10 @@
 #include <strings.h>
 #include <talloc.h>
 
+#include "i18n.h"
+#include "input/dynlib.h"
 #include "input/mail.h"
+#include "text/sanitize.h"
 
 /* The most headers mail_looks_like() reads before giving up on a shape. */
 #define MAIL_HEADER_SCAN (64 * 1024)
@@ -93,14 +96,47 @@ bool mail_too_many_parts(const char *text, size_t len)
 	return n > MAIL_MAX_BOUNDARIES;
 }
 
-/* GMime keeps process-wide tables; g_mime_init() is not safe to call
- * from two --scan threads at once, so it runs once. (The one piece of
- * static state in src/input/: GMime's own, not ours.) */
+/* GMime's functions (and the two of GObject's it needs) that mail.c
+ * calls: looked up the first time a mail is read, not linked (doc/design.md
+ * §12.4), so that a plain log does not load GMime, GIO and gpgme. The
+ * GObject casts of gmime.h (GMIME_OBJECT() and friends) call into
+ * GObject to check the type: mail.c casts plainly, each object being of
+ * the type the cast names (the parser made it so). */
+#define GMIME_FUNCTIONS(F)                                                                  \
+	F(g_mime_, init) F(g_mime_, part_get_type) F(g_mime_, part_get_content)                  \
+	F(g_mime_, part_is_attachment) F(g_mime_, object_get_content_type)                        \
+	F(g_mime_, object_get_content_type_parameter) F(g_mime_, object_get_header)               \
+	F(g_mime_, content_type_is_type) F(g_mime_, stream_mem_new)                               \
+	F(g_mime_, stream_mem_new_with_buffer) F(g_mime_, stream_mem_get_byte_array)              \
+	F(g_mime_, stream_filter_new) F(g_mime_, stream_filter_add) F(g_mime_, stream_flush)      \
+	F(g_mime_, filter_charset_new) F(g_mime_, data_wrapper_write_to_stream)                   \
+	F(g_mime_, message_get_subject) F(g_mime_, message_get_message_id)                        \
+	F(g_mime_, message_foreach) F(g_mime_, parser_new_with_stream)                            \
+	F(g_mime_, parser_set_format) F(g_mime_, parser_eos) F(g_mime_, parser_construct_message) \
+	F(g_, object_unref) F(g_, type_check_instance_is_a)
+
+struct gmime_api {
+	GMIME_FUNCTIONS(DYNLIB_MEMBER)
+};
+
+/* GMime keeps process-wide tables; loading it and g_mime_init() are not
+ * safe to race from two --scan threads, so they run once. (The static
+ * state of mail.c: GMime's functions and its load, not bisview's.) */
 static pthread_once_t gmime_once = PTHREAD_ONCE_INIT;
+static const char *const gmime_names[] = { GMIME_FUNCTIONS(DYNLIB_NAME) };
+static void *gmime_addresses[sizeof(gmime_names) / sizeof(gmime_names[0])];
+static struct dynlib gmime_lib = { GMIME_SONAME, gmime_names, gmime_addresses,
+				   sizeof(gmime_names) / sizeof(gmime_names[0]), "" };
+static struct gmime_api gmime_api;
+static bool gmime_loaded;
 
 static void gmime_start(void)
 {
-	g_mime_init();
+	if (!dynlib_load(&gmime_lib))
+		return;
+	DYNLIB_FILL(&gmime_api, gmime_addresses, GMIME_FUNCTIONS);
+	gmime_api.init();
+	gmime_loaded = true;
 }
 
 /* --- the syzbot bug id and the links ---------------------------------- */
@@ -202,6 +238,7 @@ static const char *title_of_subject(const void *ctx, const char *subject)
 /* --- the parts ----------------------------------------------------------- */
 
 struct walk {
+	const struct gmime_api *gm;
 	void *ctx;
 	struct mail_message *m;
 };
@@ -210,8 +247,9 @@ struct walk {
  * and appended to m->texts. A part that decodes to nothing is left out. */
 static void take_part(struct walk *w, GMimePart *part)
 {
-	GMimeDataWrapper *content = g_mime_part_get_content(part);
-	const char *charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
+	const struct gmime_api *gm = w->gm;
+	GMimeDataWrapper *content = gm->part_get_content(part);
+	const char *charset = gm->object_get_content_type_parameter((GMimeObject *)part, "charset");
 	GMimeStream *mem, *filtered;
 	GByteArray *bytes;
 	struct mail_text *t, *texts;
@@ -219,21 +257,21 @@ static void take_part(struct walk *w, GMimePart *part)
 
 	if (!content)
 		return;
-	mem = g_mime_stream_mem_new();
-	filtered = g_mime_stream_filter_new(mem);
+	mem = gm->stream_mem_new();
+	filtered = gm->stream_filter_new(mem);
 	if (charset && strcasecmp(charset, "utf-8") != 0 && strcasecmp(charset, "us-ascii") != 0) {
 		/* NULL when iconv knows no such charset: the bytes stay as sent
 		 * and the sanitiser shows what is not UTF-8 as U+FFFD */
-		GMimeFilter *f = g_mime_filter_charset_new(charset, "UTF-8");
+		GMimeFilter *f = gm->filter_charset_new(charset, "UTF-8");
 
 		if (f) {
-			g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), f);
-			g_object_unref(f);
+			gm->stream_filter_add((GMimeStreamFilter *)filtered, f);
+			gm->object_unref(f);
 		}
 	}
-	if (g_mime_data_wrapper_write_to_stream(content, filtered) >= 0)
-		g_mime_stream_flush(filtered);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	if (gm->data_wrapper_write_to_stream(content, filtered) >= 0)
+		gm->stream_flush(filtered);
+	bytes = gm->stream_mem_get_byte_array((GMimeStreamMem *)mem);
 	texts = w->m->texts;
 	if (bytes && bytes->len > 0 && w->m->n_texts == talloc_array_length(texts))
 		texts = talloc_realloc(w->ctx, texts, struct mail_text,
@@ -247,88 +285,99 @@ static void take_part(struct walk *w, GMimePart *part)
 		copy[bytes->len] = '\0';
 		t->text = copy;
 		t->len = bytes->len;
-		t->attachment = g_mime_part_is_attachment(part);
+		t->attachment = gm->part_is_attachment(part);
 	}
-	g_object_unref(filtered);
-	g_object_unref(mem);
+	gm->object_unref(filtered);
+	gm->object_unref(mem);
 }
 
 static void each_part(GMimeObject *parent, GMimeObject *part, gpointer data)
 {
+	const struct walk *w = data;
 	GMimeContentType *type;
 
 	(void)parent;
-	if (!GMIME_IS_PART(part))
-		return;  /* a multipart's own node, or a forwarded message */
-	type = g_mime_object_get_content_type(part);
+	/* GMIME_IS_PART(), spelt out: a multipart's own node and a
+	 * forwarded message are not parts */
+	if (!w->gm->type_check_instance_is_a((GTypeInstance *)part, w->gm->part_get_type()))
+		return;
+	type = w->gm->object_get_content_type(part);
 	/* HTML alternatives and binary attachments hold no log we read; a
 	 * mail of thousands of text parts is hostile: the first are read */
-	if (type && g_mime_content_type_is_type(type, "text", "plain") &&
-	    ((struct walk *)data)->m->n_texts < MAIL_MAX_TEXTS)
-		take_part(data, GMIME_PART(part));
+	if (type && w->gm->content_type_is_type(type, "text", "plain") &&
+	    w->m->n_texts < MAIL_MAX_TEXTS)
+		take_part(data, (GMimePart *)part);
 }
 
 /* A header's value as written (unfolded), copied; NULL when absent. */
-static const char *header(void *ctx, GMimeMessage *msg, const char *name)
+static const char *header(const struct walk *w, GMimeMessage *msg, const char *name)
 {
-	const char *v = g_mime_object_get_header(GMIME_OBJECT(msg), name);
+	const char *v = w->gm->object_get_header((GMimeObject *)msg, name);
 
-	return v ? talloc_strdup(ctx, v) : NULL;
+	return v ? talloc_strdup(w->ctx, v) : NULL;
 }
 
-static void take_message(void *ctx, struct mail_message *m, GMimeMessage *msg)
+static void take_message(const struct gmime_api *gm, void *ctx, struct mail_message *m,
+			 GMimeMessage *msg)
 {
 	static const char *const addressed[] = { "From", "To", "Cc", "Reply-To" };
 	const char *v;
-	struct walk w = { ctx, m };
+	struct walk w = { gm, ctx, m };
 
 	memset(m, 0, sizeof(*m));
-	if ((v = g_mime_message_get_subject(msg)))
+	if ((v = gm->message_get_subject(msg)))
 		m->subject = talloc_strdup(ctx, v);
-	m->date = header(ctx, msg, "Date");
-	if ((v = g_mime_message_get_message_id(msg)))
+	m->date = header(&w, msg, "Date");
+	if ((v = gm->message_get_message_id(msg)))
 		m->message_id = talloc_strdup(ctx, v);
 	for (size_t i = 0; i < sizeof(addressed) / sizeof(addressed[0]) && !m->extid; i++)
-		if ((v = g_mime_object_get_header(GMIME_OBJECT(msg), addressed[i])))
+		if ((v = gm->object_get_header((GMimeObject *)msg, addressed[i])))
 			m->extid = find_extid(ctx, v, strlen(v));
 	if (m->subject)
 		m->crash_title = title_of_subject(ctx, m->subject);
-	g_mime_message_foreach(msg, each_part, &w);
+	gm->message_foreach(msg, each_part, &w);
 	for (size_t i = 0; i < m->n_texts; i++)
 		scan_text(ctx, m, m->texts[i].text, m->texts[i].len);
 }
 
-struct mail_box *mail_read(const void *ctx, const char *text, size_t len)
+struct mail_box *mail_read(const void *ctx, const char *text, size_t len, const char **err)
 {
+	const struct gmime_api *gm = &gmime_api;
 	struct mail_box *box;
 	GMimeStream *stream;
 	GMimeParser *parser;
 
+	*err = NULL;
 	pthread_once(&gmime_once, gmime_start);
+	if (!gmime_loaded) {
+		*err = talloc_asprintf(ctx, _("GMime could not be loaded: %s"),
+				       sanitize_str(ctx, gmime_lib.why, SAN_ASCII));
+		return NULL;
+	}
 	box = talloc_zero(ctx, struct mail_box);
 	if (!box)
 		return NULL;
-	stream = g_mime_stream_mem_new_with_buffer(text, len);
-	parser = g_mime_parser_new_with_stream(stream);
-	g_object_unref(stream);
+	stream = gm->stream_mem_new_with_buffer(text, len);
+	parser = gm->parser_new_with_stream(stream);
+	gm->object_unref(stream);
 	/* an mbox starts with its "From " separator; a single message
 	 * saved from a mail client has none */
-	g_mime_parser_set_format(parser, len >= 5 && memcmp(text, "From ", 5) == 0 ?
-					 GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
-	while (!g_mime_parser_eos(parser)) {
-		GMimeMessage *msg = g_mime_parser_construct_message(parser, NULL);
+	gm->parser_set_format(parser, len >= 5 && memcmp(text, "From ", 5) == 0 ?
+				      GMIME_FORMAT_MBOX : GMIME_FORMAT_MESSAGE);
+	while (!gm->parser_eos(parser)) {
+		GMimeMessage *msg = gm->parser_construct_message(parser, NULL);
 
 		if (!msg)
 			break;
 		if (box->n == talloc_array_length(box->messages))
 			box->messages = talloc_realloc(box, box->messages, struct mail_message,
 						       box->n ? box->n * 2 : 4);
-		take_message(box, &box->messages[box->n++], msg);
-		g_object_unref(msg);
+		take_message(gm, box, &box->messages[box->n++], msg);
+		gm->object_unref(msg);
 		if (len < 5 || memcmp(text, "From ", 5) != 0)
 			break;  /* a single message: what follows is its own */
 	}
-	g_object_unref(parser);
+	gm->object_unref(parser);
 	if (box->n == 0) {
 		talloc_free(box);
 		return NULL;

@@ -51,7 +51,9 @@ bool mail_too_many_parts(const char *text, size_t len);
 
 /* Reads a message or an mbox. Never fails on content: a part GMime
  * cannot decode is skipped, the rest kept; NULL only when no message
- * at all is there (or out of memory). Under ctx. */
-struct mail_box *mail_read(const void *ctx, const char *text, size_t len);
+ * at all is there (or out of memory), or with *err ("GMime could not be
+ * loaded: why", under ctx) when GMime cannot be: it is loaded on the
+ * first call (doc/design.md §12.4). Under ctx. */
+struct mail_box *mail_read(const void *ctx, const char *text, size_t len, const char **err);
 
 #endif

@@ -232,13 +232,19 @@ static void log_parse_text(struct blog *log, enum log_format format)
  * text looks like (an ELF header alone has dozens). */
 #define BINARY_NULS 16
 
-static size_t nul_bytes(const char *s, size_t n)
+/* Are there at least want NULs in s[0..n)? memchr() from one to the next:
+ * a text log has none, and a byte-at-a-time count of every log's first
+ * block was most of what --scan spent beyond parsing. */
+static bool has_nul_bytes(const char *s, size_t n, size_t want)
 {
+	const char *end = s + n;
 	size_t k = 0;
 
-	for (size_t i = 0; i < n; i++)
-		k += s[i] == '\0';
-	return k;
+	while (k < want && s < end && (s = memchr(s, '\0', (size_t)(end - s)))) {
+		k++;
+		s++;
+	}
+	return k >= want;
 }
 
 const char *log_refusal(const struct blog *log)
@@ -247,7 +253,7 @@ const char *log_refusal(const struct blog *log)
 	 * crash report's lines) that the shapes would take for a log. A
 	 * stray NUL in a pasted log is damage the sanitiser shows; many in
 	 * its first block are a binary's headers and tables */
-	if (nul_bytes(log->text, log->text_len < 4096 ? log->text_len : 4096) >= BINARY_NULS)
+	if (has_nul_bytes(log->text, log->text_len < 4096 ? log->text_len : 4096, BINARY_NULS))
 		return _("binary data, not a bisection log");
 	if (log->format != LOG_FORMAT_UNKNOWN)
 		return NULL;

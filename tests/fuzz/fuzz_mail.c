@@ -25,9 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	void *ctx = talloc_new(NULL);
 	const char *text = (const char *)data;
 	struct mail_box *box;
+	const char *unread = NULL;
 
 	(void)mail_looks_like(text, size);
-	box = mail_too_many_parts(text, size) ? NULL : mail_read(ctx, text, size);
+	box = mail_too_many_parts(text, size) ? NULL : mail_read(ctx, text, size, &unread);
+	FUZZ_REQUIRE(!unread);   /* GMime loaded: else nothing is fuzzed */
 	for (size_t i = 0; box && i < box->n; i++) {
 		const struct mail_message *m = &box->messages[i];
 		enum mail_holds holds;
