@@ -95,9 +95,15 @@ plain()
 $(grep -F -A1 -- "$1" "$SCRATCH/marks" | head -2)"
 }
 
+# start ENV: bisview in session t, 100x30. The server is kept: a new
+# session comes before the old one goes (a server left without sessions
+# exits, and a client that meets it exiting fails: "server exited
+# unexpectedly").
 start()
 {
-	tm new-session -d -s t -x 100 -y 30 "$1 \"$BISVIEW\" --no-tree \"$KVM\"; sleep 60"
+	tm new-session -d -s next -x 100 -y 30 "$1 \"$BISVIEW\" --no-tree \"$KVM\"; sleep 60"
+	tm kill-session -t t 2>/dev/null || true
+	tm rename-session -t next t
 	wait_for "[steps]"
 }
 
@@ -151,7 +157,6 @@ tm send-keys -t t / m e r g e Enter
 wait_for "Pattern not found: merge"
 marks bg42
 plain "$S6" Merge
-tm kill-session -t t
 
 # without colours: reverse and underlined, the cursor line reverse alone
 start "NO_COLOR=1"
