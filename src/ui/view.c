@@ -3,8 +3,8 @@
  * searching. The views themselves only know their rows. */
 #include "config.h"
 
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 #include <talloc.h>
 
