@@ -35,6 +35,8 @@ const char *frame_verdict_word(const struct blog *log, enum verdict v)
 	/* git's own words, as the log wrote them: not translated */
 	if (log->format == LOG_FORMAT_GIT_BISECT && (v == VERDICT_GOOD || v == VERDICT_BAD))
 		return frame_git_term(log, v);
+	if (log->format == LOG_FORMAT_GIT_BISECT && v == VERDICT_SKIP)
+		return "skip";
 	return verdict_word(v);
 }
 

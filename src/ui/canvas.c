@@ -171,6 +171,61 @@ void canvas_paint(struct canvas *c, int y, int x, int max_x, enum area a)
 		cell_at(c, y, x)->area = (unsigned char)a;
 }
 
+static wchar_t fold_ascii(wchar_t w)
+{
+	return w >= L'A' && w <= L'Z' ? w - L'A' + L'a' : w;
+}
+
+static bool chars_match(const wchar_t *s, const wchar_t *needle, size_t len, bool fold)
+{
+	for (size_t i = 0; i < len; i++)
+		if (fold ? fold_ascii(s[i]) != fold_ascii(needle[i]) : s[i] != needle[i])
+			return false;
+	return true;
+}
+
+int canvas_paint_matches(struct canvas *c, int y, int x, int max_x, const wchar_t *needle,
+			 bool fold, enum area a)
+{
+	size_t len = needle ? wcslen(needle) : 0, n = 0;
+	wchar_t *s;
+	int *col, found = 0;
+
+	if (max_x < 0 || max_x > c->cols)
+		max_x = c->cols;
+	if (y < 0 || y >= c->rows || x < 0 || x >= max_x || len == 0)
+		return 0;
+	/* the row's characters as drawn (combining marks too), each with
+	 * its column: what is matched is what the terminal shows */
+	s = talloc_array(c, wchar_t, (size_t)(max_x - x) * CELL_WCHARS);
+	col = talloc_array(c, int, (size_t)(max_x - x) * CELL_WCHARS);
+	for (int k = x; k < max_x; k++) {
+		const struct cell *cl = cell_at(c, y, k);
+
+		for (int m = 0; m < CELL_WCHARS && cl->wc[m]; m++) {
+			s[n] = cl->wc[m];
+			col[n++] = k;
+		}
+	}
+	for (size_t i = 0; i + len <= n;) {
+		int end;
+
+		if (!chars_match(s + i, needle, len, fold)) {
+			i++;
+			continue;
+		}
+		end = col[i + len - 1] + 1;
+		if (end < max_x && cell_at(c, y, end)->wc[0] == 0)
+			end++;  /* the right half of a wide character */
+		canvas_paint(c, y, col[i], end, a);
+		found++;
+		i += len;
+	}
+	talloc_free(s);
+	talloc_free(col);
+	return found;
+}
+
 void canvas_dump(const struct canvas *c, FILE *out)
 {
 	char mb[MB_LEN_MAX * CELL_WCHARS + 1];

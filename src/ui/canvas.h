@@ -7,6 +7,7 @@
 #ifndef BISVIEW_UI_CANVAS_H
 #define BISVIEW_UI_CANVAS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <wchar.h>
 #include "text/sanitize.h"
@@ -80,6 +81,13 @@ void canvas_fill(struct canvas *c, int y, int x, int max_x, enum area a);
 
 /* Gives [x, max_x) of row y area a (the cursor line, a highlight). */
 void canvas_paint(struct canvas *c, int y, int x, int max_x, enum area a);
+
+/* Gives area a to every occurrence of needle, as drawn (wide characters),
+ * in [x, max_x) of row y: the search hits (view.c). fold: ASCII letters
+ * match in either case, as strcasestr() folds them in a UTF-8 locale.
+ * Returns how many it found. */
+int canvas_paint_matches(struct canvas *c, int y, int x, int max_x, const wchar_t *needle,
+			 bool fold, enum area a);
 
 /* (text_width(), the columns text takes, is in text/sanitize.h.) */
 

@@ -131,39 +131,58 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-int editor_open_text(struct ui *ui, const char *path, const char *text, size_t len, int line)
+/* The private copy: text in a new 0600 file in $TMPDIR named after
+ * path; its name under ctx, or NULL (the status line says why). */
+static char *write_copy(struct ui *ui, const void *ctx, const char *path, const char *text,
+			size_t len)
 {
-	void *tmp = talloc_new(NULL);
 	const char *dir = getenv("TMPDIR");
-	const char *name = editor_safe_name(tmp, path);
-	char *file, **argv;
+	const char *name = editor_safe_name(ctx, path);
+	char *file;
 	int fd, rc;
 
 	/* a relative $TMPDIR would depend on where bisview was started */
 	if (!dir || dir[0] != '/')
 		dir = "/tmp";
-	file = talloc_asprintf(tmp, "%s/bisview-XXXXXX-%s", dir, name);
+	file = talloc_asprintf(ctx, "%s/bisview-XXXXXX-%s", dir, name);
 	fd = mkstemps(file, (int)strlen(name) + 1);
 	if (fd < 0) {
 		ui_error(ui, _("cannot create a temporary file in %s: %s"),
-			 ui_clean(ui, tmp, dir), strerror(errno));
-		talloc_free(tmp);
-		return -1;
+			 ui_clean(ui, ctx, dir), strerror(errno));
+		return NULL;
 	}
 	rc = fchmod(fd, S_IRUSR | S_IWUSR) < 0 || write_all(fd, text, len) < 0 ? -1 : 0;
 	if (close(fd) < 0 || rc < 0) {
-		ui_error(ui, _("cannot write %s: %s"), ui_clean(ui, tmp, file), strerror(errno));
+		ui_error(ui, _("cannot write %s: %s"), ui_clean(ui, ctx, file), strerror(errno));
 		unlink(file);
+		return NULL;
+	}
+	return file;
+}
+
+int editor_open_text(struct ui *ui, const char *path, const char *text, size_t len, int line,
+		     const char *worktree_file)
+{
+	void *tmp = talloc_new(NULL);
+	char *file = worktree_file ? talloc_strdup(tmp, worktree_file)
+				   : write_copy(ui, tmp, path, text, len);
+	char **argv;
+	int rc;
+
+	if (!file) {
 		talloc_free(tmp);
 		return -1;
 	}
 	argv = editor_argv(tmp, editor_setting(), line, file);
 	rc = ui_run_external(ui, argv);
-	unlink(file);
+	if (!worktree_file)
+		unlink(file);
 	if (rc < 0)
 		ui_error(ui, _("could not run %s"), ui_clean(ui, tmp, argv[0]));
 	else if (rc > 0)
 		ui_error(ui, _("%s exited with status %d"), ui_clean(ui, tmp, argv[0]), rc);
+	else if (ui->suspend_terminal && worktree_file)
+		ui_status(ui, "%s", _("Back from the editor; it had the work tree's file, the same as the commit's."));
 	else if (ui->suspend_terminal)
 		ui_status(ui, "%s", _("Back from the editor; its copy was deleted (the tree is never written)."));
 	talloc_free(tmp);

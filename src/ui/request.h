@@ -33,7 +33,7 @@
 	R(MOVE, PREVIOUS_HUNK, "previous-hunk", N_("Previous hunk of the diff")) \
 	R(MOVE, JUMP_CULPRIT, "jump-culprit", N_("Select the culprit's step")) \
 	R(MOVE, JUMP_SUSPICIOUS, "jump-suspicious", N_("Select the blamed step")) \
-	R(SEARCH, SEARCH, "search", N_("Search forward")) \
+	R(SEARCH, SEARCH, "search", N_("Search forward, hits highlighted")) \
 	R(SEARCH, SEARCH_BACK, "search-back", N_("Search backward")) \
 	R(SEARCH, FIND_NEXT, "find-next", N_("Next search match")) \
 	R(SEARCH, FIND_PREV, "find-prev", N_("Previous search match")) \
@@ -58,7 +58,7 @@
 	R(MISC, RELOAD, "reload", N_("Reload the log, keeping the selected step")) \
 	R(MISC, REDRAW, "redraw", N_("Redraw the screen")) \
 	R(MISC, TOGGLE_HINTS, "toggle-hints", N_("Show or hide the key hint bar")) \
-	R(MISC, CANCEL, "cancel", N_("Cancel a running operation, or the prompt")) \
+	R(MISC, CANCEL, "cancel", N_("Cancel a job or prompt, hide the hits")) \
 	R(MISC, SUSPEND, "suspend", N_("Suspend to the shell")) \
 	R(MISC, QUIT, "quit", N_("Quit"))
 

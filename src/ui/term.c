@@ -36,9 +36,12 @@ struct term_state {
 static attr_t mono_attr(enum area a)
 {
 	switch (a) {
-	case AREA_CURSOR: case AREA_TITLE_FOCUS: case AREA_HINT: case AREA_SEARCH:
+	case AREA_CURSOR: case AREA_TITLE_FOCUS: case AREA_HINT:
 	case AREA_FRAME_TOUCHED: case AREA_BAR:
 		return A_REVERSE;
+	case AREA_SEARCH:
+		/* a hit shows on the cursor line too (reverse already) */
+		return A_REVERSE | A_UNDERLINE;
 	case AREA_TITLE_BLUR: case AREA_HIGHLIGHT:
 		return A_UNDERLINE;
 	case AREA_BAD: case AREA_STRONG: case AREA_SUSPICIOUS: case AREA_ERROR:

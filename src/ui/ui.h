@@ -64,6 +64,9 @@ struct ui {
 	char *prompt;                  /* the prompt being typed ("/", ":"), or NULL */
 	char *input;                   /* what has been typed at the prompt */
 	char *search;                  /* the last search */
+	/* Counts new searches and Esc: a view shows the hits of ui->search
+	 * while its search_hits (view.h) is this number. */
+	unsigned search_serial;
 	/* The prompt's history (history.c): [0] ':' commands, [1] searches;
 	 * pos: how far back Up went (0: the line being typed). */
 	struct prompt_history {

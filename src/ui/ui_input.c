@@ -48,6 +48,10 @@ static void search(struct ui *ui, bool backward, bool again)
 	struct view *v = ui_focused(ui);
 	bool wrapped = false;
 
+	if (!again)
+		ui->search_serial++;  /* a new search: the old hits go */
+	/* this view draws the hits (view.c); n and N bring them back after Esc */
+	v->search_hits = ui->search_serial;
 	if (!ui->search || !*ui->search)
 		ui_error(ui, "%s", _("no previous search"));
 	else if (!view_search(v, ui->search, backward, true, &wrapped))
@@ -58,6 +62,25 @@ static void search(struct ui *ui, bool backward, bool again)
 			  backward ? "?" : "/", ui->search);
 	else
 		ui_status(ui, again ? _("%s%s (again)") : "%s%s", backward ? "?" : "/", ui->search);
+}
+
+/* Esc: stops the git work under way, and takes the search hits off
+ * the screen (less's ESC-u); n or N shows them again. */
+static void cancel(struct ui *ui)
+{
+	bool hits = false;
+
+	for (int i = 0; i < 2; i++)
+		if (ui->views[i] && ui->views[i]->search_hits &&
+		    ui->views[i]->search_hits == ui->search_serial)
+			hits = true;
+	ui->search_serial++;
+	if (ui->worker && worker_pending(ui->worker)) {
+		worker_cancel(ui->worker);
+		ui_status(ui, "%s", _("cancelling..."));
+	} else if (!hits) {
+		ui_status(ui, "%s", _("nothing to cancel (Q quits)"));
+	}
 }
 
 /* Jump to a step the steps view knows (the culprit). */
@@ -212,12 +235,7 @@ void ui_request(struct ui *ui, enum request r)
 		ui->opt.hint_bar = !ui->opt.hint_bar;
 		break;
 	case REQ_CANCEL:
-		if (ui->worker && worker_pending(ui->worker)) {
-			worker_cancel(ui->worker);
-			ui_status(ui, "%s", _("cancelling..."));
-		} else {
-			ui_status(ui, "%s", _("nothing to cancel (Q quits)"));
-		}
+		cancel(ui);
 		break;
 	case REQ_EDIT:
 		ui_error(ui, "%s", _("nothing to edit here: open a source line first"));

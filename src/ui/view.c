@@ -3,6 +3,7 @@
  * searching. The views themselves only know their rows. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <talloc.h>
@@ -263,10 +264,29 @@ void view_draw(struct view *v, struct canvas *c, int y, int x, int height, int w
 	draw_title(v, c, y + height - 1, x, width, focused);
 }
 
+/* The last search as wide characters when this view shows its hits
+ * (until a new search or Esc, as less's until ESC-u), else NULL. */
+static wchar_t *search_hits(const struct view *v, const void *ctx)
+{
+	const struct ui *ui = v->ui;
+	wchar_t *w;
+	size_t n;
+
+	if (!ui->search || !*ui->search || !v->search_hits || v->search_hits != ui->search_serial)
+		return NULL;
+	n = mbstowcs(NULL, ui->search, 0);
+	if (n == (size_t)-1 || n == 0)
+		return NULL;
+	w = talloc_array(ctx, wchar_t, n + 1);
+	mbstowcs(w, ui->search, n + 1);
+	return w;
+}
+
 static void draw_at(struct view *v, struct canvas *c, int y, int x, int height, int width,
 		    bool focused)
 {
 	int head = v->ops->header ? v->ops->header(v, NULL, 0, width) : 0;
+	wchar_t *hits;
 
 	if (head > height - 2)
 		head = height > 2 ? height - 2 : 0;
@@ -287,6 +307,7 @@ static void draw_at(struct view *v, struct canvas *c, int y, int x, int height, 
 	if (v->height < 1)
 		v->height = 1;
 	view_clamp(v);
+	hits = search_hits(v, c);
 	for (int i = 0; i < v->height && v->offset + (size_t)i < v->n_rows; i++) {
 		size_t row = v->offset + (size_t)i;
 		bool sel = row == v->selected;
@@ -301,7 +322,13 @@ static void draw_at(struct view *v, struct canvas *c, int y, int x, int height, 
 			if (focused)
 				c->cursor_y = ry;
 		}
+		/* on the drawn cells: right after a sideways scroll too, and
+		 * never more than the sanitised text shows */
+		if (hits)
+			canvas_paint_matches(c, ry, x, x + width, hits, v->ui->opt.ignore_case,
+					     AREA_SEARCH);
 	}
+	talloc_free(hits);
 	if (v->n_rows == 0 && v->height > 0)
 		canvas_text(c, y + head, x, x + width, AREA_DIM, v->busy ? v->busy : _("(nothing to show)"));
 }

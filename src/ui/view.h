@@ -63,6 +63,9 @@ struct view {
 	/* A highlighted row range (the raw log's evidence lines), or none. */
 	size_t hl_first, hl_last;
 	bool hl;
+	/* The search whose hits this view draws (ui->search_serial when it
+	 * was searched last; 0 never). */
+	unsigned search_hits;
 	const char *busy;      /* "loading ..." while a job for it runs */
 	int screen_y, screen_x, screen_h, screen_w; /* where it was last drawn */
 };

@@ -377,7 +377,7 @@ static void open_editor(struct view *v, struct job *j)
 		ui_error(v->ui, "%s", j->error ? j->error : _("no such file at that commit"));
 		return;
 	}
-	editor_open_text(v->ui, j->path, j->text, j->len, dv->edit_line);
+	editor_open_text(v->ui, j->path, j->text, j->len, dv->edit_line, j->worktree_file);
 }
 
 static bool diff_deliver(struct view *v, struct job *j)

@@ -188,7 +188,8 @@ static bool source_deliver(struct view *v, struct job *j)
 	show_file(v, sv, j);
 	if (sv->target->edit) {
 		sv->target->edit = false;
-		editor_open_text(v->ui, sv->target->path, j->text, j->len, sv->target->line);
+		editor_open_text(v->ui, sv->target->path, j->text, j->len, sv->target->line,
+				 j->worktree_file);
 	}
 	return true;
 }
@@ -250,7 +251,8 @@ static bool source_request(struct view *v, enum request r)
 			ui_error(v->ui, "%s", _("nothing to edit: the file is not loaded"));
 		else
 			editor_open_text(v->ui, sv->target->path, sv->job->text, sv->job->len,
-					 sv->lines ? (int)v->selected + 1 : sv->target->line);
+					 sv->lines ? (int)v->selected + 1 : sv->target->line,
+					 sv->job->worktree_file);
 		return true;
 	case REQ_ENTER:
 		/* nothing to open below a source line */

@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "tree/workdir.h"
 #include "ui/present.h"
 #include "ui/worker.h"
 
@@ -139,6 +140,8 @@ static void run_job(struct worker *w, struct job *j)
 			j->error = _("the file's content is not in this partial clone");
 		else if (j->status < 0)
 			j->error = _("no such file at that commit");
+		else
+			j->worktree_file = tree_workdir_file_same(w->tree, j, j->path, j->text, j->len);
 		break;
 	}
 	note_partial(w, j);

@@ -44,6 +44,9 @@ struct job {
 	struct commit_patch patch;
 	char *text;
 	size_t len;
+	/* JOB_FILE: the work tree's own file when it is text byte for byte
+	 * (tree/workdir.h): the editor gets that path; else NULL */
+	const char *worktree_file;
 	bool no_tree;               /* the tree could not be opened (error says why,
 				     * or is NULL when there was none to find) */
 	bool cancelled;             /* set by the ui: drop the result */

@@ -138,6 +138,27 @@ grep -q '^ 15 gut      36306b229dfd 10 ok ' "$SCRATCH/screen" ||
 	fail "$GERMAN: step 15 is not shown in German: $(grep '^ 15 ' "$SCRATCH/screen")"
 note "$GERMAN: the steps view, hint bar and status line in German"
 
+# skip in German: "überspr.", no wider than "schlecht" (the verdict column
+# keeps its width, the subject its columns at 80); a git bisect log's own
+# word stays "skip", as its good and bad (here slow and fast) do.
+SKIP=$DATA/cause-inconclusive-skip-synthetic.log
+de "$GERMAN" --script "$SCRATCH/screen.keys" --size 80x24 --no-tree "$SKIP"
+grep -q '^  4 überspr\. cc38a46de76e Build-Fehler  ' "$SCRATCH/out" ||
+	fail "$GERMAN: the skipped step is not 'überspr.' in the verdict column: $(grep '^  4 ' "$SCRATCH/out")"
+grep -q '^  2 schlecht 307e14c03906 8 Crash 2 ok ' "$SCRATCH/out" ||
+	fail "$GERMAN: the verdict column widened beside 'überspr.': $(grep '^  2 ' "$SCRATCH/out")"
+grep -q 'skip' "$SCRATCH/out" && fail "$GERMAN: 'skip' left untranslated in a syzbot log's steps: $(grep skip "$SCRATCH/out")"
+de "$GERMAN" --summary --no-tree "$SKIP"
+grep -q '^  4  Bisect       überspr\. cc38a46de76e Build-Fehler ' "$SCRATCH/out" ||
+	fail "$GERMAN --summary: the skipped step: $(grep '^  4 ' "$SCRATCH/out")"
+sed '/^# first slow/i\
+git bisect skip 1111111111111111111111111111111111111111' \
+	"$DATA/gitbisect-terms-slow-fast.log" >"$SCRATCH/gitskip.log"
+de "$GERMAN" --script "$SCRATCH/screen.keys" --size 80x24 --no-tree "$SCRATCH/gitskip.log"
+grep -q '^  5 skip     111111111111\( \|$\)' "$SCRATCH/out" ||
+	fail "$GERMAN: a git bisect log's skip is not git's word: $(grep '^  5 ' "$SCRATCH/out")"
+note "$GERMAN: skip is überspr., git's own skip stays"
+
 # --summary in German, its columns by display width.
 de "$GERMAN" --summary --no-tree "$DEADLOCK"
 grep -qE '^Bewertung:   (plausibel|verdächtig): 0\.[0-9][0-9], dass der Verursacher-Commit falsch ist, (kein Schritt fällt auf|beschuldigter Schritt [0-9]+)$' "$SCRATCH/out" ||

@@ -3,9 +3,16 @@
 # caller has checked for tmux (need_cmd) and set SOCK, a server name of
 # its own.
 
-# tm ARG...: tmux on this test's own server, no user config
+# tm ARG...: tmux on this test's own server, no user config. A new
+# session right after the last one was killed may meet the server still
+# exiting ("server exited unexpectedly", more likely on a loaded machine
+# under make -j2): it is tried once more.
 tm()
 {
+	if [ "$1" = new-session ]; then
+		tmux -L "$SOCK" -f /dev/null "$@" 2>/dev/null && return 0
+		sleep 0.5
+	fi
 	tmux -L "$SOCK" -f /dev/null "$@"
 }
 cleanup_tmux()

@@ -149,7 +149,7 @@ static void test_runs_argv_no_shell(void **state)
 	assert_int_equal(chdir(s->dir), 0);
 	setenv("VISUAL", talloc_asprintf(*state, "%s --wait", s->editor), 1);
 	seen = (struct hooks_seen){ 0 };
-	assert_int_equal(editor_open_text(ui, evil, "one\ntwo\n", 8, 2), 0);
+	assert_int_equal(editor_open_text(ui, evil, "one\ntwo\n", 8, 2, NULL), 0);
 	assert_int_equal(seen.suspended, 1);
 	assert_int_equal(seen.resumed, 1);
 	got = read_file(*state, s->record);
@@ -181,7 +181,7 @@ static void test_editor_missing(void **state)
 
 	unsetenv("VISUAL");
 	setenv("EDITOR", "/nonexistent/editor-xyz", 1);
-	assert_int_equal(editor_open_text(ui, "a.c", "x", 1, 1), -1);
+	assert_int_equal(editor_open_text(ui, "a.c", "x", 1, 1, NULL), -1);
 	assert_true(ui->status_error);
 	assert_contains(ui->status, "/nonexistent/editor-xyz");
 	/* the copy is deleted on failure too */
@@ -195,11 +195,39 @@ static void test_script_mode_runs_nothing(void **state)
 	struct ui *ui = fake_ui(*state, false);
 
 	setenv("VISUAL", s->editor, 1);
-	assert_int_equal(editor_open_text(ui, "mm/khugepaged.c", "x\n", 2, 1826), 0);
+	assert_int_equal(editor_open_text(ui, "mm/khugepaged.c", "x\n", 2, 1826, NULL), 0);
 	assert_false(ui->status_error);
 	assert_starts(ui->status, talloc_asprintf(*state, "would run: %s +1826 %s/bisview-",
 						  s->editor, s->tmpdir));
 	assert_int_equal(access(s->record, F_OK), -1);
+	assert_no_copy_left(s);
+	scratch_free(s);
+}
+
+/* The work tree's own file (tree/workdir.h found it the commit's): the
+ * editor gets its path, no copy is made, the file stays, and the status
+ * line claims no copy was deleted. */
+static void test_worktree_file(void **state)
+{
+	struct scratch *s = scratch_new(*state);
+	struct ui *ui = fake_ui(*state, true);
+	char *own = talloc_asprintf(*state, "%s/khugepaged.c", s->dir), *got, *save = NULL;
+	FILE *f = fopen(own, "w");
+
+	assert_non_null(f);
+	fputs("x\n", f);
+	fclose(f);
+	setenv("VISUAL", s->editor, 1);
+	seen = (struct hooks_seen){ 0 };
+	assert_int_equal(editor_open_text(ui, "mm/khugepaged.c", "x\n", 2, 7, own), 0);
+	got = read_file(*state, s->record);
+	assert_non_null(got);
+	assert_str(strtok_r(got, "\n", &save), "+7");
+	assert_str(strtok_r(NULL, "\n", &save), own);
+	assert_str(read_file(*state, own), "x\n");
+	assert_false(ui->status_error);
+	assert_contains(ui->status, "work tree");
+	assert_null(strstr(ui->status, "deleted"));
 	assert_no_copy_left(s);
 	scratch_free(s);
 }
@@ -212,6 +240,7 @@ int main(void)
 		UNIT_TEST(test_runs_argv_no_shell),
 		UNIT_TEST(test_editor_missing),
 		UNIT_TEST(test_script_mode_runs_nothing),
+		UNIT_TEST(test_worktree_file),
 	};
 
 	unit_init();
