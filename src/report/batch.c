@@ -162,6 +162,10 @@ void batch_read(struct batch *b)
 		n_threads = BATCH_MAX_THREADS;
 	if (n_threads > b->n)
 		n_threads = b->n;
+	/* the workers allocate top-level contexts at once: talloc's tracking
+	 * of the NULL context (BISVIEW_TALLOC_REPORT) is not thread-safe */
+	if (n_threads > 1)
+		talloc_disable_null_tracking();
 	for (size_t t = 1; t < n_threads; t++)
 		if (pthread_create(&threads[started], NULL, worker, b) == 0)
 			started++;

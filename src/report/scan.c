@@ -78,10 +78,12 @@ static char *log_line(const void *ctx, const struct app *app, const struct blog 
 		line = talloc_asprintf_append_buffer(line, " -");
 	/* the strongest signals, each code once: enough to sort a triage list */
 	{
-		const char *codes = report_top_signals(ctx, rc->signals, 3);
+		void *tmp = talloc_new(NULL);
+		const char *codes = report_top_signals(tmp, rc->signals, 3);
 
 		if (*codes)
 			line = talloc_asprintf_append_buffer(line, "\t%s", codes);
+		talloc_free(tmp);
 	}
 	return line;
 }
