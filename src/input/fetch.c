@@ -186,6 +186,11 @@ static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off
 
 	(void)ultotal;
 	(void)ulnow;
+	/* a batch stopped (Esc, quitting the list): the transfer too */
+	if (t->req && t->req->cancel && atomic_load(t->req->cancel)) {
+		t->refusal = _("stopped");
+		return 1;
+	}
 	/* libcurl calls many times a second; a report per 64 KiB is enough */
 	if (dlnow <= 0 || (size_t)dlnow < t->progress_at + (64 << 10))
 		return 0;

@@ -6,6 +6,7 @@
 #ifndef BISVIEW_INPUT_INPUT_H
 #define BISVIEW_INPUT_INPUT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -44,6 +45,7 @@ struct input_request {
 	input_progress_fn *progress; /* NULL: stderr's line (see above) */
 	void *progress_arg;
 	struct input_pacer *pacer; /* NULL: one fetch at a time anyway */
+	const atomic_bool *cancel; /* set by another thread: a fetch stops */
 	bool follow_links;        /* an mbox's entries: a mail that only links
 				   * to its log is followed (else named) */
 };

@@ -95,6 +95,7 @@ static void read_item(struct batch *b, struct batch_item *it)
 		req.no_tree = true;  /* the batch's own tree, opened once */
 		req.pacer = b->pacer;
 		req.follow_links = true;  /* a link-only mail's log too (§13) */
+		req.cancel = &b->cancel;
 		req.progress = quiet;  /* many at once: the list or the table says */
 		entries = input_load_entries(tmp, &req, &n);
 	}

@@ -81,7 +81,8 @@ static void triage_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	if (!r) {
 		col += W_P + 1 + (layout_w >= NARROW_BELOW ? W_BAR + W_KIND + 2 : 0);
 		canvas_textf(c, y, col, end, AREA_DIM, "%-*.*s %s", nw, nw,
-			     ui_clean(v->ui, tmp, it->name), _("loading..."));
+			     ui_clean(v->ui, tmp, it->name),
+			     v->ui->triage->finished ? _("not read: stopped") : _("loading..."));
 		talloc_free(tmp);
 		return;
 	}

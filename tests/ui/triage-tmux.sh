@@ -78,6 +78,31 @@ grep -q "60%" "$SCRATCH/pane" || fail "q did not come back to the third row: $(g
 tm send-keys -t t q
 wait_for "EXITED 0"
 
+# Esc while a URL is still being fetched: the fetch stops at once (not
+# when the server answers), its row says so; Q then quits at once
+echo "$BASE/late/30/c" >>"$SCRATCH/list"
+tm kill-session -t t
+tm new-session -d -s t -x 100 -y 30 \
+	"'$BISVIEW' --no-tree --list '$SCRATCH/list'; echo EXITED \$?; sleep 30"
+wait_for "bisections read (Esc stops)"
+tm send-keys -t t Escape
+wait_for "6 bisections, worst first"
+grep -q "error http://127.0.0.1:[0-9]*/late/ *stopped" "$SCRATCH/pane" ||
+	fail "Esc: the URL being fetched does not say it was stopped: $(cat "$SCRATCH/pane")"
+tm send-keys -t t Q
+t0=$(date +%s)
+wait_for "EXITED 0"
+[ $(($(date +%s) - t0)) -lt 5 ] || fail "quitting waited for the slow server"
+# Q while the slow URL is being fetched: the same, at once
+tm kill-session -t t
+tm new-session -d -s t -x 100 -y 30 \
+	"'$BISVIEW' --no-tree --list '$SCRATCH/list'; echo EXITED \$?; sleep 30"
+wait_for "bisections read (Esc stops)"
+tm send-keys -t t Q
+t0=$(date +%s)
+wait_for "EXITED 0"
+[ $(($(date +%s) - t0)) -lt 5 ] || fail "quitting while a URL loads waited for the slow server"
+
 # pacing: three URLs the cache does not have, a second apart at least
 printf '%s\n' "$BASE/paced/1" "$BASE/paced/2" "$BASE/paced/3" >"$SCRATCH/paced"
 bv_ok --scan --no-tree --list "$SCRATCH/paced"
