@@ -104,8 +104,11 @@ static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum vi
 	for (size_t i = 0; list && list[i] != REQ_NONE; i++) {
 		const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
 		const char *comma = keys ? strchr(keys, ',') : NULL;
+		/* a list of bisections or messages has no steps to step through */
+		bool stepless = (k == VIEW_TRIAGE || k == VIEW_MESSAGES) &&
+				(list[i] == REQ_NEXT || list[i] == REQ_PREVIOUS);
 
-		if (!keys)
+		if (!keys || stepless)
 			continue;
 		if (comma)
 			keys = talloc_strndup(tmp, keys, (size_t)(comma - keys));
