@@ -15,3 +15,13 @@ median_of()
 		echo "$t0 $t1" | awk '{ printf "%.4f\n", $2 - $1 }'
 	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
+
+# start_time PROGRAM: seconds one run of `PROGRAM --version` takes (what
+# comes before main(): loading the program and its libraries)
+start_time()
+{
+	t0=$(now)
+	"$1" --version >/dev/null
+	t1=$(now)
+	echo "$t1 - $t0" | bc -l
+}

@@ -53,10 +53,7 @@ while [ "$i" -lt "$RUNS" ]; do
 	awk -F '\t' '$1 == "list-sorted" { print $2 }' "$tmp/out" >>"$tmp/sorted"
 	"$BISVIEW" --no-tree --script "$tmp/keys" "$ONE" >"$tmp/out"
 	awk -F '\t' '$1 == "first-screen" { print $2 }' "$tmp/out" >>"$tmp/one"
-	t0=$(now)
-	"$BISVIEW" --version >/dev/null
-	t1=$(now)
-	echo "$t1 - $t0" | bc -l >>"$tmp/start"
+	start_time "$BISVIEW" >>"$tmp/start"
 	i=$((i + 1))
 done
 start=$(median <"$tmp/start")

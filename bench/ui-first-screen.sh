@@ -57,10 +57,7 @@ while [ $i -lt "$RUNS" ]; do
 	echo "$t1 - $t0" | bc -l >>"$tmp/git"
 	# the figures above count from main(); loading the program and its
 	# libraries comes before: measured as a whole run of --version
-	t0=$(now)
-	"$BISVIEW" --version >/dev/null
-	t1=$(now)
-	echo "$t1 - $t0" | bc -l >>"$tmp/start"
+	start_time "$BISVIEW" >>"$tmp/start"
 	i=$((i + 1))
 done
 first=$(median <"$tmp/first")

@@ -334,6 +334,21 @@ void ui_close(struct ui *ui)
 	}
 }
 
+void ui_show_over_list(struct ui *ui, struct view *list)
+{
+	for (size_t i = 0; i < ui->n_stack; i++)
+		if (ui->stack[i] != list)
+			talloc_free(ui->stack[i]);
+	if (ui->views[1] != list)
+		talloc_free(ui->views[1]);
+	ui->views[1] = NULL;
+	ui->stack[0] = list;
+	ui->n_stack = 1;
+	ui->focus = 0;
+	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
+	ui_initial_selection(ui);
+}
+
 int ui_selected_step(struct ui *ui)
 {
 	struct view *v = ui_find(ui, VIEW_STEPS);

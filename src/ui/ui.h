@@ -117,6 +117,10 @@ void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf,
 struct view *ui_open(struct ui *ui, enum view_kind k, int step, bool split);
 struct view *ui_find(struct ui *ui, enum view_kind k);
 void ui_close(struct ui *ui);   /* view-close */
+/* The log just installed on its steps view, with list (the triage or
+ * messages view it was chosen in) the one view beneath: every other view
+ * pointed into the old log and closes. */
+void ui_show_over_list(struct ui *ui, struct view *list);
 void ui_reload(struct ui *ui);  /* R */
 /* Reads the LOG argument (ui->log_path) and installs it: 0, or -1 with
  * *err (and *file, what the error is about); nothing replaced on failure. */

@@ -101,16 +101,7 @@ static bool messages_request(struct view *v, enum request r)
 	/* R reads the message again by its name (standard input cannot) */
 	if (strcmp(ui->log_path, "-") != 0)
 		ui->log_path = e->name;
-	/* every other view points into the old log */
-	for (size_t i = 0; i < ui->n_stack; i++)
-		talloc_free(ui->stack[i]);
-	talloc_free(ui->views[1]);
-	ui->views[1] = NULL;
-	ui->stack[0] = v;
-	ui->n_stack = 1;
-	ui->focus = 0;
-	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
-	ui_initial_selection(ui);
+	ui_show_over_list(ui, v);
 	return true;
 }
 

@@ -236,15 +236,7 @@ static bool open_row(struct view *v)
 		return true;
 	}
 	ui->log_path = it->name;  /* R reads it again */
-	for (size_t i = 0; i < ui->n_stack; i++)
-		talloc_free(ui->stack[i]);
-	talloc_free(ui->views[1]);
-	ui->views[1] = NULL;
-	ui->stack[0] = v;
-	ui->n_stack = 1;
-	ui->focus = 0;
-	ui->views[0] = view_new(ui, VIEW_STEPS, -1);
-	ui_initial_selection(ui);
+	ui_show_over_list(ui, v);
 	return true;
 }
 
