@@ -1,7 +1,7 @@
 #!/bin/sh
 # The script-mode explorer test of every view (tests/ui/screens.sh: expected
 # screens of every view on the seeds and on the demo tree), the triage
-# list's (tests/ui/triage.sh) and the non-interactive modes again, with every bisview run under valgrind's
+# list of the seeds, and the non-interactive modes again, with every bisview run under valgrind's
 # memcheck: no error, no byte definitely lost, and talloc's
 # report of top-level contexts at exit empty (BISVIEW_TALLOC_REPORT, see
 # src/main.c; with a tree, the git worker turns that tracking off and
@@ -27,9 +27,12 @@ chmod +x "$wrapper"
 
 BISVIEW=$wrapper BISVIEW_TEST_TIMEOUT=900 sh "$top_srcdir/tests/ui/screens.sh" >"$SCRATCH/screens.out" 2>&1 ||
 	fail "tests/ui/screens.sh under valgrind: $(tail -5 "$SCRATCH/screens.out")"
-# the triage list (threads reading, the round trip to the explorer)
-BISVIEW=$wrapper BISVIEW_TEST_TIMEOUT=900 sh "$top_srcdir/tests/ui/triage.sh" >"$SCRATCH/triage.out" 2>&1 ||
-	fail "tests/ui/triage.sh under valgrind: $(tail -5 "$SCRATCH/triage.out")"
+# the triage list of the seeds: the batch's threads, a round trip to the
+# explorer and back, R there, the orders and a filter
+explorer_env
+script triage ':dump-view' j '<Enter>' R q o o '&suspicious<Enter>' ':dump-view' '&<Enter>' q
+BISVIEW=$wrapper bv_ok --no-tree --script "$SCRATCH/triage.keys" "$DATA"
+grep -q "^view	triage	" "$SCRATCH/out" || fail "the triage list under valgrind: $(head -3 "$SCRATCH/out")"
 # the other modes, once each, on a seed and on the mail-quoted one
 for log in "$DATA/cause-flaky-kvm_wait-title-drift.log" "$DATA/mail-wrapped-qp-deadlock.log"; do
 	for mode in --summary --json --scan; do
