@@ -53,15 +53,12 @@ static void quiet(void *arg, const char *url, size_t bytes, size_t total)
 static void read_entry(struct batch *b, struct batch_item *it, void *tmp, const struct input_entry *e)
 {
 	struct report_ctx rc = { .san_flags = b->app->san_flags };
-	const char *refusal = NULL;
+	const char *refusal = e->log ? log_refusal(e->log) : e->err;
 
 	it->result = -1;
 	it->p_wrong = -1;
-	if (!e->log)
-		it->error = talloc_strdup(tmp, e->err);
-	else if ((refusal = log_refusal(e->log)))
-		it->error = talloc_strdup(tmp, refusal);
-	if (it->error) {
+	if (!e->log || refusal) {
+		it->error = talloc_strdup(tmp, refusal ? refusal : _("not read"));
 		b->fill(b->fill_arg, it, NULL, NULL);
 		it->error = NULL;  /* tmp's: the consumer kept what it needs */
 		return;
