@@ -157,7 +157,9 @@ static void draw_status(struct ui *ui, struct canvas *c, int y)
 
 		canvas_text(c, y, 0, -1, AREA_DIM, ui_fix_progress(tmp, ui));
 		talloc_free(tmp);
-	} else if (ui->tree_note && !ui->tree_note_said) {
+	} else if (ui->tree_note && !ui->tree_note_said && ui_focused(ui) &&
+		   ui_focused(ui)->kind != VIEW_TRIAGE) {
+		/* (the list has a tree of its own, said in its header) */
 		canvas_text(c, y, 0, -1, AREA_DIM, ui->tree_note);
 		ui->tree_note_shown = true;
 	}

@@ -98,7 +98,8 @@ static void add_step(struct ui *ui, struct detail_view *dv, const struct step *s
 	 * the log's lines say that one */
 	if (log->format == LOG_FORMAT_SYZBOT && log->kind == KIND_FIX &&
 	    frame_verdict_has_bug(log, s->verdict) >= 0)
-		verdict = talloc_asprintf(dv, _("%s (git: %s)"), verdict, verdict_word(s->verdict));
+		/* git's word as the log has it, in every language */
+		verdict = talloc_asprintf(dv, _("%s (git: %s)"), verdict, verdict_name(s->verdict));
 	if (s->verdict_inferred)
 		verdict = talloc_asprintf(dv, _("%s (inferred from the runs)"), verdict);
 	else if (s->undetermined)

@@ -111,8 +111,13 @@ static void triage_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	col += W_STEP;
 	canvas_text(c, y, col, col + 1, AREA_BAD, r->fix_disagrees ? "!" : " ");
 	col += 2;
-	col = canvas_textf(c, y, col, end, AREA_DEFAULT, "%s  ", r->result);
-	canvas_text(c, y, col, end, AREA_STRONG, r->signals);
+	col = canvas_text(c, y, col, end, AREA_DEFAULT, r->result);
+	if (*r->signals)
+		col = canvas_textf(c, y, col, end, AREA_STRONG, "  %s", r->signals);
+	/* the bug's title last: a file named by a hash says nothing, and
+	 * Right brings it into sight where the row is cut */
+	if (r->title && !strstr(r->name, r->title))
+		canvas_textf(c, y, col, end, AREA_DIM, "  %s", r->title);
 	talloc_free(tmp);
 }
 
@@ -201,7 +206,7 @@ static int triage_header(struct view *v, struct canvas *c, int y, int width)
 	if (layout_w >= NARROW_BELOW)
 		canvas_textf(c, y + 1, 0, width, AREA_DIM, "%-*s %-*s %-*s %-*s %-*s  %s", W_P,
 			     _("p"), W_BAR, _("wrong"), W_KIND, _("kind"), nw, _("name"), W_STEP,
-			     _("step"), _("result, signals"));
+			     _("step"), _("result, signals, crash"));
 	else
 		canvas_textf(c, y + 1, 0, width, AREA_DIM, "%-*s %-*s %-*s  %s", W_P, _("p"), nw,
 			     _("name"), W_STEP, _("step"), _("result"));

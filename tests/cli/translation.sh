@@ -158,6 +158,12 @@ de "$GERMAN" --script "$SCRATCH/screen.keys" --size 80x24 --no-tree "$SCRATCH/gi
 grep -q '^  5 skip     111111111111\( \|$\)' "$SCRATCH/out" ||
 	fail "$GERMAN: a git bisect log's skip is not git's word: $(grep '^  5 ' "$SCRATCH/out")"
 note "$GERMAN: skip is überspr., git's own skip stays"
+# a fix bisection's detail: its German word, git's own in brackets as the
+# log's lines have it ("good"), not translated
+printf '%s\n' j i ':dump-screen' >"$SCRATCH/fixdetail.keys"
+de "$GERMAN" --script "$SCRATCH/fixdetail.keys" --size 80x24 --no-tree "$DATA/fix-synthetic-frob.log"
+grep -q '(git: good)' "$SCRATCH/out" && ! grep -q '(git: gut)' "$SCRATCH/out" ||
+	fail "$GERMAN: a fix bisection's detail does not give git's own word: $(grep 'git:' "$SCRATCH/out")"
 
 # --summary in German, its columns by display width.
 de "$GERMAN" --summary --no-tree "$DEADLOCK"

@@ -50,6 +50,12 @@ grep -q "	$D/sub/cause-unsafe_follow_pfn-parent-untested.log	" "$SCRATCH/view" |
 grep -q " sub/cause-unsafe" "$SCRATCH/screen" || fail "the row names lack the subdirectory"
 ! grep -q "$D" "$SCRATCH/screen" || fail "the rows repeat the directory given"
 
+# the rows end with the bug's title: Right brings the top row's into sight
+script right '<Right>' '<Right>' ':dump-screen'
+bv_ok --no-tree --script "$SCRATCH/right.keys" --size 80x24 "$D"
+grep -q "title-drift,flaky,thin-verdict  general protection fault in try_grab" "$SCRATCH/out" ||
+	fail "Right does not show the top row's signals and bug title: $(sed -n 3p "$SCRATCH/out")"
+
 # Enter on the second row: its bisection; q: back on the second row
 second=$(sed -n 3p "$SCRATCH/view" | cut -f2)
 script trip j '<Enter>' ":dump-view $SCRATCH/steps" ":dump-screen $SCRATCH/explorer" \
