@@ -41,10 +41,10 @@ static const char *clean_why(const void *ctx, const struct step *s, const struct
 		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): syzkaller puts the chance that the bug was there and did not show at %s"),
 				       s->index, ref(ctx, s), word, so->n, pct(ctx, so->false_negative));
 	if (r->step_likelihood[i] > 2 * missed)
-		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs at the bad steps, %d clean runs happen %s of the time, but a reproducer that cannot work on such a commit at all is likelier (%s)"),
+		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs where the bug is, %d clean runs happen %s of the time, but a reproducer that cannot work on such a commit at all is likelier (%s)"),
 				       s->index, ref(ctx, s), word, so->n, pct(ctx, rate), so->n,
 				       pct(ctx, missed), pct(ctx, r->step_likelihood[i]));
-	return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs at the bad steps, %d clean runs happen %s of the time"),
+	return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): with the reproducer crashing %s of runs where the bug is, %d clean runs happen %s of the time"),
 			       s->index, ref(ctx, s), word, so->n, pct(ctx, rate), so->n, pct(ctx, missed));
 }
 
@@ -129,7 +129,7 @@ static const char *step_why_alone(const void *ctx, const struct model_obs *o,
 		if (so->ok == 0)
 			return talloc_asprintf(ctx, _("step %d (%s, %s on crashes of \"%s\", none of the original): other crashes in every run, so the runs cannot tell whether the bug was there"),
 					       s->index, ref(ctx, s), word, title ? title : "?");
-		return talloc_asprintf(ctx, _("step %d (%s, %s on crashes of \"%s\", none of the original): with the reproducer crashing %s of runs at the bad steps, the bug, had it been there, would have missed all %d clean runs %s of the time"),
+		return talloc_asprintf(ctx, _("step %d (%s, %s on crashes of \"%s\", none of the original): with the reproducer crashing %s of runs where the bug is, the bug, had it been there, would have missed all %d clean runs %s of the time"),
 				       s->index, ref(ctx, s), word, title ? title : "?", pct(ctx, rate),
 				       so->ok, pct(ctx, model_beta_clean(r->rate_a, r->rate_b, so->ok)));
 	}

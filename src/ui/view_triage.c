@@ -23,6 +23,8 @@
 
 struct triage_view {
 	const char *selected_name;  /* the selected item's name: kept across rebuilds */
+	bool moved;                 /* the user moved the cursor: until then it stays
+				     * on the first row, the worst one so far */
 };
 
 static const struct batch_item *row_item(const struct view *v, size_t row)
@@ -39,7 +41,9 @@ static void triage_load(struct view *v)
 	const struct ui_triage *t = v->ui->triage;
 
 	v->n_rows = t->n_order;
-	for (size_t i = 0; tv->selected_name && i < t->n_order; i++)
+	if (!tv->moved)
+		v->selected = v->offset = 0;
+	for (size_t i = 0; tv->moved && tv->selected_name && i < t->n_order; i++)
 		if (row_item(v, i)->name == tv->selected_name)
 			v->selected = i;
 }
@@ -251,6 +255,8 @@ static bool triage_request(struct view *v, enum request r)
 {
 	struct ui_triage *t = v->ui->triage;
 
+	/* from the first key on, the cursor keeps its bisection */
+	((struct triage_view *)v->priv)->moved = true;
 	switch (r) {
 	case REQ_ENTER:
 		return v->n_rows ? open_row(v) : true;
