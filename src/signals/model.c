@@ -417,6 +417,7 @@ void model_evaluate(const void *ctx, const struct model_obs *o, const struct mod
 	}
 	out->blamed_step = -1;
 	out->why = NULL;
+	out->obs = o;  /* the sentences read the log through it */
 	out->p_wrong = o->culprit ? sigmoid(p->platt_a * logit + p->platt_b) : -1;
 	spread_over_steps(o, out);
 	if (!o->culprit)

@@ -19,6 +19,22 @@ static const char *pct(const void *ctx, double p)
 	return "<0.1%";
 }
 
+/* The step's verdict in the sentence: a syzbot fix bisection's by what it
+ * means, as the steps list says it (its git terms are the reverse of a
+ * cause bisection's: "good" still crashes); git's word otherwise. */
+static const char *verdict_said(const struct model_result *r, const struct step *s)
+{
+	const struct blog *log = r->obs ? r->obs->log : NULL;
+
+	if (log && log->format == LOG_FORMAT_SYZBOT && log->kind == KIND_FIX) {
+		if (s->verdict == VERDICT_GOOD)
+			return _("crashes");
+		if (s->verdict == VERDICT_BAD)
+			return _("no crash");
+	}
+	return _(verdict_msgid(s->verdict));
+}
+
 /* The release tag, else the commit's first 12 hex digits. */
 static const char *ref(const void *ctx, const struct step *s)
 {
@@ -32,7 +48,7 @@ static const char *clean_why(const void *ctx, const struct step *s, const struct
 {
 	double rate = r->rate_a / (r->rate_a + r->rate_b);
 	double missed = model_beta_clean(r->rate_a, r->rate_b, so->n);
-	const char *word = _(verdict_msgid(s->verdict));
+	const char *word = verdict_said(r, s);
 
 	if (so->crashed_orig > 0)
 		return talloc_asprintf(ctx, _("step %d (%s, %s although the original crash showed in %d of %d runs): the bug was there"),
@@ -60,12 +76,12 @@ static const char *older_why(const void *ctx, const struct step *s, const struct
 {
 	if (so->releases_before == 0)
 		return talloc_asprintf(ctx, _("step %d (%s, %s on %d clean runs): the first commit judged clean; %s that the bug is older and the reproducer could not fire here"),
-				       s->index, ref(ctx, s), _(verdict_msgid(s->verdict)), so->n,
+				       s->index, ref(ctx, s), verdict_said(r, s), so->n,
 				       pct(ctx, r->p_older));
 	return talloc_asprintf(ctx, ngettext("step %d (%s, %s on %d clean runs): the first commit judged clean; with the crash seen on %d release before it, %s that the bug is older and the reproducer could not fire here",
 					     "step %d (%s, %s on %d clean runs): the first commit judged clean; with the crash seen on %d releases before it, %s that the bug is older and the reproducer could not fire here",
 					     (unsigned long)so->releases_before),
-			       s->index, ref(ctx, s), _(verdict_msgid(s->verdict)), so->n,
+			       s->index, ref(ctx, s), verdict_said(r, s), so->n,
 			       so->releases_before, pct(ctx, r->p_older));
 }
 
@@ -117,7 +133,7 @@ static const char *step_why_alone(const void *ctx, const struct model_obs *o,
 {
 	const struct step *s = o->log->steps[i];
 	const struct model_step_obs *so = &o->steps[i];
-	const char *word = _(verdict_msgid(s->verdict));
+	const char *word = verdict_said(r, s);
 	double rate = r->rate_a / (r->rate_a + r->rate_b);
 
 	switch (so->kind) {

@@ -94,6 +94,10 @@ grep -q '^  0  original     crashes  cc4e01471ca7 10/10 crash ' "$SCRATCH/out" |
 	fail "--summary of a fix: the start commit crashes"
 grep -q '^  3  bisect       no crash 0c98aa5a837c 10 ok ' "$SCRATCH/out" ||
 	fail "--summary of a fix: the fix does not crash"
+# the model's sentence says it the same way: a fix bisection's "bad" step
+# is the one without the crash, and the crashes are where the bug is
+grep -q '^Why: .*step 3 (0c98aa5a837c, no crash on 10 clean runs): with the reproducer crashing [0-9]*% of runs where the bug is' \
+	"$SCRATCH/out" || fail "--summary of a fix: the why in git's words: $(grep '^Why:' "$SCRATCH/out")"
 fact "$FIX" '[.steps[].verdict] | join(",")' "good,bad,good,bad,good"
 # no revert of a fix: --syz-test refuses fix bisections (doc/syz-test.md)
 fact "$FIX" '[.next[] | select(.action == "revert")] | length' 0
