@@ -41,6 +41,9 @@ static void triage_load(struct view *v)
 	const struct ui_triage *t = v->ui->triage;
 
 	v->n_rows = t->n_order;
+	/* a click moves the cursor without a request: off the first row, the
+	 * user chose a row */
+	tv->moved = tv->moved || v->selected != 0;
 	if (!tv->moved)
 		v->selected = v->offset = 0;
 	for (size_t i = 0; tv->moved && tv->selected_name && i < t->n_order; i++)
