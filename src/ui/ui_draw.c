@@ -85,7 +85,8 @@ static const char *hint_label(enum request r)
 		{ REQ_EDIT, N_("edit") }, { REQ_JUMP_CULPRIT, N_("jump-culprit") },
 		{ REQ_VIEW_DETAIL, N_("view-detail") }, { REQ_VIEW_LOG, N_("view-log") },
 		{ REQ_VIEW_SIGNALS, N_("view-signals") }, { REQ_VIEW_MAP, N_("view-map") },
-		{ REQ_VIEW_CRASH, N_("view-crash") },
+		{ REQ_VIEW_CRASH, N_("view-crash") }, { REQ_SORT_ORDER, N_("sort-order") },
+		{ REQ_FILTER, N_("filter") },
 	};
 
 	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)

@@ -18,7 +18,7 @@
 
 #define W_P 4      /* "0.83" */
 #define W_BAR 5
-#define W_KIND 5
+#define W_KIND_MAX 10
 #define W_STEP 4   /* "s12" */
 
 struct triage_view {
@@ -54,11 +54,39 @@ static void triage_load(struct view *v)
 /* Under this width the bar and the kind make room for the name. */
 #define NARROW_BELOW 60
 
-static int name_width(int width)
-{
-	int w = width * 28 / 100;
+/* Where each column starts, for the rows and the heads alike. */
+struct columns {
+	bool wide;          /* the bar and the kind are shown */
+	int bar, kind, name, step, fix, result;
+	int kind_w, name_w;
+};
 
-	return w < 12 ? 12 : w > 40 ? 40 : w;
+/* The widest of the kind words in this language (and its head). */
+static int kind_width(void)
+{
+	const char *words[] = { _("cause"), _("fix"), _("git"), _("crash"), _("error"), _("kind") };
+	int w = 0;
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		w = text_width(words[i]) > w ? text_width(words[i]) : w;
+	return w > W_KIND_MAX ? W_KIND_MAX : w;
+}
+
+static struct columns columns_of(const struct view *v, int x, int width)
+{
+	int layout_w = v->screen_w > 0 && v->screen_w < width ? v->screen_w : width;
+	struct columns k = { .wide = layout_w >= NARROW_BELOW };
+
+	k.name_w = layout_w * 28 / 100;
+	k.name_w = k.name_w < 12 ? 12 : k.name_w > 40 ? 40 : k.name_w;
+	k.kind_w = k.wide ? kind_width() : 0;
+	k.bar = x + W_P + 1;
+	k.kind = k.bar + (k.wide ? W_BAR + 1 : 0);
+	k.name = k.kind + (k.wide ? k.kind_w + 1 : 0);
+	k.step = k.name + k.name_w + 1;
+	k.fix = k.step + W_STEP;
+	k.result = k.fix + 2;
+	return k;
 }
 
 /* "#####" scaled to p_wrong; '#' and '.' where the locale has no blocks. */
@@ -79,15 +107,14 @@ static void triage_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	void *tmp = talloc_new(NULL);
 	const struct batch_item *it = row_item(v, row);
 	const struct triage_row *r = ui_triage_row(v->ui, v->ui->triage->order[row]);
-	int layout_w = v->screen_w > 0 && v->screen_w < width ? v->screen_w : width;
-	int nw = name_width(layout_w), end = x + width, col = x;
+	struct columns k = columns_of(v, x, width);
+	int end = x + width, col;
 	enum area pa;
 
 	if (selected)
 		((struct triage_view *)v->priv)->selected_name = it->name;
 	if (!r) {
-		col += W_P + 1 + (layout_w >= NARROW_BELOW ? W_BAR + W_KIND + 2 : 0);
-		canvas_textf(c, y, col, end, AREA_DIM, "%-*.*s %s", nw, nw,
+		canvas_textf(c, y, k.name, end, AREA_DIM, "%-*.*s %s", k.name_w, k.name_w,
 			     ui_clean(v->ui, tmp, it->name),
 			     v->ui->triage->finished ? _("not read: stopped") : _("loading..."));
 		talloc_free(tmp);
@@ -95,30 +122,24 @@ static void triage_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	}
 	pa = r->p_wrong < 0 ? AREA_DIM : r->suspicious ? AREA_SUSPICIOUS : AREA_PLAUSIBLE;
 	if (r->p_wrong >= 0)
-		canvas_textf(c, y, col, end, pa, "%4.2f", r->p_wrong);
+		canvas_textf(c, y, x, end, pa, "%4.2f", r->p_wrong);
 	else
-		canvas_text(c, y, col + W_P - 1, end, AREA_DIM, "-");
-	col += W_P + 1;
-	if (layout_w >= NARROW_BELOW) {
-		canvas_text(c, y, col, col + W_BAR, pa, bar(tmp, v->ui, r->p_wrong));
-		col += W_BAR + 1;
-		canvas_text(c, y, col, col + W_KIND, r->error ? AREA_ERROR : AREA_DIM,
+		canvas_text(c, y, x + W_P - 1, end, AREA_DIM, "-");
+	if (k.wide) {
+		canvas_text(c, y, k.bar, k.bar + W_BAR, pa, bar(tmp, v->ui, r->p_wrong));
+		canvas_text(c, y, k.kind, k.kind + k.kind_w, r->error ? AREA_ERROR : AREA_DIM,
 			    r->error ? _("error") : r->kind);
-		col += W_KIND + 1;
 	}
-	canvas_text(c, y, col, col + nw, AREA_DEFAULT, r->name);
-	col += nw + 1;
+	canvas_text(c, y, k.name, k.name + k.name_w, AREA_DEFAULT, r->name);
 	if (r->error) {
-		canvas_text(c, y, col, end, AREA_ERROR, r->error);
+		canvas_text(c, y, k.step, end, AREA_ERROR, r->error);
 		talloc_free(tmp);
 		return;
 	}
 	if (r->blamed_step >= 0)
-		canvas_textf(c, y, col, col + W_STEP, AREA_SUSPICIOUS, "s%d", r->blamed_step);
-	col += W_STEP;
-	canvas_text(c, y, col, col + 1, AREA_BAD, r->fix_disagrees ? "!" : " ");
-	col += 2;
-	col = canvas_text(c, y, col, end, AREA_DEFAULT, r->result);
+		canvas_textf(c, y, k.step, k.fix, AREA_SUSPICIOUS, "s%d", r->blamed_step);
+	canvas_text(c, y, k.fix, k.fix + 1, AREA_BAD, r->fix_disagrees ? "!" : " ");
+	col = canvas_text(c, y, k.result, end, AREA_DEFAULT, r->result);
 	if (*r->signals)
 		col = canvas_textf(c, y, col, end, AREA_STRONG, "  %s", r->signals);
 	/* the bug's title last: a file named by a hash says nothing, and
@@ -190,8 +211,8 @@ static int triage_header(struct view *v, struct canvas *c, int y, int width)
 	const struct ui_triage *t = v->ui->triage;
 	size_t suspicious = 0, culprit = 0, unread = 0;
 	void *tmp;
-	int layout_w = v->screen_w > 0 && v->screen_w < width ? v->screen_w : width;
-	int nw = name_width(layout_w), x;
+	struct columns k = columns_of(v, 0, width);
+	int x;
 
 	if (!c)
 		return 2;
@@ -208,15 +229,14 @@ static int triage_header(struct view *v, struct canvas *c, int y, int width)
 	canvas_textf(c, y, x, width, AREA_DIM, "  %s", t->batch->tree ?
 		     talloc_asprintf(tmp, _("tree: %s"), ui_clean(v->ui, tmp, t->tree_path)) :
 		     _("no tree: -C DIR adds its facts"));
-	/* TRANSLATORS: the triage list's column heads: p_wrong, its bar, the
-	 * kind, the name, the blamed step and the fix mark, the result */
-	if (layout_w >= NARROW_BELOW)
-		canvas_textf(c, y + 1, 0, width, AREA_DIM, "%-*s %-*s %-*s %-*s %-*s  %s", W_P,
-			     _("p"), W_BAR, _("wrong"), W_KIND, _("kind"), nw, _("name"), W_STEP,
-			     _("step"), _("result, signals, crash"));
-	else
-		canvas_textf(c, y + 1, 0, width, AREA_DIM, "%-*s %-*s %-*s  %s", W_P, _("p"), nw,
-			     _("name"), W_STEP, _("step"), _("result"));
+	/* the heads at their columns (a translated head cut at the next) */
+	canvas_text(c, y + 1, 0, k.wide ? k.kind : k.name, AREA_DIM, k.wide ? _("p wrong") : _("p"));
+	if (k.wide)
+		canvas_text(c, y + 1, k.kind, k.name, AREA_DIM, _("kind"));
+	canvas_text(c, y + 1, k.name, k.step, AREA_DIM, _("name"));
+	canvas_text(c, y + 1, k.step, k.result, AREA_DIM, _("step"));
+	canvas_text(c, y + 1, k.result, width, AREA_DIM,
+		    k.wide ? _("result, signals, crash") : _("result"));
 	talloc_free(tmp);
 	return 2;
 }
