@@ -205,7 +205,7 @@ static void add_item(struct batch *b, const char *name, const char *walk_error)
 	}
 	/* under b, not the array: batch_flatten() replaces the array and a
 	 * reader may hold the name (the list's cursor, the explorer's path) */
-	b->items[b->n].name = talloc_strdup(b, name);
+	b->items[b->n].name = b->items[b->n].given = talloc_strdup(b, name);
 	b->items[b->n].walk_error = walk_error;
 	b->items[b->n].order = b->n;
 	b->n++;

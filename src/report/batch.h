@@ -24,6 +24,10 @@ typedef void batch_fill_fn(void *arg, struct batch_item *it, const struct blog *
 
 struct batch_item {
 	const char *name;          /* the path, URL, or MBOX#N, as given */
+	const char *given;         /* the walk's name, never changed: an mbox's
+				    * name becomes MBOX#1 on a worker, so a
+				    * reader on another thread uses this one
+				    * until the item is done */
 	const char *walk_error;    /* set during the walk (e.g. nesting) */
 	const char *error;         /* why it was not read, or NULL */
 	int result;                /* enum result_type, or -1 when refused */

@@ -34,6 +34,12 @@ static const struct batch_item *row_item(const struct view *v, size_t row)
 	return &t->batch->items[t->order[row]];
 }
 
+/* An item's name as this thread may read it (batch.h's given). */
+static const char *item_name(const struct batch_item *it)
+{
+	return atomic_load(&it->done) ? it->name : it->given;
+}
+
 /* After a rebuild the cursor stays on the bisection it was on. */
 static void triage_load(struct view *v)
 {
@@ -47,7 +53,7 @@ static void triage_load(struct view *v)
 	if (!tv->moved)
 		v->selected = v->offset = 0;
 	for (size_t i = 0; tv->moved && tv->selected_name && i < t->n_order; i++)
-		if (row_item(v, i)->name == tv->selected_name)
+		if (item_name(row_item(v, i)) == tv->selected_name)
 			v->selected = i;
 }
 
@@ -112,10 +118,10 @@ static void triage_draw(struct view *v, struct canvas *c, int y, int x, int widt
 	enum area pa;
 
 	if (selected)
-		((struct triage_view *)v->priv)->selected_name = it->name;
+		((struct triage_view *)v->priv)->selected_name = item_name(it);
 	if (!r) {
 		canvas_textf(c, y, k.name, end, AREA_DIM, "%-*.*s %s", k.name_w, k.name_w,
-			     ui_clean(v->ui, tmp, it->name),
+			     ui_clean(v->ui, tmp, item_name(it)),
 			     v->ui->triage->finished ? _("not read: stopped") : _("loading..."));
 		talloc_free(tmp);
 		return;
@@ -154,7 +160,7 @@ static const char *triage_fields(struct view *v, const void *ctx, size_t row)
 	const struct batch_item *it = row_item(v, row);
 	const struct triage_row *r = ui_triage_row(v->ui, v->ui->triage->order[row]);
 
-	const char *name = ui_clean(v->ui, ctx, it->name);
+	const char *name = ui_clean(v->ui, ctx, item_name(it));
 
 	/* the name as given (the scan's path), then what the row shows */
 	if (!r)
@@ -254,7 +260,7 @@ static bool open_row(struct view *v)
 	if (!r) {
 		void *tmp = talloc_new(NULL);
 
-		ui_status(ui, _("%s is still being read"), ui_clean(ui, tmp, it->name));
+		ui_status(ui, _("%s is still being read"), ui_clean(ui, tmp, item_name(it)));
 		talloc_free(tmp);
 		return true;
 	}
