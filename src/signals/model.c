@@ -20,9 +20,19 @@ const struct model_params *model_fitted_params(void)
 	return &fitted;
 }
 
+/* log Γ(x) without lgamma()'s global signgam: --scan and the triage
+ * list run the model on several threads at once (doc/design.md §13), and
+ * every argument here is positive, so the sign is never needed. */
+static double log_gamma(double x)
+{
+	int sign;
+
+	return lgamma_r(x, &sign);
+}
+
 static double log_beta(double a, double b)
 {
-	return lgamma(a) + lgamma(b) - lgamma(a + b);
+	return log_gamma(a) + log_gamma(b) - log_gamma(a + b);
 }
 
 double model_beta_clean(double a, double b, int n)
@@ -37,7 +47,7 @@ double model_beta_binomial(double a, double b, int n, int x)
 	if (x < 0 || x > n)
 		return 0.0;
 	/* C(n, x) B(a + x, b + n - x) / B(a, b) */
-	return exp(lgamma(n + 1.0) - lgamma(x + 1.0) - lgamma(n - x + 1.0) +
+	return exp(log_gamma(n + 1.0) - log_gamma(x + 1.0) - log_gamma(n - x + 1.0) +
 		   log_beta(a + x, b + n - x) - log_beta(a, b));
 }
 
