@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <talloc.h>
 #include <unistd.h>
 
@@ -217,14 +216,6 @@ static int parse_options(struct app *app, int argc, char **argv)
 	return settle_options(app, argc, argv);
 }
 
-/* The one LOG argument is a directory (the triage list, or --scan's). */
-static bool is_directory(const struct app *app)
-{
-	struct stat st;
-
-	return app->n_args == 1 && stat(app->args[0], &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* After the options are read: the mode they make together, the LOG
  * arguments, and the combinations that make no sense. */
 static int settle_options(struct app *app, int argc, char **argv)
@@ -241,7 +232,7 @@ static int settle_options(struct app *app, int argc, char **argv)
 	/* many bisections: the triage list on a terminal, else --scan's
 	 * table (doc/design.md §13) */
 	if (app->mode == MODE_DEFAULT && !app->json && !app->script_path &&
-	    !isatty(STDOUT_FILENO) && (app->n_args > 1 || app->list_path || is_directory(app)))
+	    !isatty(STDOUT_FILENO) && batch_wanted(app))
 		app->mode = MODE_SCAN;
 	if (app->mode == MODE_DEFAULT &&
 	    (app->script_path || (!app->json && isatty(STDOUT_FILENO))))

@@ -49,6 +49,14 @@ static void quiet(void *arg, const char *url, size_t bytes, size_t total)
 	(void)arg, (void)url, (void)bytes, (void)total;
 }
 
+bool batch_wanted(const struct app *app)
+{
+	struct stat st;
+
+	return app->list_path || app->n_args > 1 ||
+	       (app->n_args == 1 && stat(app->args[0], &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* One entry of what an item names, read and assessed. */
 static void read_entry(struct batch *b, struct batch_item *it, void *tmp, const struct input_entry *e)
 {

@@ -62,6 +62,10 @@ struct batch {
 	void *fill_arg;
 };
 
+/* The command line names many bisections: several PATHs, a directory,
+ * or --list FILE (the triage list on a terminal, --scan's table else). */
+bool batch_wanted(const struct app *app);
+
 /* Collects what app's PATHs name (directories recursively in sorted
  * order, files, URLs; --list FILE's lines first) and opens the tree the
  * way one log does (-C DIR, $BISVIEW_TREE, the current directory's; none

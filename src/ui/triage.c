@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <talloc.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -28,14 +27,6 @@
  * this often: sorting a thousand rows for each row read would cost more
  * than the reading (ms). The first rows and the last come at once. */
 #define TRIAGE_REFRESH_MS 50
-
-bool ui_triage_wanted(const struct app *app)
-{
-	struct stat st;
-
-	return app->list_path || app->n_args > 1 ||
-	       (app->n_args == 1 && stat(app->args[0], &st) == 0 && S_ISDIR(st.st_mode));
-}
 
 static const char *result_text(const void *ctx, const struct blog *log, unsigned san)
 {

@@ -55,9 +55,6 @@ struct ui_triage {
 	double t_first_rows, t_sorted;
 };
 
-/* The command line asks for the list: several LOGs, a directory, or
- * --list FILE. */
-bool ui_triage_wanted(const struct app *app);
 /* Opens the list (the tree once, the walk), starts reading in the
  * background, and makes the triage view the first. -1 with *file and
  * *err when the list or a named tree cannot be read. */

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "input/input.h"
 #include "log/parse.h"
+#include "report/batch.h"
 #include "report/framing.h"
 #include "text/sanitize.h"
 #include "ui/driver.h"
@@ -503,7 +504,7 @@ int ui_run(struct app *app)
 	config_load_user(ui);
 	/* many bisections open on the triage list (triage.h); an mbox of
 	 * several messages on their list (view_messages.c) */
-	if (ui_triage_wanted(app) ? ui_triage_start(ui, &file, &err) < 0 :
+	if (batch_wanted(app) ? ui_triage_start(ui, &file, &err) < 0 :
 	    ui_load_messages(ui, &file, &err) < 0) {
 		/* no LOG, a terminal and no bisection here: the refusal */
 		if (err || !app_refuse_terminal_input(app, ui->log_path))

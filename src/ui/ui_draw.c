@@ -106,7 +106,7 @@ static int draw_hint_list(struct ui *ui, struct canvas *c, int y, int x, enum vi
 		const char *keys = keymap_keys(tmp, ui->keymap, k, list[i]);
 		const char *comma = keys ? strchr(keys, ',') : NULL;
 		/* a list of bisections or messages has no steps to step through */
-		bool stepless = (k == VIEW_TRIAGE || k == VIEW_MESSAGES) &&
+		bool stepless = k != VIEW_GENERIC && view_ops_of(k)->lists_bisections &&
 				(list[i] == REQ_NEXT || list[i] == REQ_PREVIOUS);
 
 		if (!keys || stepless)
@@ -159,8 +159,7 @@ static void draw_status(struct ui *ui, struct canvas *c, int y)
 		canvas_text(c, y, 0, -1, AREA_DIM, ui_fix_progress(tmp, ui));
 		talloc_free(tmp);
 	} else if (ui->tree_note && !ui->tree_note_said && ui_focused(ui) &&
-		   ui_focused(ui)->kind != VIEW_TRIAGE) {
-		/* (the list has a tree of its own, said in its header) */
+		   !ui_focused(ui)->ops->lists_bisections) {
 		canvas_text(c, y, 0, -1, AREA_DIM, ui->tree_note);
 		ui->tree_note_shown = true;
 	}

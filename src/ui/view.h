@@ -41,6 +41,11 @@ struct view_ops {
 	/* A finished job (worker.h): return true to keep it (the view then
 	 * owns and frees it). May be NULL. */
 	bool (*deliver)(struct view *v, struct job *j);
+	/* The view lists bisections or messages to choose from (the triage
+	 * list, an mbox's messages): what is about the one open bisection -
+	 * J/K on the hint bar, the tree note on the status line - is not
+	 * said over it. */
+	bool lists_bisections;
 	/* The view's own keys on the hint bar (ui_draw.c), REQ_NONE-ended:
 	 * hints before the common ones, hints_after after them. May be NULL. */
 	const enum request *hints, *hints_after;

@@ -181,4 +181,5 @@ const struct view_ops messages_view_ops = {
 	.text = messages_text,
 	.title = messages_title,
 	.request = messages_request,
+	.lists_bisections = true,
 };

@@ -25,6 +25,7 @@ struct triage_view {
 	const char *selected_name;  /* the selected item's name: kept across rebuilds */
 	bool moved;                 /* the user moved the cursor: until then it stays
 				     * on the first row, the worst one so far */
+	int kind_w;                 /* kind_width(), measured once */
 };
 
 static const struct batch_item *row_item(const struct view *v, size_t row)
@@ -40,6 +41,17 @@ static const char *item_name(const struct batch_item *it)
 	return atomic_load(&it->done) ? it->name : it->given;
 }
 
+/* The widest of the kind words in this language (and its head). */
+static int kind_width(void)
+{
+	const char *words[] = { _("cause"), _("fix"), _("git"), _("crash"), _("error"), _("kind") };
+	int w = 0;
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		w = text_width(words[i]) > w ? text_width(words[i]) : w;
+	return w > W_KIND_MAX ? W_KIND_MAX : w;
+}
+
 /* After a rebuild the cursor stays on the bisection it was on. */
 static void triage_load(struct view *v)
 {
@@ -47,6 +59,8 @@ static void triage_load(struct view *v)
 	const struct ui_triage *t = v->ui->triage;
 
 	v->n_rows = t->n_order;
+	if (!tv->kind_w)
+		tv->kind_w = kind_width();
 	/* a click moves the cursor without a request: off the first row, the
 	 * user chose a row */
 	tv->moved = tv->moved || v->selected != 0;
@@ -67,17 +81,6 @@ struct columns {
 	int kind_w, name_w;
 };
 
-/* The widest of the kind words in this language (and its head). */
-static int kind_width(void)
-{
-	const char *words[] = { _("cause"), _("fix"), _("git"), _("crash"), _("error"), _("kind") };
-	int w = 0;
-
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		w = text_width(words[i]) > w ? text_width(words[i]) : w;
-	return w > W_KIND_MAX ? W_KIND_MAX : w;
-}
-
 static struct columns columns_of(const struct view *v, int x, int width)
 {
 	int layout_w = v->screen_w > 0 && v->screen_w < width ? v->screen_w : width;
@@ -85,7 +88,7 @@ static struct columns columns_of(const struct view *v, int x, int width)
 
 	k.name_w = layout_w * 28 / 100;
 	k.name_w = k.name_w < 12 ? 12 : k.name_w > 40 ? 40 : k.name_w;
-	k.kind_w = k.wide ? kind_width() : 0;
+	k.kind_w = k.wide ? ((const struct triage_view *)v->priv)->kind_w : 0;
 	k.bar = x + W_P + 1;
 	k.kind = k.bar + (k.wide ? W_BAR + 1 : 0);
 	k.name = k.kind + (k.wide ? k.kind_w + 1 : 0);
@@ -361,4 +364,5 @@ const struct view_ops triage_view_ops = {
 	.title = triage_title,
 	.request = triage_request,
 	.hints = triage_hints,
+	.lists_bisections = true,
 };
