@@ -3,22 +3,20 @@
  * filter. The view that draws them is view_triage.c. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <talloc.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "clock.h"
-
 #include "i18n.h"
 #include "input/fetch.h"
 #include "report/batch.h"
 #include "report/report.h"
 #include "text/sanitize.h"
-#include "tree/fix.h"
 #include "tree/tree.h"
 #include "ui/triage.h"
 #include "ui/ui.h"
@@ -104,8 +102,8 @@ static void fill_row(void *arg, struct batch_item *it, const struct blog *log,
 		r->p_wrong = rc->model->p_wrong;
 	r->blamed_step = report_blamed_step(log, rc);
 	r->suspicious = it->suspicious;
-	r->fix_disagrees = rc->xref && rc->xref->fix && rc->xref->fix->n_fixes > 0 &&
-			   !rc->xref->fix->agrees;
+	/* the assessment's own word, as the explorer's header says it */
+	r->fix_disagrees = rc->assessment && rc->assessment->fix_overrides;
 	it->user = r;
 }
 
